@@ -1,0 +1,161 @@
+// The Store interface: everything the CLI, the API and the workers ask of a store. SQLite
+// (src/store/sqlite) and PostgreSQL (src/store/postgres) implement it; SQL lives only there.
+import type { Analysis, Claim, EntityType, Event, Modality, SanctionHit } from '../schema/analysis.js';
+import type { Article } from '../schema/article.js';
+import type { ListEntry } from '../screen/types.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/** What saving one analysed document did. */
+export interface SaveResult {
+  /** The store's id of the document. */
+  id: string;
+  status: 'inserted' | 'unchanged' | 'replaced';
+}
+
+/** A document as the analysis of it was saved: the article, the FORMAT.md analysis, and where its
+ *  entities went in the corpus (local entity id → corpus entity id). */
+export interface StoredDocument {
+  id: string;
+  article: Article;
+  analysis: Analysis;
+  entityIds: Record<string, string>;
+  publishedConfidence: number;
+  publishedEvidence: string | null;
+  ingestedAt: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  source: string;
+  entities: number;
+  claims: number;
+  events: number;
+}
+
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: EntityType;
+  kb: string | null;
+  mentionCount: number;
+  documentCount: number;
+  sanctioned: boolean;
+}
+
+/** A claim with the corpus ids of its source and the entities it names, and its document. */
+export interface ClaimRecord extends Omit<Claim, 'source'> {
+  documentId: string;
+  /** Corpus entity id of the source, when the source is an entity. */
+  source: string | null;
+  sourceName: string | null;
+  text: string;
+  entities: string[];
+  published: string | null;
+  outlet: string | null;
+}
+
+export interface EventRecord extends Omit<Event, 'actor' | 'target' | 'location'> {
+  documentId: string;
+  index: number;
+  actor: string | null;
+  target: string | null;
+  location: string | null;
+  actorName: string | null;
+  targetName: string | null;
+  locationName: string | null;
+  sourceName: string | null;
+  published: string | null;
+  text: string;
+}
+
+export interface EntityDossier extends EntitySummary {
+  aliases: string[];
+  sanctions: SanctionHit[];
+  documents: DocumentSummary[];
+  claims: ClaimRecord[];
+  events: EventRecord[];
+  /** Who is cited as a source in claims naming this entity, with counts. */
+  sources: { name: string; entityId: string | null; claims: number }[];
+}
+
+export interface SearchHit {
+  document: DocumentSummary;
+  score: number;
+  /** The sentences of the document that contain query terms, with their offsets. */
+  sentences: { start: number; end: number; text: string }[];
+}
+
+export interface SearchOptions extends PageOptions {
+  outlet?: string;
+  entity?: string;
+  type?: EntityType;
+  from?: string;
+  to?: string;
+}
+
+export interface ClaimQuery extends PageOptions {
+  entity?: string;
+  document?: string;
+  modality?: Modality;
+}
+
+export interface EventQuery extends PageOptions {
+  entity?: string;
+  document?: string;
+  type?: string;
+}
+
+export interface StoreStats {
+  documents: number;
+  entities: number;
+  claims: number;
+  events: number;
+  listEntries: number;
+}
+
+/** The analysed document handed to the store: the article and its FORMAT.md analysis, plus the
+ *  layers the store indexes (sentences for search snippets, the publication-date evidence). */
+export interface AnalysedDocument {
+  article: Article;
+  analysis: Analysis;
+  sentences: { start: number; end: number }[];
+  publishedConfidence: number;
+  publishedEvidence: string | null;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Is this exact content (by hash) already stored? Lets ingest skip analysis of unchanged input. */
+  hasContent(contentHash: string): Promise<boolean>;
+  /** Saves one analysed document in one transaction: inserted, unchanged, or replacing the old
+   *  analysis of the same source. Corpus entities are resolved incrementally here. */
+  saveDocument(doc: AnalysedDocument): Promise<SaveResult>;
+  getDocument(id: string): Promise<StoredDocument | null>;
+  listDocuments(opts?: PageOptions & { outlet?: string }): Promise<Page<DocumentSummary>>;
+  listEntities(opts?: PageOptions & { type?: EntityType; q?: string }): Promise<Page<EntitySummary>>;
+  /** An entity by corpus id, exact name or alias (folded), best-mentioned first. */
+  findEntity(nameOrId: string): Promise<EntitySummary | null>;
+  entityDossier(id: string): Promise<EntityDossier | null>;
+  listClaims(q?: ClaimQuery): Promise<Page<ClaimRecord>>;
+  listEvents(q?: EventQuery): Promise<Page<EventRecord>>;
+  search(query: string, opts?: SearchOptions): Promise<Page<SearchHit>>;
+  replaceLists(entries: ListEntry[]): Promise<number>;
+  loadLists(): Promise<ListEntry[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
