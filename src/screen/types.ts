@@ -15,4 +15,6 @@ export interface ListEntry {
   programmes: string[];
   /** Free-text remarks kept for display. */
   remarks: string | null;
+  /** Aliases the list itself marks as weak (UN "Low" quality): matched, but never scored as certain. */
+  weakAliases?: string[];
 }
