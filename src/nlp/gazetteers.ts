@@ -67,7 +67,10 @@ const KEPT_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK
 
 function addCountries(gaz: Gazetteers): void {
   const worldCountries = createRequire(import.meta.url)('world-countries') as Country[];
-  for (const c of worldCountries) {
+  // A demonym several countries share ("American": the US, Guam, American Samoa…) stands for the
+  // largest of them; sorting by area first makes that one's canonical name stick.
+  const byArea = [...worldCountries].sort((a, b) => b.area - a.area || a.cca3.localeCompare(b.cca3));
+  for (const c of byArea) {
     const name = c.name.common;
     add(gaz, name, 'country', name);
     add(gaz, c.name.official, 'country', name);
@@ -111,15 +114,18 @@ function addAirlines(gaz: Gazetteers): void {
   }
 }
 
+function addNorp(gaz: Gazetteers): void {
+  for (const [phrase, canonical] of readLines(join(DATA_DIR, 'gazetteers', 'norp.tsv'))) {
+    add(gaz, phrase, canonical ? 'demonym' : 'norp', canonical);
+  }
+}
+
 function addCurated(gaz: Gazetteers): void {
   const placeClass: Record<string, GazClass> = { LOC: 'region', GPE: 'state', LOCADJ: 'regionadj' };
   for (const [phrase, cls, canonical] of readLines(join(DATA_DIR, 'gazetteers', 'places.tsv'))) {
     const c = placeClass[cls];
     if (!c) throw new DossierError('MALFORMED', `unknown place class ${cls}`, 'places.tsv');
     add(gaz, phrase, c, canonical ?? (c === 'regionadj' ? undefined : phrase));
-  }
-  for (const [phrase, canonical] of readLines(join(DATA_DIR, 'gazetteers', 'norp.tsv'))) {
-    add(gaz, phrase, canonical ? 'demonym' : 'norp', canonical);
   }
   for (const file of ['sanctions-orgs.txt', 'sanctions-persons.txt']) {
     const path = join(DATA_DIR, 'gazetteers', file);
@@ -152,6 +158,7 @@ function addMilitarySystems(gaz: Gazetteers): void {
 /** Builds every list. Deterministic: same files, same maps. */
 export function loadGazetteers(): Gazetteers {
   const gaz: Gazetteers = { entries: new Map(), maxTokens: 1, heads: new Map() };
+  addNorp(gaz); // curated demonyms first: their canonical country wins over world-countries' guesses
   addCountries(gaz);
   addCities(gaz);
   addAirlines(gaz);

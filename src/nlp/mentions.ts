@@ -1,8 +1,13 @@
-// The mentions stage: names in the text, typed with OntoNotes classes. Candidate spans come from
-// capitalised name chunks and rules; typed gazetteers and head words give the types.
+// The mentions stage: names in the text, typed with OntoNotes classes. Spans come from the trained
+// tagger (CoNLL classes), rules for systems and facilities, and gazetteers; refine.ts gives the types.
 import type { Context } from '../context.js';
 import type { Document, Mention, Token } from '../schema/document.js';
-import { loadGazetteers, type Gazetteers } from './gazetteers.js';
+import { join } from 'node:path';
+import { MODELS_DIR } from '../paths.js';
+import { bilouSpans } from './conll.js';
+import { loadGazetteers, matchAll, type Gazetteers } from './gazetteers.js';
+import { loadModel } from './model.js';
+import { tagDocument } from './tagger.js';
 import { refineType, type ConllType } from './refine.js';
 import { ruleSpans } from './rules.js';
 
@@ -16,40 +21,18 @@ interface Candidate {
 }
 
 const CAPITALISED = /^\p{Lu}/u;
-const LINKS = new Set(['of', 'de', 'del', 'la', 'al', 'bin', 'van', 'von', 'da', 'dos']);
-const SENTENCE_STARTERS = new Set(
-  ('The A An In On At But And Among That This These Those It Its He She They We I You His Her Their Our ' +
-    'Furthermore However Meanwhile According After Before While When Where As For From With By If Since ' +
-    'Although Despite Other Some Many Most Such Both Each Several Former Last Next One Two What Who Why How').split(' '),
-);
 
-/** Capitalised chunks of a sentence, typed by gazetteer and head words. */
-function chunkSpans(gaz: Gazetteers, words: string[]): { start: number; end: number; conll: ConllType }[] {
-  const spans: { start: number; end: number; conll: ConllType }[] = [];
-  let i = 0;
-  while (i < words.length) {
-    if (!CAPITALISED.test(words[i]) || SENTENCE_STARTERS.has(words[i])) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (end < words.length) {
-      if (CAPITALISED.test(words[end])) end++;
-      else if (LINKS.has(words[end]) && end + 1 < words.length && CAPITALISED.test(words[end + 1])) end += 2;
-      else break;
-    }
-    const lower = words.slice(i, end).map((w) => w.toLowerCase());
-    const cls = gaz.entries.get(lower.join(' '))?.classes;
-    let conll: ConllType;
-    if (cls && (cls.has('country') || cls.has('city') || cls.has('state') || cls.has('region'))) conll = 'LOC';
-    else if (cls && (cls.has('demonym') || cls.has('norp') || cls.has('regionadj'))) conll = 'MISC';
-    else if (cls && (cls.has('org') || cls.has('airline'))) conll = 'ORG';
-    else if (end - i >= 2 && end - i <= 3 && lower.every((w) => !gaz.heads.has(w))) conll = 'PER';
-    else conll = 'ORG';
-    spans.push({ start: i, end, conll });
-    i = end;
+/** Gazetteer places, demonyms and listed systems the tagger left out: they only fill gaps. */
+function gazetteerSpans(gaz: Gazetteers, words: string[]): { start: number; end: number; conll: ConllType }[] {
+  const out: { start: number; end: number; conll: ConllType }[] = [];
+  const lower = words.map((w) => w.toLowerCase());
+  for (const m of matchAll(gaz, lower)) {
+    if (!CAPITALISED.test(words[m.start]) || !CAPITALISED.test(words[m.end - 1])) continue;
+    const c = m.entry.classes;
+    if (c.has('country') || c.has('state') || c.has('region') || c.has('bigcity')) out.push({ start: m.start, end: m.end, conll: 'LOC' });
+    else if (c.has('demonym') || c.has('regionadj') || c.has('product')) out.push({ start: m.start, end: m.end, conll: 'MISC' });
   }
-  return spans;
+  return out;
 }
 
 function makeMention(doc: Document, tokens: Token[], start: number, end: number, m: Omit<Mention, 'start' | 'end' | 'text'>): Mention {
@@ -74,8 +57,11 @@ function resolveOverlaps(cands: Candidate[]): Mention[] {
 /** Pipeline stage: fills `doc.mentions`, sorted by start and non-overlapping. */
 export function findMentions(doc: Document, ctx: Context): Document {
   const gaz = ctx.resource('gazetteers', loadGazetteers);
+  const model = ctx.resource('ner-model', () => loadModel(join(MODELS_DIR, 'ner.bin')));
+  const sentenceWords = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+  const tags = tagDocument(model, gaz, sentenceWords);
   const cands: Candidate[] = [];
-  for (const sent of doc.sentences) {
+  doc.sentences.forEach((sent, si) => {
     const tokens = doc.tokens.slice(sent.tokenStart, sent.tokenEnd);
     const words = tokens.map((t) => t.text);
     for (const r of ruleSpans(gaz, tokens)) {
@@ -86,14 +72,16 @@ export function findMentions(doc: Document, ctx: Context): Document {
         mention: makeMention(doc, tokens, r.start, r.end, { type: r.type, origin: r.origin }),
       });
     }
-    for (const s of chunkSpans(gaz, words)) {
+    const tagged = bilouSpans(tags[si]).map((s) => ({ ...s, conll: s.type, origin: 'tagger', priority: 1 }));
+    const listed = gazetteerSpans(gaz, words).map((s) => ({ ...s, origin: 'gazetteer', priority: 0 }));
+    for (const s of [...tagged, ...listed]) {
       const typed = refineType(gaz, words.slice(s.start, s.end), s.conll);
       if (!typed) continue;
-      const m = makeMention(doc, tokens, s.start, s.end, { type: typed.type, origin: 'rule' });
+      const m = makeMention(doc, tokens, s.start, s.end, { type: typed.type, origin: s.origin });
       if (typed.refersTo) m.refersTo = typed.refersTo;
-      cands.push({ start: sent.tokenStart + s.start, end: sent.tokenStart + s.end, priority: 1, mention: m });
+      cands.push({ start: sent.tokenStart + s.start, end: sent.tokenStart + s.end, priority: s.priority, mention: m });
     }
-  }
+  });
   doc.mentions = resolveOverlaps(cands);
   return doc;
 }

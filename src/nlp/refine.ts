@@ -24,7 +24,11 @@ export function headClass(gaz: Gazetteers, lowerWords: string[]): string | undef
     const two = gaz.heads.get(`${lowerWords[n - 2]} ${lowerWords[n - 1]}`);
     if (two) return two;
   }
-  return n >= 2 ? gaz.heads.get(lowerWords[n - 1]) : undefined;
+  if (n < 2) return undefined;
+  const last = gaz.heads.get(lowerWords[n - 1]);
+  if (last) return last;
+  // Natural places named head first: "Lake Maracaibo", "Mount Kenya", "Gulf of Aden".
+  return gaz.heads.get(lowerWords[0]) === 'LOC' ? 'LOC' : undefined;
 }
 
 /**
@@ -48,9 +52,13 @@ export function refineType(gaz: Gazetteers, words: string[], conll: ConllType): 
     }
   }
   if (head === 'FAC' && conll !== 'PER') return { type: 'FAC' };
+  // A listed organisation or airline that is no place and no person: "Mahan Air", "Conviasa".
+  if (cls && (cls.has('org') || cls.has('airline')) && !cls.has('person') && !cls.has('country') && !cls.has('city') && !cls.has('state')) {
+    if (conll !== 'MISC') return { type: 'ORG' };
+  }
   switch (conll) {
     case 'PER':
-      return { type: 'PERSON' };
+      return { type: head === 'ORG' && words.length >= 2 ? 'ORG' : 'PERSON' };
     case 'ORG':
       return { type: 'ORG' };
     case 'LOC':
@@ -60,7 +68,7 @@ export function refineType(gaz: Gazetteers, words: string[], conll: ConllType): 
       if (words.some(isModelNumber)) return { type: 'PRODUCT' };
       if (head === 'EVENT') return { type: 'EVENT' };
       if (head === 'LAW') return { type: 'LAW' };
-      if (lower.length === 1 && /(?:an|ans|ese|ish|i|is)$/.test(lower[0])) return { type: 'NORP' };
+      if (lower.length === 1 && /^\p{L}+(?:an|ans|ese|ish|i|is)$/u.test(lower[0])) return { type: 'NORP' };
       return null;
   }
 }
