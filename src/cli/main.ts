@@ -7,6 +7,7 @@ import { searchCommand } from './commands/search.js';
 import { eventsCommand } from './commands/events.js';
 import { listsCommand, screenCommand } from './commands/lists.js';
 import { startCommand } from './commands/start.js';
+import { serveCommand } from './commands/serve.js';
 import { printFailure } from './io.js';
 
 const program = new Command('dossier')
@@ -14,7 +15,7 @@ const program = new Command('dossier')
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const register of [analyzeCommand, ingestCommand, entitiesCommand, showCommand, searchCommand, eventsCommand, listsCommand, screenCommand, startCommand]) {
+for (const register of [analyzeCommand, ingestCommand, entitiesCommand, showCommand, searchCommand, eventsCommand, listsCommand, screenCommand, startCommand, serveCommand]) {
   register(program);
 }
 

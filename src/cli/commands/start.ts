@@ -9,6 +9,7 @@ import { openStore, storeLocation } from '../../store/open.js';
 import { DossierError } from '../../errors.js';
 import { printFailure, printTable } from '../io.js';
 import { runIngest } from './ingest.js';
+import { serveStore } from './serve.js';
 
 export function startCommand(program: Command): void {
   program
@@ -16,10 +17,13 @@ export function startCommand(program: Command): void {
     .description('analyse the demo corpus (../shared/corpus/seeds) into the store and print a summary')
     .argument('[paths...]', 'what to analyse instead of the demo corpus')
     .option('--db <path>', 'store location')
-    .action(async (paths: string[], opts: { db?: string }) => {
+    .option('--no-serve', 'exit after the summary instead of serving the web UI')
+    .option('--port <n>', 'port of the web UI (default 4173)', (v) => Number.parseInt(v, 10))
+    .action(async (paths: string[], opts: { db?: string; serve: boolean; port?: number }) => {
       const corpus = paths.length ? paths : [join(SHARED_DIR, 'corpus', 'seeds')];
       for (const p of corpus) if (!existsSync(p)) throw new DossierError('NOT_FOUND', 'no such file or folder', p);
       const store = await openStore(storeLocation(opts.db));
+      let serving = false;
       try {
         const listsDir = join(SHARED_DIR, 'data', 'sanctions');
         if ((await store.stats()).listEntries === 0 && existsSync(listsDir)) {
@@ -36,8 +40,13 @@ export function startCommand(program: Command): void {
         printTable(['ENTITY', 'TYPE', 'MENTIONS', 'DOCS', 'LISTED'], top.items.map((e) => [e.name, e.type, e.mentionCount, e.documentCount, e.sanctioned ? 'yes' : '']));
         console.log('\nNext: npx dossier show "Mahan Air" · npx dossier search gold oil · npx dossier entities --type PERSON');
         if (r.errors) process.exitCode = 1;
+        if (opts.serve) {
+          console.log('');
+          await serveStore(store, { db: storeLocation(opts.db), port: opts.port });
+          serving = true;
+        }
       } finally {
-        await store.close();
+        if (!serving) await store.close();
       }
     });
 }

@@ -1,0 +1,53 @@
+// The corroboration methods of the store (claim clusters, provenance, timeline, document links),
+// reached through one adapter so routes work the same whether or not a store implements them yet.
+import type { Store } from '../store/types.js';
+
+interface PageLike {
+  items: unknown[];
+  total: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** The corroboration part of the Store interface, as the API calls it. */
+interface CorroboratingStore {
+  listClusters(q: { entity?: string; minSources?: number; limit?: number; offset?: number }): Promise<PageLike>;
+  getCluster(id: string): Promise<unknown | null>;
+  timeline(q: { entity?: string; from?: string; to?: string }): Promise<unknown>;
+  documentLinks(docId: string): Promise<unknown[]>;
+}
+
+export interface Corroboration {
+  available: boolean;
+  listClusters(q: { entity?: string; minSources?: number; limit: number; offset: number }): Promise<PageLike>;
+  getCluster(id: string): Promise<unknown | null>;
+  clustersAbout(entity: string): Promise<unknown[]>;
+  documentLinks(docId: string): Promise<unknown[]>;
+  /** The store's own timeline, or null when it has none (the API then builds one from events). */
+  timeline(q: { entity?: string; from?: string; to?: string }): Promise<unknown | null>;
+}
+
+const has = <K extends keyof CorroboratingStore>(s: object, k: K): s is Pick<CorroboratingStore, K> =>
+  typeof (s as Record<string, unknown>)[k] === 'function';
+
+export function corroborationOf(store: Store): Corroboration {
+  return {
+    available: has(store, 'listClusters'),
+    async listClusters(q) {
+      if (!has(store, 'listClusters')) return { items: [], total: 0, limit: q.limit, offset: q.offset };
+      return store.listClusters(q);
+    },
+    async getCluster(id) {
+      return has(store, 'getCluster') ? store.getCluster(id) : null;
+    },
+    async clustersAbout(entity) {
+      return has(store, 'listClusters') ? (await store.listClusters({ entity, limit: 200, offset: 0 })).items : [];
+    },
+    async documentLinks(docId) {
+      return has(store, 'documentLinks') ? store.documentLinks(docId) : [];
+    },
+    async timeline(q) {
+      return has(store, 'timeline') ? store.timeline(q) : null;
+    },
+  };
+}
