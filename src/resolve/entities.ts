@@ -1,35 +1,188 @@
-// The entities stage: clusters the document's mentions into entities (first version: mentions
-// grouped by folded text, the longest form as the name, knowledge-base links where they exist).
+// The entities stage: reads each mention as a name form, clusters forms into entities (cluster.ts),
+// adds descriptive references (describe.ts), applies manual overrides, and names each entity.
 import type { Document, Mention } from '../schema/document.js';
-import type { Entity, EntityType } from '../schema/analysis.js';
+import type { Entity, EntityType, Span } from '../schema/analysis.js';
 import type { Context } from '../context.js';
-import { loadKnowledgeBase } from './kb.js';
-import { foldName, stripPossessive } from './names.js';
+import { loadKnowledgeBase, type ResolverKb } from './kb.js';
+import { readForm, type FormContext, type NameForm } from './forms.js';
+import { clusterForms, nameTokens, voteType } from './cluster.js';
+import { descriptiveReferences, type NamedSpan } from './describe.js';
+import { entityOverrideKeys, loadOverrides, NO_OVERRIDES, overrideKey, sharedMergeGroup, type Overrides } from './overrides.js';
+import { foldPlain } from './names.js';
 
+interface Cluster {
+  forms: NameForm[];
+  /** Mentions added by the resolver (descriptive references), as spans. */
+  refs: Span[];
+}
+
+/** Pipeline stage: fills doc.entities and doc.entityMentions from doc.mentions. */
 export function resolveEntities(doc: Document, ctx: Context): Document {
   const kb = ctx.resource('kb', loadKnowledgeBase);
-  const groups = new Map<string, number[]>();
-  doc.mentions.forEach((m: Mention, i: number) => {
-    const kbId = m.kb ?? kb.lookup(m.refersTo ?? stripPossessive(m.text), m.refersTo ? 'GPE' : m.type)?.id;
-    const key = kbId ? `kb:${kbId}` : `${m.type}|${foldName(stripPossessive(m.text))}`;
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
+  const path = ctx.options.overridesPath;
+  const overrides = path ? ctx.resource(`overrides:${path}`, () => loadOverrides(path)) : NO_OVERRIDES;
+  return resolveWith(doc, kb, overrides);
+}
+
+/** The stage with its resources passed in (tests and benchmarks call this directly). */
+export function resolveWith(doc: Document, kb: ResolverKb, overrides: Overrides): Document {
+  const base = doc.mentions.filter((m) => m.origin !== 'coref');
+  const work: Document = { ...doc, mentions: base };
+  const fc: FormContext = { personTokens: new Set(), countries: new Set() };
+  for (const m of base) {
+    if (m.type === 'PERSON' && /\s/u.test(m.text)) for (const t of foldPlain(m.text).split(' ')) fc.personTokens.add(t);
+    const country = m.type === 'GPE' ? kb.lookup(m.text, 'GPE') : null;
+    if (country?.id.startsWith('iso:')) fc.countries.add(country.country!);
+  }
+  const forms: NameForm[] = [];
+  base.forEach((_, i) => {
+    const f = readForm(work, i, kb, fc);
+    if (f) forms.push(f);
   });
-  const clusters = [...groups.entries()].sort((a, b) => doc.mentions[a[1][0]].start - doc.mentions[b[1][0]].start);
+  const uf = clusterForms(forms, doc.text);
+
+  const clusters = new Map<number, Cluster>();
+  forms.forEach((f, i) => {
+    const r = uf.find(i);
+    const c = clusters.get(r) ?? { forms: [], refs: [] };
+    c.forms.push(f);
+    clusters.set(r, c);
+  });
+  // A role never joined to a name ("President of Venezuela" alone) is not a named entity.
+  for (const [r, c] of clusters) if (c.forms.every((f) => f.roleOnly)) clusters.delete(r);
+
+  const named: NamedSpan[] = [];
+  for (const [r, c] of clusters) {
+    const type = voteType(c.forms);
+    for (const f of c.forms) named.push({ cluster: r, start: f.start, end: f.end, name: f.bare, type });
+  }
+  const refs = descriptiveReferences(doc.text, named);
+  for (const ref of refs) clusters.get(ref.cluster)!.refs.push({ start: ref.start, end: ref.end });
+
+  applyOverrides(clusters, kb, overrides);
+
+  // The mention layer gains the descriptive references, kept in text order.
+  const added: Mention[] = refs.map((ref) => ({
+    start: ref.start, end: ref.end, text: ref.text, type: voteType(clusters.get(findCluster(clusters, ref.start))?.forms ?? []) , origin: 'coref',
+  }));
+  const mentions = [...base, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  const indexOf = new Map<Mention, number>(mentions.map((m, i) => [m, i]));
+  const addedAt = new Map<number, Mention>(added.map((m) => [m.start, m]));
+
+  const ordered = [...clusters.values()].sort((a, b) => firstStart(a) - firstStart(b));
   const entities: Entity[] = [];
   const entityMentions = new Map<string, number[]>();
-  clusters.forEach(([key, idx], n) => {
+  ordered.forEach((c, n) => {
     const id = `e${n + 1}`;
-    const texts = idx.map((i) => stripPossessive(doc.mentions[i].text));
-    const kbId = key.startsWith('kb:') ? key.slice(3) : null;
-    const entry = kbId ? kb.get(kbId) : null;
-    const name = entry?.name ?? texts.reduce((a, b) => (b.length > a.length ? b : a));
-    const type: EntityType = entry?.type ?? doc.mentions[idx[0]].type;
-    const aliases = [...new Set(texts)].filter((t) => t !== name).sort();
-    const mentions = idx.map((i) => ({ start: doc.mentions[i].start, end: doc.mentions[i].end })).sort((a, b) => a.start - b.start || a.end - b.end);
-    entities.push({ id, name, type, aliases, mentions, kb: kbId, sanctions: [] });
-    entityMentions.set(id, idx);
+    entities.push(buildEntity(id, c, kb));
+    const idx = [
+      ...c.forms.map((f) => indexOf.get(base[f.index])!),
+      ...c.refs.map((s) => indexOf.get(addedAt.get(s.start)!)!),
+    ];
+    entityMentions.set(id, [...new Set(idx)].sort((a, b) => a - b));
   });
-  return { ...doc, entities, entityMentions };
+  return { ...doc, mentions, entities, entityMentions };
+}
+
+function findCluster(clusters: Map<number, Cluster>, refStart: number): number {
+  for (const [r, c] of clusters) if (c.refs.some((s) => s.start === refStart)) return r;
+  return -1;
+}
+
+function firstStart(c: Cluster): number {
+  return Math.min(...c.forms.map((f) => f.start), ...c.refs.map((s) => s.start));
+}
+
+/** Merges the clusters an override groups together; splits named forms off the named entity. */
+function applyOverrides(clusters: Map<number, Cluster>, kb: ResolverKb, o: Overrides): void {
+  if (!o.merge.length && !o.split.length) return;
+  const keysOf = (c: Cluster) => entityOverrideKeys({ name: canonicalName(c, kb), aliases: c.forms.map((f) => f.bare), kb: kbIdOf(c) });
+  for (const group of o.merge) {
+    const keys = group.map(overrideKey);
+    const hits = [...clusters.entries()].filter(([, c]) => {
+      const own = keysOf(c);
+      return keys.some((k) => own.has(k));
+    });
+    if (hits.length < 2) continue;
+    const [[, into], ...rest] = hits;
+    for (const [r, c] of rest) {
+      into.forms.push(...c.forms);
+      into.refs.push(...c.refs);
+      clusters.delete(r);
+    }
+  }
+  let nextRoot = -1;
+  for (const s of o.split) {
+    const ent = overrideKey(s.entity);
+    const names = new Set(s.names.map(overrideKey));
+    for (const [, c] of [...clusters.entries()]) {
+      if (!keysOf(c).has(ent)) continue;
+      const off = c.forms.filter((f) => names.has(`name:${foldName2(f.bare)}`) || names.has(`name:${foldName2(f.surface)}`));
+      if (!off.length || off.length === c.forms.length) continue;
+      c.forms = c.forms.filter((f) => !off.includes(f));
+      clusters.set(nextRoot--, { forms: off, refs: [] });
+    }
+  }
+  void sharedMergeGroup;
+}
+
+import { foldName as foldName2 } from './names.js';
+
+function kbIdOf(c: Cluster): string | null {
+  const f = c.forms.find((x) => x.kb) ?? c.forms.find((x) => x.foreignKb);
+  return f?.kb?.id ?? f?.foreignKb ?? null;
+}
+
+/** Non-ASCII letters kept: "Nicolás" is preferred over "Nicolas". */
+const accentCount = (s: string) => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;
+/** Every name word capitalised (particles aside): "Craig Faller" over "Craig faller". */
+const properlyCased = (s: string) => s.split(/\s+/u).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:al|el|de|del|la|da|di|dos|van|von|bin|ibn|der|y)(?:-|$)/u.test(w));
+
+/**
+ * The canonical name: the KB name when linked; otherwise the fullest proper form — most name
+ * words, properly capitalised, not an acronym, with accents, most frequent, first written.
+ */
+export function canonicalName(c: Cluster, kb: ResolverKb): string {
+  const linked = c.forms.find((f) => f.kb)?.kb;
+  if (linked) return kb.get(linked.id)?.name ?? linked.name;
+  const counts = new Map<string, number>();
+  for (const f of c.forms) if (!f.roleOnly) counts.set(f.bare, (counts.get(f.bare) ?? 0) + 1);
+  if (!counts.size) return c.forms[0].bare;
+  const type = voteType(c.forms);
+  const score = (s: string): number[] => [
+    properlyCased(s) ? 1 : 0,
+    type === 'NORP' ? -s.length : /^(?:\p{Lu}\.?){2,}$/u.test(s) ? 0 : 1,
+    type === 'NORP' ? 0 : nameTokens(s).length,
+    accentCount(s),
+    counts.get(s) ?? 0,
+  ];
+  const names = [...counts.keys()];
+  names.sort((a, b) => {
+    const sa = score(a);
+    const sb = score(b);
+    for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sb[i] - sa[i];
+    return 0; // stable: first written wins
+  });
+  return names[0];
+}
+
+function buildEntity(id: string, c: Cluster, kb: ResolverKb): Entity {
+  const name = canonicalName(c, kb);
+  const type: EntityType = voteType(c.forms);
+  const aliasSet = new Set<string>();
+  for (const f of c.forms) {
+    if (f.roleOnly || f.descriptive) continue;
+    // Demonyms standing for a country are mentions of it, not names of it.
+    if (f.kb && f.type !== 'NORP' && kb.demonym(f.bare)?.id === f.kb.id && !kb.lookup(f.bare, f.kb.type)) continue;
+    aliasSet.add(f.bare);
+    if (f.titles.length === 1 && f.surface.split(/\s+/u).length === f.bare.split(/\s+/u).length + 1) aliasSet.add(f.surface);
+  }
+  aliasSet.delete(name);
+  // A form differing only in letter case from a better-cased one is a typo of it.
+  const all = [name, ...aliasSet];
+  const aliases = [...aliasSet].filter((a) => properlyCased(a) || !all.some((b) => b !== a && b.toLowerCase() === a.toLowerCase() && properlyCased(b))).sort();
+  const spans = new Map<string, Span>();
+  for (const s of [...c.forms.map((f) => ({ start: f.start, end: f.end })), ...c.refs]) spans.set(`${s.start}:${s.end}`, s);
+  const mentions = [...spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  return { id, name, type, aliases, mentions, kb: kbIdOf(c), sanctions: [] };
 }

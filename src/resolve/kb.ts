@@ -70,6 +70,7 @@ interface City {
   altName: string;
   country: string;
   population: number;
+  featureCode: string;
   loc: { coordinates: [number, number] };
 }
 
@@ -122,7 +123,7 @@ function countryEntries(extras: CountryExtras): { entries: KbEntry[]; demonyms: 
       names.add(alt);
     }
     names.delete(name);
-    const dem = [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extras.demonyms[c.cca2] ?? [])].filter((d): d is string => !!d);
+    const dem = [...(extras.demonyms[c.cca2] ?? []), c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d);
     const entry: KbEntry = {
       id: `iso:${c.cca2}`,
       name,
@@ -134,8 +135,10 @@ function countryEntries(extras: CountryExtras): { entries: KbEntry[]; demonyms: 
       meta: { iso3: c.cca3, region: c.region, subregion: c.subregion, capital: c.capital?.[0] ?? null, demonyms: [...new Set(dem)] },
     };
     entries.push(entry);
-    for (const d of dem) if (!demonyms.has(foldPlain(d))) demonyms.set(foldPlain(d), entry);
   }
+  // Curated demonyms first: world-countries gives "American" to several territories.
+  for (const e of entries) for (const d of extras.demonyms[e.country!] ?? []) if (!demonyms.has(foldPlain(d))) demonyms.set(foldPlain(d), e);
+  for (const e of entries) for (const d of e.meta!.demonyms as string[]) if (!demonyms.has(foldPlain(d))) demonyms.set(foldPlain(d), e);
   return { entries, demonyms };
 }
 
@@ -152,7 +155,7 @@ function cityEntries(): KbEntry[] {
       country: c.country,
       lat: c.loc.coordinates[1],
       lon: c.loc.coordinates[0],
-      meta: { population: c.population },
+      meta: { population: c.population, capital: c.featureCode === 'PPLC', seat: /^PPL(?:C|A|A2)$/.test(c.featureCode) },
     }));
 }
 
@@ -161,7 +164,7 @@ class ReferenceKb implements KnowledgeBase {
   private readonly names = new NameIndex();
   private readonly demonyms: Map<string, KbEntry>;
   private readonly metonyms = new Map<string, KbEntry>();
-  private cities: NameIndex | null = null;
+  private cityNames: NameIndex | null = null;
 
   constructor() {
     const extras = readJson<CountryExtras>('countries-extra.json');
@@ -192,15 +195,15 @@ class ReferenceKb implements KnowledgeBase {
   }
 
   private cityIndex(): NameIndex {
-    if (!this.cities) {
+    if (!this.cityNames) {
       const index = new NameIndex();
       for (const c of cityEntries()) {
         this.byId.set(c.id, c);
         index.add(c.name, c);
       }
-      this.cities = index;
+      this.cityNames = index;
     }
-    return this.cities;
+    return this.cityNames;
   }
 
   lookup(name: string, type?: EntityType): KbEntry | null {
@@ -214,6 +217,11 @@ class ReferenceKb implements KnowledgeBase {
     return this.cityIndex().find(name)[0] ?? null;
   }
 
+  /** Every city of that name, most populous first. */
+  cities(name: string): KbEntry[] {
+    return this.cityIndex().find(name);
+  }
+
   /** The country or region a demonym or adjective stands for ("Iranian" → Iran). */
   demonym(word: string): KbEntry | null {
     return this.demonyms.get(foldPlain(word)) ?? null;
@@ -225,14 +233,19 @@ class ReferenceKb implements KnowledgeBase {
   }
 
   get(id: string): KbEntry | null {
-    if (id.startsWith('geo:') && !this.cities) this.cityIndex();
+    if (id.startsWith("geo:") && !this.cityNames) this.cityIndex();
     return this.byId.get(id) ?? null;
   }
 }
 
-export type ReferenceKnowledgeBase = ReferenceKb;
+/** The knowledge base with the demonym and metonym readings the resolver needs. */
+export type ResolverKb = KnowledgeBase & {
+  demonym(word: string): KbEntry | null;
+  metonym(word: string): KbEntry | null;
+  cities(name: string): KbEntry[];
+};
 
 /** Builds the knowledge base; countries, regions and systems at once, cities on first city lookup. */
-export function loadKnowledgeBase(): KnowledgeBase & { demonym(word: string): KbEntry | null; metonym(word: string): KbEntry | null } {
+export function loadKnowledgeBase(): ResolverKb {
   return new ReferenceKb();
 }

@@ -1,0 +1,90 @@
+// Descriptive references to an entity already named: "the outlet", "the Argentine news outlet" →
+// the outlet last named; "the company", "the airline" → the company last named. They become
+// mentions of that entity (counted as mentions, never as aliases).
+
+export interface NamedSpan {
+  /** Cluster root the span belongs to. */
+  cluster: number;
+  start: number;
+  end: number;
+  name: string;
+  type: string;
+}
+
+export interface DescriptiveReference {
+  start: number;
+  end: number;
+  text: string;
+  cluster: number;
+}
+
+type Kind = 'outlet' | 'company' | 'airline';
+
+const HEADS: Record<string, Kind> = {
+  outlet: 'outlet', newspaper: 'outlet', paper: 'outlet', daily: 'outlet', 'news agency': 'outlet',
+  'news site': 'outlet', 'news portal': 'outlet', portal: 'outlet', broadcaster: 'outlet', publication: 'outlet',
+  magazine: 'outlet', website: 'outlet', 'news outlet': 'outlet', 'media outlet': 'outlet', network: 'outlet',
+  company: 'company', firm: 'company', conglomerate: 'company', corporation: 'company', manufacturer: 'company',
+  airline: 'airline', carrier: 'airline',
+};
+
+const DESCRIPTOR = new RegExp(
+  String.raw`\b[Tt]he\s+((?:[\p{L}-]+\s+){0,2}?)(${Object.keys(HEADS).sort((a, b) => b.length - a.length).join('|')})\b(?!\s+\p{Lu})`,
+  'gu',
+);
+
+/** Name endings and neighbouring words that show what kind of organisation a name is. */
+const OUTLET_NAME = /\b(?:Times|Post|News|Journal|Herald|Tribune|Telegraph|Gazette|Press|Reuters|AFP|AP|Bloomberg|TV|Radio|Daily|Magazine|Agency|Wire|Infobae|Guardian|Observer|Economist|Monitor|Insider|Politico|Axios|Nacional|País|Mundo|Clarín|Nación)\b/u;
+const OUTLET_CONTEXT = /(?:according to|reported by|told|in an interview with|cited by|quoted by)\s+$/iu;
+const OUTLET_AFTER = /^\s+(?:has\s+|had\s+)?(?:reported|reports|revealed|reveals|published|publishes|detailed|details|stated|wrote|writes|learned|has learned|said in (?:its|a) report|stressed)\b/iu;
+const COMPANY_NAME = /\b(?:Air|Airlines|Airways|Aviation|Inc|Corp|Corporation|Company|Co|Group|Ltd|LLC|S\.A\.|SA|AG|GmbH|Holdings|Industries|Bank|Petroleum|Oil|Energy|Motors|Systems|Shipping|Trading)\.?$/u;
+const AIRLINE_NAME = /\b(?:Air|Airlines|Airways|Aviation|Aero\w*)$|^Conviasa$/u;
+const COMPANY_CONTEXT = /(?:company|firm|airline|carrier|conglomerate|corporation|manufacturer)\s+$/iu;
+
+function kindsOf(span: NamedSpan, text: string): Set<Kind> {
+  const kinds = new Set<Kind>();
+  if (span.type !== 'ORG') return kinds;
+  const before = text.slice(Math.max(0, span.start - 40), span.start);
+  const after = text.slice(span.end, span.end + 40);
+  if (OUTLET_NAME.test(span.name) || OUTLET_CONTEXT.test(before) || OUTLET_AFTER.test(after) || /(?:outlet|newspaper|agency|broadcaster)\s+$/iu.test(before)) kinds.add('outlet');
+  if (AIRLINE_NAME.test(span.name) || /(?:airline|carrier)\s+$/iu.test(before)) kinds.add('airline');
+  if (kinds.has('airline') || COMPANY_NAME.test(span.name) || COMPANY_CONTEXT.test(before) || /^,\s+(?:a|the)\s+(?:\w+\s+)?company\b/iu.test(after)) kinds.add('company');
+  return kinds;
+}
+
+/**
+ * Finds descriptive references in the text and the entity each one means: the nearest entity
+ * before it (by its latest mention) that is known to be of that kind. Spans overlapping a named
+ * mention are left alone.
+ */
+export function descriptiveReferences(text: string, named: NamedSpan[]): DescriptiveReference[] {
+  const sorted = [...named].sort((a, b) => a.start - b.start);
+  const clusterKinds = new Map<number, Set<Kind>>();
+  for (const s of sorted) {
+    const set = clusterKinds.get(s.cluster) ?? new Set<Kind>();
+    for (const k of kindsOf(s, text)) set.add(k);
+    clusterKinds.set(s.cluster, set);
+  }
+  const refs: DescriptiveReference[] = [];
+  DESCRIPTOR.lastIndex = 0;
+  for (let m = DESCRIPTOR.exec(text); m; m = DESCRIPTOR.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // A demonym inside the phrase ("the Argentine outlet") is no obstacle; a name is.
+    if (sorted.some((s) => s.start < end && start < s.end && s.type !== 'NORP')) continue;
+    // Modifiers must be adjectives or demonyms, not a clause: "the state-run", "the Argentine news".
+    if (/\b(?:of|and|or|to|in|that|which)\b/u.test(m[1])) continue;
+    const kind = HEADS[m[2].toLowerCase()];
+    let target: number | null = null;
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const s = sorted[i];
+      if (s.end > start) continue;
+      if (clusterKinds.get(s.cluster)?.has(kind)) {
+        target = s.cluster;
+        break;
+      }
+    }
+    if (target !== null) refs.push({ start, end, text: m[0], cluster: target });
+  }
+  return refs;
+}
