@@ -2,6 +2,7 @@
 import type { Store } from './types.js';
 import { DossierError } from '../errors.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 
 export const DEFAULT_DB = 'dossier.db';
 
@@ -11,8 +12,6 @@ export function storeLocation(db?: string): string {
 }
 
 export async function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new DossierError('UNSUPPORTED', 'the PostgreSQL store is not built yet', location);
-  }
+  if (/^postgres(ql)?:\/\//.test(location)) return PostgresStore.open(location);
   return new SqliteStore(location);
 }

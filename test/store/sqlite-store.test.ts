@@ -1,142 +1,18 @@
-// Integration tests of the SQLite store on a real database file: idempotent saves, replacement,
-// cross-document entities, search with sentences, dossiers, lists, and atomic failed saves.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+// Runs the Store contract (test/store/contract.ts) against SQLite on a real database file.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { AnalysedDocument } from '../../src/store/types.js';
-import type { Analysis, Entity } from '../../src/schema/analysis.js';
-import { article } from '../helpers/fixtures.js';
+import { storeContract } from './contract.js';
 
-function entity(id: string, name: string, type: Entity['type'], text: string, aliases: string[] = []): Entity {
-  const mentions = [name, ...aliases].flatMap((n) => {
-    const at = text.indexOf(n);
-    return at >= 0 ? [{ start: at, end: at + n.length }] : [];
-  });
-  return { id, name, type, aliases, mentions, kb: null, sanctions: [] };
-}
-
-function analysed(id: string, text: string, entities: Entity[], extra: Partial<Analysis> = {}, source?: string): AnalysedDocument {
-  const a = article(id, text, source ? { source } : {});
+storeContract('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'));
+  const store = new SqliteStore(join(dir, 'test.db'));
   return {
-    article: a,
-    analysis: { id, title: null, outlet: 'Test Outlet', published: '2024-05-01', text, entities, claims: [], events: [], ...extra },
-    sentences: text.split(/(?<=\.) /).reduce<{ start: number; end: number }[]>((acc, s) => {
-      const start = acc.length ? acc[acc.length - 1].end + 1 : 0;
-      acc.push({ start, end: start + s.length });
-      return acc;
-    }, []),
-    publishedConfidence: 1,
-    publishedEvidence: 'metadata',
-  };
-}
-
-function withStore(fn: (store: SqliteStore) => Promise<void>) {
-  return async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'));
-    const store = new SqliteStore(join(dir, 'test.db'));
-    try {
-      await fn(store);
-    } finally {
+    store,
+    dispose: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
-    }
+    },
   };
-}
-
-const TEXT_A = 'Nicolás Maduro met Iranian officials. Mahan Air flights carried gold for oil.';
-const TEXT_B = 'Nicolas Maduro spoke in Caracas. Mahan Air denied it.';
-
-test('saving the same content twice stores it once', withStore(async (store) => {
-  const doc = analysed('a', TEXT_A, [entity('e1', 'Nicolás Maduro', 'PERSON', TEXT_A)]);
-  assert.equal((await store.saveDocument(doc)).status, 'inserted');
-  assert.equal((await store.saveDocument(doc)).status, 'unchanged');
-  assert.equal(await store.hasContent(doc.article.contentHash), true);
-  assert.equal((await store.stats()).documents, 1);
-}));
-
-test('a changed file replaces its old analysis', withStore(async (store) => {
-  const first = analysed('a', TEXT_A, [entity('e1', 'Mahan Air', 'ORG', TEXT_A)], {
-    claims: [{ id: 'c1', start: 38, end: 76, source: 'e1', sourceText: 'Mahan Air', cue: 'said', quote: false, modality: 'asserted' }],
-  }, 'same/path.txt');
-  await store.saveDocument(first);
-  const second = analysed('a', TEXT_B, [entity('e1', 'Mahan Air', 'ORG', TEXT_B)], {}, 'same/path.txt');
-  const result = await store.saveDocument(second);
-  assert.equal(result.status, 'replaced');
-  assert.equal(result.id, 'a');
-  const stats = await store.stats();
-  assert.equal(stats.documents, 1);
-  assert.equal(stats.claims, 0, 'the old claims went with the old analysis');
-  assert.equal((await store.getDocument('a'))!.analysis.text, TEXT_B);
-}));
-
-test('the same entity across documents gets one corpus id, with the accented name kept', withStore(async (store) => {
-  await store.saveDocument(analysed('b', TEXT_B, [entity('e1', 'Nicolas Maduro', 'PERSON', TEXT_B), entity('e2', 'Mahan Air', 'ORG', TEXT_B)]));
-  await store.saveDocument(analysed('a', TEXT_A, [entity('e1', 'Nicolás Maduro', 'PERSON', TEXT_A), entity('e2', 'Mahan Air', 'ORG', TEXT_A)]));
-  const maduro = await store.findEntity('nicolas maduro');
-  assert.ok(maduro);
-  assert.equal(maduro.documentCount, 2);
-  assert.equal(maduro.name, 'Nicolás Maduro');
-  const people = await store.listEntities({ type: 'PERSON' });
-  assert.equal(people.total, 1);
-  const docA = await store.getDocument('a');
-  assert.equal(docA!.entityIds.e1, maduro.id);
-}));
-
-test('two files with the same name in different folders both get stored', withStore(async (store) => {
-  await store.saveDocument(analysed('x', TEXT_A, [], {}, 'one/x.txt'));
-  const second = await store.saveDocument(analysed('x', TEXT_B, [], {}, 'two/x.txt'));
-  assert.equal(second.status, 'inserted');
-  assert.notEqual(second.id, 'x');
-  assert.equal((await store.stats()).documents, 2);
-}));
-
-test('search needs every word and returns the matching sentences', withStore(async (store) => {
-  await store.saveDocument(analysed('a', TEXT_A, []));
-  await store.saveDocument(analysed('b', TEXT_B, []));
-  const hits = await store.search('gold oil');
-  assert.equal(hits.total, 1);
-  assert.equal(hits.items[0].document.id, 'a');
-  assert.deepEqual(hits.items[0].sentences.map((s) => s.text), ['Mahan Air flights carried gold for oil.']);
-  assert.equal((await store.search('Maduro')).total, 2, 'accents are folded');
-  assert.equal((await store.search('"; DROP TABLE documents; --')).total, 0, 'operators cannot be injected');
-}));
-
-test('an entity dossier has its claims, sources and documents', withStore(async (store) => {
-  const entities = [entity('e1', 'Mahan Air', 'ORG', TEXT_A), entity('e2', 'Nicolás Maduro', 'PERSON', TEXT_A)];
-  await store.saveDocument(analysed('a', TEXT_A, entities, {
-    claims: [{ id: 'c1', start: 38, end: 76, source: 'e2', sourceText: 'Nicolás Maduro', cue: 'said', quote: false, modality: 'reported' }],
-    events: [{ type: 'CONSULT', mode: null, actor: 'e2', target: null, location: null, date: '2024', start: 0, end: 37, claim: null }],
-  }));
-  const mahan = await store.findEntity('Mahan Air');
-  const dossier = await store.entityDossier(mahan!.id);
-  assert.ok(dossier);
-  assert.equal(dossier.claims.length, 1);
-  assert.equal(dossier.claims[0].text, 'Mahan Air flights carried gold for oil.');
-  assert.deepEqual(dossier.sources.map((s) => s.name), ['Nicolás Maduro']);
-  assert.deepEqual(dossier.documents.map((d) => d.id), ['a']);
-  const maduro = await store.entityDossier((await store.findEntity('Maduro'))?.id ?? (await store.findEntity('Nicolás Maduro'))!.id);
-  assert.equal(maduro!.events.length, 1);
-  assert.equal(maduro!.events[0].actorName, 'Nicolás Maduro');
-}));
-
-test('a save that fails half-way leaves nothing behind', withStore(async (store) => {
-  const bad = analysed('a', TEXT_A, [entity('e1', 'Mahan Air', 'ORG', TEXT_A)], {
-    claims: [
-      { id: 'c1', start: 0, end: 5, source: null, sourceText: null, cue: null, quote: false, modality: 'asserted' },
-      { id: 'c1', start: 6, end: 9, source: null, sourceText: null, cue: null, quote: false, modality: 'asserted' },
-    ],
-  });
-  await assert.rejects(store.saveDocument(bad));
-  const stats = await store.stats();
-  assert.deepEqual([stats.documents, stats.entities, stats.claims], [0, 0, 0]);
-}));
-
-test('watch lists are replaced per list and read back', withStore(async (store) => {
-  const entry = { list: 'Test', id: '1', name: 'MAHAN AIR', aliases: ['MAHAN AIRLINES'], kind: 'organization' as const, programmes: ['SDGT'], remarks: null };
-  await store.replaceLists([entry, { ...entry, id: '2', name: 'OTHER' }]);
-  await store.replaceLists([entry]);
-  assert.deepEqual(await store.loadLists(), [entry]);
-}));
+});

@@ -1,0 +1,144 @@
+// PostgreSQL connections for the store and the queue: a pool confined to one schema (search_path),
+// versioned migrations under an advisory lock, and transactions retried on races.
+import pg from 'pg';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../paths.js';
+import { DossierError } from '../../errors.js';
+
+export const PG_MIGRATIONS_DIR = join(REPO_ROOT, 'src', 'store', 'postgres', 'migrations');
+export const DEFAULT_SCHEMA = 'dossier';
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+export interface PostgresOptions {
+  /** The schema holding Dossier's tables; from `?schema=` in the URL, else 'dossier'. */
+  schema?: string;
+  /** Largest number of pooled connections. */
+  maxConnections?: number;
+  /** Shown in pg_stat_activity: which process holds a connection. */
+  applicationName?: string;
+}
+
+export interface PostgresTarget {
+  connectionString: string;
+  schema: string;
+}
+
+/** Splits a postgres:// URL into the connection string pg understands and the schema to use. */
+export function parsePostgresUrl(url: string, schema?: string): PostgresTarget {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DossierError('INVALID', 'not a valid postgres:// URL', url);
+  }
+  const fromUrl = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  const name = schema ?? fromUrl ?? DEFAULT_SCHEMA;
+  if (!SCHEMA_NAME.test(name)) throw new DossierError('INVALID', `schema name must be letters, digits and _: ${name}`, url);
+  return { connectionString: parsed.toString(), schema: name };
+}
+
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A pool whose every connection works inside `schema` (created when missing). */
+export async function openPool(url: string, opts: PostgresOptions = {}): Promise<{ pool: pg.Pool; schema: string; config: pg.ClientConfig }> {
+  const { connectionString, schema } = parsePostgresUrl(url, opts.schema);
+  const config: pg.ClientConfig = {
+    connectionString,
+    application_name: opts.applicationName ?? 'dossier',
+    options: `-c search_path=${quoteIdent(schema)}`,
+  };
+  const pool = new pg.Pool({ ...config, max: opts.maxConnections ?? 10 });
+  // An idle client losing its server (restart, kill) must not crash the process.
+  pool.on('error', () => {});
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  } catch (err) {
+    await pool.end();
+    if ((err as { code?: string }).code === '23505') {
+      // Two processes created the schema at the same moment; the other one won, which is fine.
+      return openPool(url, opts);
+    }
+    throw new DossierError('STORE', `cannot open PostgreSQL store: ${(err as Error).message}`, redact(url));
+  }
+  return { pool, schema, config };
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/** A signed 64-bit advisory-lock key for a string (stable across processes and machines). */
+export function lockKey(text: string): bigint {
+  return createHash('sha256').update(text).digest().readBigInt64BE(0);
+}
+
+/** Applies every migration newer than the schema's version, one transaction each, while holding an
+ *  advisory lock so that workers starting together migrate once. Returns the versions applied. */
+export async function migrate(pool: pg.Pool, schema: string, dir = PG_MIGRATIONS_DIR): Promise<number[]> {
+  const client = await pool.connect();
+  const key = lockKey(`dossier:migrate:${schema}`).toString();
+  const applied: number[] = [];
+  try {
+    await client.query('SELECT pg_advisory_lock($1::bigint)', [key]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const file of readdirSync(dir).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()) {
+      const version = Number.parseInt(file, 10);
+      if (done.has(version)) continue;
+      const sql = readFileSync(join(dir, file), 'utf8');
+      try {
+        await client.query('BEGIN');
+        await client.query(sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw new DossierError('STORE', `migration ${file} failed: ${(err as Error).message}`);
+      }
+      applied.push(version);
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => {});
+    client.release();
+  }
+  return applied;
+}
+
+/** SQLSTATEs after which the whole transaction can simply run again. */
+const RETRYABLE = new Set(['40001', '40P01', '23505']);
+
+/** Runs `fn` in a transaction, retrying on serialization failures, deadlocks and unique-key races
+ *  (another worker created the same row first; the retry sees it). */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      const code = (err as { code?: string }).code;
+      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw err;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** Takes transaction-scoped advisory locks on `keys`, always in the same (sorted) order so two
+ *  transactions wanting overlapping keys cannot deadlock. */
+export async function lockAll(client: pg.PoolClient, keys: Iterable<string>): Promise<void> {
+  const ids = [...new Set([...keys].map((k) => lockKey(k)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!ids.length) return;
+  // OFFSET 0 keeps the sorted subquery from being flattened: the locks are taken in its order.
+  await client.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k OFFSET 0) s',
+    [ids.map(String)]);
+}

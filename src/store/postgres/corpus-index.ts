@@ -1,0 +1,121 @@
+// Cross-document entity resolution on PostgreSQL. Resolution (src/store/corpus-resolution.ts) is
+// synchronous, so the candidates a document can meet are read up front, under advisory locks on its
+// blocking keys and id stems, and the new rows are written after: concurrent workers cannot both
+// create the same corpus entity.
+import type pg from 'pg';
+import type { Entity, EntityType } from '../../schema/analysis.js';
+import { identityKeys } from '../../resolve/corpus.js';
+import { foldForLookup, resolveCorpusEntities, type CorpusCandidate, type CorpusIndex } from '../corpus-resolution.js';
+import { lockAll } from './connection.js';
+
+/** The stem of a new corpus id, as corpus-resolution builds it: `type:slug`. */
+function idStem(e: Entity): string {
+  return `${e.type.toLowerCase()}:${foldForLookup(e.name).replace(/ /g, '-').slice(0, 60) || 'unnamed'}`;
+}
+
+const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** An in-memory CorpusIndex over the rows read for one document; it records what to write. */
+class PreloadedIndex implements CorpusIndex {
+  readonly byKey = new Map<string, Set<string>>();
+  readonly entities = new Map<string, CorpusCandidate>();
+  readonly ids = new Set<string>();
+  readonly created: CorpusCandidate[] = [];
+  readonly updated = new Map<string, { name: string; kb: string | null }>();
+  readonly names: [string, string, string][] = [];
+  readonly keys: [string, string][] = [];
+
+  candidates(keys: string[]): CorpusCandidate[] {
+    const ids = new Set<string>();
+    for (const key of keys) for (const id of this.byKey.get(key) ?? []) ids.add(id);
+    return [...ids].sort().map((id) => {
+      const c = this.entities.get(id)!;
+      return { ...c, aliases: [...c.aliases].sort() };
+    });
+  }
+
+  exists(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  create(e: { id: string; name: string; type: EntityType; kb: string | null }): void {
+    const c: CorpusCandidate = { ...e, aliases: [] };
+    this.entities.set(e.id, c);
+    this.ids.add(e.id);
+    this.created.push(c);
+  }
+
+  addNames(id: string, names: [name: string, folded: string][]): void {
+    const c = this.entities.get(id)!;
+    for (const [name, folded] of names) {
+      if (c.aliases.includes(name)) continue;
+      c.aliases.push(name);
+      this.names.push([id, name, folded]);
+    }
+  }
+
+  addKeys(id: string, keys: string[]): void {
+    for (const key of keys) {
+      const set = this.byKey.get(key) ?? new Set<string>();
+      if (set.has(id)) continue;
+      set.add(id);
+      this.byKey.set(key, set);
+      this.keys.push([key, id]);
+    }
+  }
+
+  update(id: string, name: string, kb: string | null): void {
+    const c = this.entities.get(id)!;
+    c.name = name;
+    c.kb = c.kb ?? kb;
+    this.updated.set(id, { name, kb });
+  }
+}
+
+/** Resolves a document's entities against the corpus inside the caller's transaction; returns
+ *  local entity id → corpus entity id. */
+export async function resolveInPostgres(client: pg.PoolClient, entities: Entity[]): Promise<Record<string, string>> {
+  if (!entities.length) return {};
+  const keys = [...new Set(entities.flatMap((e) => identityKeys(e)))].sort();
+  const stems = [...new Set(entities.map(idStem))].sort();
+  await lockAll(client, [...keys.map((k) => `dossier:key:${k}`), ...stems.map((s) => `dossier:stem:${s}`)]);
+
+  const index = new PreloadedIndex();
+  const rows = await client.query<{ key: string; id: string; name: string; type: EntityType; kb: string | null; aliases: string[] }>(
+    `SELECT k.key, e.id, e.name, e.type, e.kb,
+        ARRAY(SELECT n.name FROM entity_names n WHERE n.entity_id = e.id ORDER BY n.name) AS aliases
+      FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ANY($1::text[])`, [keys]);
+  for (const r of rows.rows) {
+    if (!index.entities.has(r.id)) index.entities.set(r.id, { id: r.id, name: r.name, type: r.type, kb: r.kb, aliases: r.aliases });
+    index.ids.add(r.id);
+    const set = index.byKey.get(r.key) ?? new Set<string>();
+    set.add(r.id);
+    index.byKey.set(r.key, set);
+  }
+  const taken = await client.query<{ id: string }>('SELECT id FROM entities WHERE id LIKE ANY($1::text[])', [stems.map(likePrefix)]);
+  for (const r of taken.rows) index.ids.add(r.id);
+
+  const ids = resolveCorpusEntities(entities, index);
+  await writeIndex(client, index);
+  return ids;
+}
+
+async function writeIndex(client: pg.PoolClient, index: PreloadedIndex): Promise<void> {
+  if (index.created.length) {
+    await client.query(`INSERT INTO entities (id, name, type, kb)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+    [index.created.map((c) => c.id), index.created.map((c) => c.name), index.created.map((c) => c.type), index.created.map((c) => c.kb)]);
+  }
+  for (const [id, u] of index.updated) {
+    await client.query('UPDATE entities SET name = $2, kb = COALESCE(kb, $3) WHERE id = $1', [id, u.name, u.kb]);
+  }
+  if (index.names.length) {
+    await client.query(`INSERT INTO entity_names (entity_id, name, folded)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+    [index.names.map((n) => n[0]), index.names.map((n) => n[1]), index.names.map((n) => n[2])]);
+  }
+  if (index.keys.length) {
+    await client.query(`INSERT INTO entity_keys (key, entity_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [index.keys.map((k) => k[0]), index.keys.map((k) => k[1])]);
+  }
+}

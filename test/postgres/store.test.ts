@@ -1,0 +1,46 @@
+// Runs the Store contract (test/store/contract.ts) against the real PostgreSQL server, each case in
+// its own schema, plus what only PostgreSQL promises: concurrent saves and migrations run once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { storeContract, analysed, entity } from '../store/contract.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { dropSchema, freshSchema, openTestStore, schemaUrl } from './helpers.js';
+
+storeContract('postgres', openTestStore);
+
+test('postgres: workers saving documents at the same time create each corpus entity once', async () => {
+  const { store, schema, dispose } = await openTestStore();
+  // Eight connections of their own, as eight worker processes would have.
+  const others = await Promise.all(Array.from({ length: 8 }, () => PostgresStore.open(schemaUrl(schema))));
+  try {
+    const docs = Array.from({ length: 24 }, (_, i) => {
+      const text = `Report ${i}: Mahan Air flew to Caracas. Nicolás Maduro met officials.`;
+      return analysed(`doc${i}`, text, [entity('e1', 'Mahan Air', 'ORG', text), entity('e2', 'Nicolás Maduro', 'PERSON', text),
+        entity('e3', 'Caracas', 'GPE', text)]);
+    });
+    await Promise.all(docs.map((d, i) => others[i % others.length].saveDocument(d)));
+    const stats = await store.stats();
+    assert.equal(stats.documents, 24);
+    assert.equal(stats.entities, 3, 'one corpus entity per real-world entity, whatever the interleaving');
+    assert.equal((await store.findEntity('Mahan Air'))!.documentCount, 24);
+  } finally {
+    await Promise.all(others.map((s) => s.close()));
+    await dispose();
+  }
+});
+
+test('postgres: stores opening together migrate the schema once', async () => {
+  const schema = freshSchema();
+  try {
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(schemaUrl(schema))));
+    const versions = await stores[0].pool.query('SELECT version FROM schema_migrations ORDER BY version');
+    assert.deepEqual(versions.rows.map((r) => r.version), [1, 2]);
+    await Promise.all(stores.map((s) => s.close()));
+  } finally {
+    await dropSchema(schema);
+  }
+});
+
+test('postgres: a schema name that could inject SQL is refused', async () => {
+  await assert.rejects(PostgresStore.open(schemaUrl('x"; DROP TABLE documents; --')), /schema name/);
+});
