@@ -1,0 +1,178 @@
+// Attribution patterns: for each reporting cue in a sentence, where the reported content is and
+// which words name its source — "X said (that) C", "C, X said", "C, said X", "according to X, C",
+// "“C,” the report read", "X pointed to C" — with quotations that may run across sentences.
+import type { Document, Sentence } from '../schema/document.js';
+import type { AttributionLexicon, Cue } from './lexicons.js';
+import { matchAt } from './lexicons.js';
+import type { Quotation } from './quotes.js';
+import { entityIn, phraseAfter, subjectBefore, type SourcePhrase } from './sources.js';
+
+/** A claim before its source is resolved: content span, cue and the phrase naming the source. */
+export interface Candidate {
+  start: number;
+  end: number;
+  cueStart: number;
+  cueEnd: number;
+  cue: Cue;
+  /** The cue as written, lower-cased ("has detailed" → "detailed"). */
+  cueText: string;
+  /** The words naming the source; null when the cue has none ("…,” said.): the last speaker. */
+  phrase: SourcePhrase | null;
+  quote: boolean;
+  /** An "according to X" inside another claim's content only extends that claim's chain. */
+  nestedOnly: boolean;
+}
+
+const COMPLEMENTIZERS = new Set(['that', 'how', 'whether', 'why', 'what', ':']);
+const OPENERS = new Set(['“', '«', '‘', '"']);
+const CLOSERS = new Set(['”', '»', '’', '"']);
+const FINITE = new Set(
+  ('is are was were has have had will would can could may might must should does did do shall ’s \'s ' +
+    'remains remain continues continue plans plan wants want needs need').split(' '),
+);
+/** What may follow a clause-final cue: "…, X said on Wednesday in a statement." */
+const TRAILING = /^(?:\s*(?:on|in|at|this|last|earlier|late|later|during|to|yesterday|today|via|through|according|its|a|an|the|his|her|their|report|statement|interview|\p{Lu}\p{L}*day|\p{L}+ly|[\p{L}\p{N}’'-]+)\b)*\s*$/u;
+
+export function findCandidates(doc: Document, lex: AttributionLexicon, quotes: Quotation[]): Candidate[] {
+  const words = doc.tokens.map((t) => t.text.toLowerCase());
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const hit = matchAt(words, k, lex.cuesByFirst, s.tokenEnd);
+      if (!hit) continue;
+      // A reporting verb is written in lower case; "Reports indicate" and "United States" are not cues.
+      if (/^\p{Lu}/u.test(doc.tokens[k].text) && hit.cue.kind !== 'phrase') continue;
+      const found =
+        hit.cue.kind === 'phrase' ? accordingTo(doc, s, k, hit.end, hit.cue, lex) : verbCue(doc, s, k, hit.end, hit.cue, lex, quotes);
+      if (found) {
+        out.push(found);
+        k = hit.end - 1;
+      }
+    }
+  }
+  return out;
+}
+
+const cueText = (doc: Document, k: number, end: number) => doc.text.slice(doc.tokens[k].start, doc.tokens[end - 1].end).toLowerCase();
+
+/** Content bounds trimmed of spaces and clause punctuation at both ends. */
+function content(doc: Document, start: number, end: number): [number, number] {
+  const t = doc.text;
+  while (start < end && /[\s,;:—–-]/u.test(t[start])) start++;
+  while (end > start && /[\s,;:—–.-]/u.test(t[end - 1])) end--;
+  return [start, end];
+}
+
+const wordCount = (doc: Document, start: number, end: number) => (doc.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** The quotation closing right before offset `at` (only commas, spaces or a period between). */
+function quoteEndingAt(doc: Document, quotes: Quotation[], at: number): Quotation | null {
+  for (const q of quotes) if (q.close < at && /^[\s,.]*$/u.test(doc.text.slice(q.close + 1, at))) return q;
+  // "“…,” said": the comma may sit inside the marks.
+  return null;
+}
+
+function quoteOpeningAt(doc: Document, quotes: Quotation[], at: number): Quotation | null {
+  for (const q of quotes) if (q.open >= at && /^[\s:,]*$/u.test(doc.text.slice(at, q.open))) return q;
+  return null;
+}
+
+function accordingTo(doc: Document, s: Sentence, k: number, end: number, cue: Cue, lex: AttributionLexicon): Candidate | null {
+  const toks = doc.tokens;
+  const phrase = phraseAfter(doc, end, s.tokenEnd, lex, true);
+  if (!phrase) return null;
+  const [ls, le] = content(doc, s.start, toks[k].start);
+  const [rs, re] = content(doc, phrase.end, s.end);
+  const left = wordCount(doc, ls, le);
+  const right = wordCount(doc, rs, re);
+  const [start, end2] = left >= right ? [ls, le] : [rs, re];
+  if (Math.max(left, right) < 3) return null;
+  // "stated that, according to unnamed sources, C": the phrase nests inside the outer claim.
+  const nestedOnly = /\b(?:that|said|says|stated|reported)\s*,?\s*$/iu.test(doc.text.slice(s.start, toks[k].start));
+  return { start, end: end2, cueStart: toks[k].start, cueEnd: toks[end - 1].end, cue, cueText: cueText(doc, k, end), phrase, quote: false, nestedOnly };
+}
+
+function verbCue(
+  doc: Document, s: Sentence, k: number, end: number, cue: Cue, lex: AttributionLexicon, quotes: Quotation[],
+): Candidate | null {
+  const toks = doc.tokens;
+  const base = { cueStart: toks[k].start, cueEnd: toks[end - 1].end, cue, cueText: cueText(doc, k, end), nestedOnly: false };
+  const prev = k > s.tokenStart ? toks[k - 1].text : '';
+  // Inverted: "C, said X" / "“C,” said." — the source follows the cue, the content precedes it.
+  if (prev === ',' || CLOSERS.has(prev)) {
+    const phrase = phraseAfter(doc, end, s.tokenEnd, lex);
+    const q = quoteEndingAt(doc, quotes, toks[k].start);
+    if (q && q.end > q.start) return { ...base, start: q.start, end: q.end, phrase, quote: true };
+    const [cs, ce] = content(doc, s.start, toks[k].start);
+    if (wordCount(doc, cs, ce) < 3) return null;
+    return { ...base, start: cs, end: ce, phrase, quote: false };
+  }
+  const phrase = subjectBefore(doc, s.tokenStart, k, lex);
+  if (!phrase) return null;
+  if (cue.strictSource && !entityIn(doc, phrase) && !lex.sourceNouns.has(toks[phrase.tokenEnd - 1].text.toLowerCase())) return null;
+  const after = afterCue(doc, s, end, cue, quotes);
+  if (after) {
+    const [cs, ce] = after;
+    const q = quoteOpeningAt(doc, quotes, cs);
+    // The content is a direct quotation when the quotation is all of it ("X said: “C.”").
+    if (q && (q.close + 1 >= ce || /^[\s.,]*$/u.test(doc.text.slice(q.close + 1, s.end)))) {
+      return { ...base, start: q.start, end: q.end, phrase, quote: true };
+    }
+    if (wordCount(doc, cs, ce) < 2) return null;
+    return { ...base, start: cs, end: ce, phrase, quote: false };
+  }
+  // Final or parenthetical: "C, X said." / "C1, Infobae has detailed, with C2" / "“C,” the report read."
+  const before = toks[phrase.tokenStart - 1];
+  if (!before || phrase.tokenStart <= s.tokenStart) return null;
+  const rest = doc.text.slice(toks[end - 1].end, s.end);
+  const restClause = rest.match(/^([^,.;!?]*)([,.;!?]?)([\s\S]*)$/u)!;
+  if (!TRAILING.test(restClause[1])) return null;
+  if (before.text === ',' || CLOSERS.has(before.text)) {
+    const q = quoteEndingAt(doc, quotes, phrase.start);
+    if (q && q.end > q.start) return { ...base, start: q.start, end: q.end, phrase, quote: true };
+    if (cue.finalOnly && !q) return null;
+    let [cs, ce] = content(doc, s.start, before.start);
+    // A parenthetical cue after a short subject ("The United States, he said, has …"): the whole sentence.
+    if (wordCount(doc, cs, ce) < 4 && restClause[2] === ',') [cs, ce] = content(doc, s.start, s.end);
+    if (wordCount(doc, cs, ce) < 3) return null;
+    return { ...base, start: cs, end: ce, phrase, quote: false };
+  }
+  return null;
+}
+
+/** Where the reported content after a cue starts and ends, or null when nothing follows it. */
+function afterCue(doc: Document, s: Sentence, end: number, cue: Cue, quotes: Quotation[]): [number, number] | null {
+  const toks = doc.tokens;
+  if (cue.finalOnly || end >= s.tokenEnd) return null;
+  // "stated in its report this week that", "told reporters that": a short gap before the complementizer.
+  for (let j = end; j < Math.min(s.tokenEnd, end + 9); j++) {
+    const w = toks[j].text.toLowerCase();
+    if (w === ',' && j > end) break;
+    if (COMPLEMENTIZERS.has(w) && (w === 'that' || w === ':' || j === end)) {
+      const from = w === ':' ? toks[j].end : toks[j].end;
+      return clauseTo(doc, s, from, quotes);
+    }
+    if (OPENERS.has(w) && j === end) return clauseTo(doc, s, toks[j].start, quotes);
+    if (w === ',' || w === '.') break;
+  }
+  const first = toks[end];
+  if (!first || /^[,.;!?]$/u.test(first.text)) return null;
+  if (cue.kind === 'object') return clauseTo(doc, s, first.start, quotes);
+  if (cue.needsThat) return null;
+  // A bare clause ("Maduro has said the country will respond"): a subject, then a finite verb soon.
+  if (FINITE.has(first.text.toLowerCase()) || /^\p{Ll}+(?:ed|ing)$/u.test(first.text)) return null;
+  for (let j = end + 1; j < Math.min(s.tokenEnd, end + 7); j++) {
+    const w = toks[j].text.toLowerCase();
+    if (w === ',' || w === '.') break;
+    if (FINITE.has(w) || (/^\p{Ll}+ed$/u.test(toks[j].text) && j > end)) return clauseTo(doc, s, first.start, quotes);
+  }
+  return null;
+}
+
+/** The content from an offset to the end of its sentence, or of the quotation it opens. */
+function clauseTo(doc: Document, s: Sentence, from: number, quotes: Quotation[]): [number, number] | null {
+  const q = quoteOpeningAt(doc, quotes, from);
+  const stop = q && q.close >= s.end ? q.close + 1 : s.end;
+  const [cs, ce] = content(doc, from, stop);
+  return ce > cs ? [cs, ce] : null;
+}

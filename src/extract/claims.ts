@@ -1,0 +1,166 @@
+// Claims stage: every attributed statement (content span, source, cue, quote, modality, chain of
+// attribution) and the article's own statements, attributed to its outlet.
+import type { Context } from '../context.js';
+import type { Claim, Modality } from '../schema/analysis.js';
+import type { Document } from '../schema/document.js';
+import { findCandidates, type Candidate } from './attribution.js';
+import { attributionLexicon, type AttributionLexicon } from './lexicons.js';
+import { findQuotations, type Quotation } from './quotes.js';
+import { coreName, entityIn, personAfter, personBefore, phraseKind } from './sources.js';
+import { overlaps, sentenceAt } from './spans.js';
+
+interface Speaker {
+  id: string | null;
+  text: string;
+  type: string | null;
+  plural: boolean;
+  at: number;
+}
+
+interface Attributed extends Candidate {
+  source: string | null;
+  sourceText: string | null;
+  speaker: Speaker | null;
+  chain: string[];
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]/gu, '');
+
+/** The entity standing for the article's outlet, when the text names it. */
+function outletEntity(doc: Document): string | null {
+  const outlet = doc.article.outlet;
+  if (!outlet) return null;
+  const f = fold(outlet);
+  return doc.entities.find((e) => [e.name, ...e.aliases].some((n) => fold(n) === f))?.id ?? null;
+}
+
+/** Resolves each candidate's source in reading order, keeping the speakers seen so far. */
+function resolveSources(doc: Document, cands: Candidate[], lex: AttributionLexicon): Attributed[] {
+  const history: Speaker[] = [];
+  const out: Attributed[] = [];
+  const last = (pred: (s: Speaker) => boolean, at: number, window = 2500) => {
+    for (let i = history.length - 1; i >= 0; i--) if (at - history[i].at < window && pred(history[i])) return history[i];
+    return null;
+  };
+  for (const c of [...cands].sort((a, b) => a.cueStart - b.cueStart)) {
+    let speaker: Speaker | null = null;
+    const p = c.phrase;
+    const kind = p ? phraseKind(doc, p, lex) : null;
+    const word = p ? doc.text.slice(p.start, p.end).toLowerCase() : '';
+    if (!p) {
+      speaker = last(() => true, c.cueStart, 800);
+    } else if (kind === 'pronoun') {
+      if (word === 'he' || word === 'she') {
+        speaker = last((s) => s.type === 'PERSON' || (s.type === null && !s.plural), c.cueStart);
+        const person = personBefore(doc, p.start);
+        if (!speaker && person) speaker = { id: person.entity, text: person.name, type: 'PERSON', plural: false, at: c.cueStart };
+      } else if (word === 'they') speaker = last((s) => s.plural, c.cueStart) ?? last(() => true, c.cueStart, 800);
+      else speaker = last((s) => s.type !== 'PERSON' && !s.plural, c.cueStart);
+    } else if (kind === 'outlet') {
+      speaker = last((s) => s.type !== 'PERSON' && !s.plural && /^\p{Lu}/u.test(s.text), c.cueStart, 100000);
+    } else if (kind === 'role') {
+      speaker = last((s) => s.type === 'PERSON', c.cueStart, 600);
+      const person = speaker ? null : personAfter(doc, p.end);
+      if (person) speaker = { id: person.entity, text: person.name, type: 'PERSON', plural: false, at: c.cueStart };
+    }
+    if (p && !speaker) {
+      const e = entityIn(doc, p);
+      const text = e ? doc.text.slice(e.start, e.end) : coreName(doc, p);
+      const head = doc.tokens[p.tokenEnd - 1].text;
+      speaker = { id: e?.entity ?? null, text, type: e?.type ?? null, plural: !e && /s$/u.test(head) && /^\p{Ll}/u.test(head), at: c.cueStart };
+    }
+    if (speaker) {
+      speaker = { ...speaker, at: c.cueStart };
+      history.push(speaker);
+    }
+    out.push({ ...c, source: speaker?.id ?? null, sourceText: speaker?.text ?? null, speaker, chain: [] });
+  }
+  return out;
+}
+
+const hasWord = (text: string, phrases: string[]) => {
+  const low = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}’']+/gu, ' ')} `;
+  return phrases.some((h) => low.includes(` ${h} `));
+};
+
+/** asserted | reported | hedged | speculative | denied, from the cue and the words of the claim. */
+export function modalityOf(cueModality: Modality | undefined, text: string, attributed: boolean, lex: AttributionLexicon): Modality {
+  if (cueModality === 'denied' || /\b(?:denied|rejected the claim|dismissed the claim)\b/iu.test(text)) return 'denied';
+  if (hasWord(text, lex.speculative)) return 'speculative';
+  if (cueModality === 'hedged' || hasWord(text, lex.hedges)) return 'hedged';
+  return attributed ? 'reported' : 'asserted';
+}
+
+/** Quotations not yet claimed, right after a quoted claim ("“A,” X said. “B.”"): the same speaker. */
+function continuations(doc: Document, claims: Attributed[], quotes: Quotation[]): Attributed[] {
+  const extra: Attributed[] = [];
+  for (const q of quotes) {
+    if (claims.some((c) => overlaps(c, q) || (c.cueStart >= q.open && c.cueStart <= q.close + 3))) continue;
+    const prev = [...claims, ...extra].filter((c) => c.quote && c.end <= q.open).sort((a, b) => b.end - a.end)[0];
+    if (!prev || !prev.speaker) continue;
+    const between = doc.text.slice(Math.max(prev.end, prev.cueEnd), q.open);
+    // Only the attribution and sentence punctuation between them, no new paragraph of narration.
+    if (between.length > 120 || /\n\s*\n/u.test(between) || (between.match(/[.!?]/gu) ?? []).length > 1) continue;
+    const s = sentenceAt(doc, q.open);
+    if (s >= 0 && q.open - doc.sentences[s].start > 2) continue;
+    extra.push({ ...prev, start: q.start, end: q.end, cueStart: q.open, cueEnd: q.open, nestedOnly: false });
+  }
+  return extra;
+}
+
+/** Pipeline stage: fills `doc.claims`. */
+export function extractClaims(doc: Document, ctx?: Context): Document {
+  const lex = attributionLexicon(ctx);
+  const quotes = findQuotations(doc.text);
+  const cands = findCandidates(doc, lex, quotes);
+  let attributed = resolveSources(doc, cands, lex);
+  // An "according to X" nested in another claim becomes a link of that claim's chain.
+  const nested = attributed.filter((c) => c.nestedOnly || attributed.some((o) => o !== c && o.cue.kind !== 'phrase' && c.cue.kind === 'phrase' && c.cueStart >= o.start && c.cueEnd <= o.end));
+  attributed = attributed.filter((c) => !nested.includes(c));
+  for (const n of nested) {
+    const outer = attributed.find((o) => n.cueStart >= Math.min(o.start, o.cueStart) && n.cueEnd <= Math.max(o.end, o.cueEnd) + 2);
+    if (outer) outer.chain.push(n.source ?? n.sourceText ?? '');
+  }
+  attributed.push(...continuations(doc, attributed, quotes));
+
+  const outlet = doc.article.outlet;
+  const outletId = outletEntity(doc);
+  const claims: Claim[] = [];
+  for (const c of attributed) {
+    const chain = [...(outlet ? [outletId ?? outlet] : []), ...(c.source ?? c.sourceText ? [c.source ?? c.sourceText!] : []), ...c.chain.filter(Boolean)];
+    const text = doc.text.slice(c.start, c.end);
+    const isOutlet = c.source !== null && c.source === outletId;
+    claims.push({
+      id: '',
+      start: c.start,
+      end: c.end,
+      source: c.source,
+      sourceText: c.sourceText,
+      cue: c.cueText,
+      quote: c.quote,
+      modality: modalityOf(c.cue.modality, text, !isOutlet, lex),
+      ...(chain.length > 1 ? { chain } : {}),
+    });
+  }
+  // The article's own statements: each sentence no attributed claim covers.
+  for (const s of doc.sentences) {
+    if (attributed.some((c) => overlaps(c, s) || (c.cueStart >= s.start && c.cueStart < s.end))) continue;
+    const text = doc.text.slice(s.start, s.end);
+    if ((text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 6 || !/[.!?]["”’»]?$/u.test(text.trim()) || !/\p{Ll}/u.test(text)) continue;
+    const quote = quotes.some((q) => q.open <= s.start && q.close >= s.end - 2);
+    claims.push({
+      id: '',
+      start: s.start,
+      end: s.end,
+      source: outletId,
+      sourceText: outlet,
+      cue: null,
+      quote,
+      modality: modalityOf(undefined, text, false, lex),
+    });
+  }
+  claims.sort((a, b) => a.start - b.start || a.end - b.end);
+  claims.forEach((c, i) => (c.id = `c${i + 1}`));
+  doc.claims = claims;
+  return doc;
+}

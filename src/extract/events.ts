@@ -1,0 +1,183 @@
+// Events stage: PLOVER events (who did what to whom, where, when) from trigger words in
+// data/lexicons/plover.json, with the claim reporting each one and context flags
+// (historical, future, hypothetical, negated).
+import { Context } from '../context.js';
+import type { Event } from '../schema/analysis.js';
+import type { Document, Sentence } from '../schema/document.js';
+import { matchAt, ploverLexicon, type Trigger } from './lexicons.js';
+import {
+  agentOf, asParticipant, clauseEnd, clauseStart, objectOf, pairIn, subjectOf, twoCountries, type Participant,
+} from './participants.js';
+import { entitySpans, type EntitySpan } from './spans.js';
+
+const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const HYPOTHETICAL = new Set(['could', 'might', 'may', 'would', 'if', 'should', 'unless', 'possible', 'potential', 'potentially']);
+const FUTURE = new Set(['will', 'shall', "'ll", 'plans', 'planned', 'plan', 'intends', 'going', 'soon']);
+
+interface Found {
+  trigger: Trigger;
+  k: number;
+  end: number;
+  actor: Participant | null;
+  target: Participant | null;
+  sentence: Sentence;
+}
+
+const lowerAt = (doc: Document, i: number) => doc.tokens[i]?.text.toLowerCase() ?? '';
+
+/** Actor and target for a verb trigger: subject and object, or the passive's "by" agent and subject. */
+function verbParticipants(doc: Document, s: Sentence, k: number, end: number, t: Trigger): [EntitySpan | null, EntitySpan | null] {
+  const stop = clauseEnd(doc, s.tokenEnd, end);
+  const passive = PASSIVE_AUX.has(lowerAt(doc, k - 1)) || PASSIVE_AUX.has(lowerAt(doc, k - 2)) || lowerAt(doc, end) === 'by';
+  if (passive && /ed$|en$/u.test(lowerAt(doc, k))) {
+    const agent = agentOf(doc, end, stop);
+    const patient = subjectOf(doc, s.tokenStart, k);
+    return [agent, patient];
+  }
+  // A participle after a comma ("Maduro visited Tehran, signing a deal with Iran") shares the main subject.
+  let subject: EntitySpan | null;
+  if (lowerAt(doc, k - 1) === ',' && /ing$/u.test(lowerAt(doc, k))) {
+    const from = doc.tokens[clauseStart(doc, s.tokenStart, k)].start;
+    subject = entitySpans(doc).find((x) => x.start >= from && x.end <= doc.tokens[k].start && ['PERSON', 'ORG', 'GPE', 'NORP'].includes(x.type)) ?? null;
+  } else subject = subjectOf(doc, s.tokenStart, k);
+  let object = objectOf(doc, end, stop);
+  // "A and B signed a deal": both sides in the subject, no object.
+  if (t.symmetric || t.type === 'AGREE' || t.type === 'COOPERATE' || t.type === 'CONSULT') {
+    const from = doc.tokens[clauseStart(doc, s.tokenStart, k)].start;
+    const pair = pairIn(doc, from, doc.tokens[k].start);
+    if (pair && (!object || pair[1].entity === subject?.entity)) return [pair[0], pair[1]];
+    if (!object) {
+      const between = pairIn(doc, doc.tokens[end]?.start ?? s.end, doc.tokens[stop - 1]?.end ?? s.end);
+      if (between) return [between[0], between[1]];
+    }
+  }
+  if (t.reverse) [subject, object] = [object, subject];
+  return [subject, object];
+}
+
+/** Actor and target for a noun trigger: "A's N of B", "N between A and B", "N with B", "A-B N". */
+function nominalParticipants(doc: Document, s: Sentence, k: number, end: number): [EntitySpan | null, EntitySpan | null] | null {
+  const stop = clauseEnd(doc, s.tokenEnd, end);
+  const next = lowerAt(doc, end);
+  const after = doc.tokens[end]?.start ?? s.end;
+  const stopAt = doc.tokens[stop - 1]?.end ?? s.end;
+  if (next === 'between') {
+    const pair = pairIn(doc, after, stopAt);
+    if (pair) return pair;
+    if (/^between\s+(?:the\s+two|both)\s+(?:countries|nations|governments|regimes|states|sides)/iu.test(doc.text.slice(after, stopAt))) {
+      return twoCountries(doc, doc.tokens[k].start);
+    }
+    return null;
+  }
+  // The possessor right before the noun (skipping adjectives): "Israel's battering", "Iran's backing".
+  let possessor: EntitySpan | null = null;
+  for (let j = k - 1; j >= Math.max(s.tokenStart, k - 4); j--) {
+    const w = lowerAt(doc, j);
+    if (w === '’s' || w === "'s") {
+      possessor = entitySpans(doc).find((x) => x.end === doc.tokens[j].start) ?? null;
+      break;
+    }
+    if (!/^\p{Ll}+$/u.test(doc.tokens[j].text)) break;
+  }
+  const object = ['of', 'with', 'to', 'against', 'on', 'for', 'from'].includes(next) ? objectOf(doc, end + 1, stop, 8) : null;
+  if (possessor) return [possessor, object];
+  if (next === 'with' && object) return [subjectOf(doc, s.tokenStart, k), object];
+  // "A-B drone agreement", "Iran–Venezuela cooperation": a pair glued before the noun.
+  const before = pairIn(doc, doc.tokens[Math.max(s.tokenStart, k - 4)].start, doc.tokens[k].start);
+  if (before) return before;
+  return null;
+}
+
+/** Flags from the words around the trigger: negated, hypothetical, future, historical. */
+function contextFlags(doc: Document, s: Sentence, k: number, date: string | null): string[] {
+  const flags = new Set<string>();
+  const from = clauseStart(doc, s.tokenStart, k);
+  for (let j = Math.max(from, k - 5); j < k; j++) {
+    const w = lowerAt(doc, j);
+    if (NEGATORS.has(w)) flags.add('negated');
+    if (HYPOTHETICAL.has(w)) flags.add('hypothetical');
+    if (FUTURE.has(w)) flags.add('future');
+  }
+  if (/\bif\s+(?:attacked|\w+ed\b)/iu.test(doc.text.slice(doc.tokens[k].start, doc.tokens[Math.min(s.tokenEnd, k + 8) - 1].end))) flags.add('hypothetical');
+  const published = Number(doc.published.value?.slice(0, 4));
+  if (date && published && Number(date.slice(0, 4)) < published - 1) flags.add('historical');
+  return [...flags].sort();
+}
+
+/** The date of an event: the date mention in its clause nearest the trigger. */
+function dateOf(doc: Document, s: Sentence, k: number): string | null {
+  const inside = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && d.granularity !== 'decade' && d.granularity !== 'century');
+  if (!inside.length) return null;
+  const at = doc.tokens[k].start;
+  inside.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at) || a.start - b.start);
+  return inside[0].value;
+}
+
+/** The place: a GPE/LOC/FAC after "in"/"at" in the sentence that is neither actor nor target. */
+function locationOf(doc: Document, s: Sentence, used: Array<string | null>, ctx: Context): string | null {
+  for (const span of entitySpans(doc)) {
+    if (span.start < s.start || span.end > s.end || !['GPE', 'LOC', 'FAC'].includes(span.type)) continue;
+    if (!/\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}-]*\s+)*$/u.test(doc.text.slice(Math.max(s.start, span.start - 40), span.start))) continue;
+    const id = asParticipant(doc, span, ctx).entity;
+    if (!used.includes(id)) return id;
+  }
+  return null;
+}
+
+/** The claim reporting an event: the narrowest claim whose span holds the trigger. */
+function claimOf(doc: Document, at: number): string | null {
+  const holding = doc.claims.filter((c) => c.start <= at && at < c.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  return holding[0]?.id ?? null;
+}
+
+/** Pipeline stage: fills `doc.events`. */
+export function extractEvents(doc: Document, ctx: Context = new Context()): Document {
+  const lex = ploverLexicon(ctx);
+  const words = doc.tokens.map((t) => t.text.toLowerCase());
+  const found: Found[] = [];
+  for (const s of doc.sentences) {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const hit = matchAt(words, k, lex.byFirst, s.tokenEnd);
+      if (!hit) continue;
+      const t = hit.trigger;
+      const at = k;
+      const pair = t.nominal ? nominalParticipants(doc, s, at, hit.end) : verbParticipants(doc, s, at, hit.end, t);
+      k = hit.end - 1;
+      if (!pair || !pair[0]) continue;
+      const actor = asParticipant(doc, pair[0], ctx);
+      const target = pair[1] ? asParticipant(doc, pair[1], ctx) : null;
+      if (target && target.entity === actor.entity) continue;
+      found.push({ trigger: t, k: at, end: hit.end, actor, target, sentence: s });
+    }
+  }
+  const seen = new Set<string>();
+  const events: Event[] = [];
+  for (const f of found) {
+    const a = f.actor?.entity ?? null;
+    const b = f.target?.entity ?? null;
+    const key = SYMMETRIC.has(f.trigger.type) ? [f.trigger.type, ...[a, b].sort()].join('|') : [f.trigger.type, a, b].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const triggerTok = doc.tokens[f.k];
+    const date = dateOf(doc, f.sentence, f.k);
+    const context = contextFlags(doc, f.sentence, f.k, date);
+    events.push({
+      type: f.trigger.type,
+      mode: f.trigger.mode ?? null,
+      actor: a,
+      target: b,
+      location: locationOf(doc, f.sentence, [a, b], ctx),
+      date,
+      start: f.sentence.start,
+      end: f.sentence.end,
+      claim: claimOf(doc, triggerTok.start),
+      ...(context.length ? { context } : {}),
+      trigger: doc.text.slice(triggerTok.start, doc.tokens[f.end - 1].end),
+    });
+  }
+  events.sort((x, y) => x.start - y.start || x.type.localeCompare(y.type) || String(x.actor).localeCompare(String(y.actor)));
+  doc.events = events;
+  return doc;
+}

@@ -1,0 +1,191 @@
+// Who did it and to whom: the actor and target spans around an event trigger — the subject before
+// it, the object after it, "by X" in the passive, "between A and B" — as event coders read them:
+// capitals stand for their country's government, titles for the person holding them.
+import { createRequire } from 'node:module';
+import type { Context } from '../context.js';
+import type { Document } from '../schema/document.js';
+import { entitySpans, type EntitySpan } from './spans.js';
+
+const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** Tokens that end the clause a subject or object is looked for in. */
+const BOUNDARY = new Set([';', 'while', 'whereas', 'but', 'which', 'who', 'whom', 'although', 'though', 'because', 'after', 'before', 'when', 'where', 'amid', 'despite', '—', '–', '(', ')', ':']);
+/** Nouns after a demonym that make it stand for the state ("Iranian officials", "the Venezuelan military"). */
+const STATE_HEADS = new Set(
+  ('officials official government forces force military regime army navy troops defense defence ministry unit units crew ' +
+    'delegation delegations authorities police president leader leaders diplomats embassy people state intelligence ' +
+    'socialists counterpart counterparts side sides administration officers soldiers guard militia').split(' '),
+);
+const ROLE_HEADS = new Set('official officials commander president admiral general minister spokesperson spokesman chief head leader ambassador envoy'.split(' '));
+
+export interface Participant {
+  entity: string;
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** Capital city name (folded) → country name (folded), from world-countries. */
+function capitals(ctx: Context): Map<string, string> {
+  return ctx.resource('capitals', () => {
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries') as Array<{ name: { common: string }; capital: string[] }>;
+    const map = new Map<string, string>();
+    for (const c of countries) for (const cap of c.capital) map.set(cap.toLowerCase(), c.name.common.toLowerCase());
+    return map;
+  });
+}
+
+/** An entity as an event participant: a capital stands for its country when the country is named too. */
+export function asParticipant(doc: Document, span: EntitySpan, ctx: Context): Participant {
+  if (span.type === 'GPE') {
+    const country = capitals(ctx).get(span.name.toLowerCase()) ?? capitals(ctx).get(doc.text.slice(span.start, span.end).toLowerCase());
+    const e = country ? doc.entities.find((x) => x.type === 'GPE' && [x.name, ...x.aliases].some((n) => n.toLowerCase() === country)) : undefined;
+    if (e) return { entity: e.id, type: e.type, start: span.start, end: span.end };
+  }
+  return { entity: span.entity, type: span.type, start: span.start, end: span.end };
+}
+
+const lowerAt = (doc: Document, i: number) => doc.tokens[i]?.text.toLowerCase() ?? '';
+
+/** Token index of the first token starting at or after an offset. */
+function tokenAt(doc: Document, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when an entity mention only modifies what follows: "Venezuela's airline", "Venezuelan networks". */
+function isModifier(doc: Document, span: EntitySpan): boolean {
+  const k = tokenAt(doc, span.end);
+  const next = lowerAt(doc, k);
+  if (next === '’s' || next === "'s") {
+    // A possessor is a modifier when a noun phrase follows it ("Venezuela's state airline Conviasa").
+    return /^[\p{L}]/u.test(doc.tokens[k + 1]?.text ?? '');
+  }
+  const nextTok = doc.tokens[k];
+  if (span.type === 'NORP' || /(?:an|ian|ese|ish|i)$/u.test(doc.text.slice(span.start, span.end))) {
+    if (nextTok && /^\p{Ll}/u.test(nextTok.text)) {
+      // "Iranian officials" stands for Iran; "Venezuelan criminal networks" does not.
+      for (let j = k; j < k + 4 && j < doc.tokens.length; j++) {
+        const w = lowerAt(doc, j);
+        if (STATE_HEADS.has(w)) return false;
+        if (!/^\p{Ll}/u.test(doc.tokens[j].text)) break;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+function candidates(doc: Document, from: number, to: number): EntitySpan[] {
+  return entitySpans(doc).filter((s) => s.start >= from && s.end <= to && ACTOR_TYPES.has(s.type));
+}
+
+/** The start of the clause holding token k: the nearest boundary word before it. */
+export function clauseStart(doc: Document, sentenceStart: number, k: number): number {
+  for (let j = k - 1; j > sentenceStart; j--) {
+    const w = lowerAt(doc, j);
+    if (BOUNDARY.has(w) || (w === 'that' && lowerAt(doc, j - 1) !== 'so')) return j + 1;
+  }
+  return sentenceStart;
+}
+
+/** The end (exclusive token index) of the clause after token k. */
+export function clauseEnd(doc: Document, sentenceEnd: number, k: number): number {
+  for (let j = k; j < sentenceEnd; j++) {
+    const w = lowerAt(doc, j);
+    if (BOUNDARY.has(w) || w === '.' || (w === ',' && (BOUNDARY.has(lowerAt(doc, j + 1)) || lowerAt(doc, j + 1) === 'and'))) return j;
+  }
+  return sentenceEnd;
+}
+
+/** The subject before the trigger: the last entity of the clause, a person for a title ("a senior official"). */
+export function subjectOf(doc: Document, sentenceStart: number, k: number): EntitySpan | null {
+  const from = doc.tokens[clauseStart(doc, sentenceStart, k)].start;
+  const to = doc.tokens[k].start;
+  const spans = candidates(doc, from, to).filter((s) => !isModifier(doc, s) || isStateDemonym(doc, s));
+  let subject = spans[spans.length - 1] ?? null;
+  // "a senior US military official has accused": the title's holder, named before.
+  const head = k > 0 ? lowerAt(doc, precedingNoun(doc, k)) : '';
+  if (ROLE_HEADS.has(head) && (!subject || subject.type !== 'PERSON')) {
+    const person = entitySpans(doc).filter((s) => s.type === 'PERSON' && s.end <= to && to - s.end < 400).pop();
+    if (person) subject = person;
+  }
+  return subject;
+}
+
+function isStateDemonym(doc: Document, s: EntitySpan): boolean {
+  const k = tokenAt(doc, s.end);
+  for (let j = k; j < k + 4 && j < doc.tokens.length; j++) {
+    if (STATE_HEADS.has(lowerAt(doc, j))) return true;
+    if (!/^\p{Ll}/u.test(doc.tokens[j].text)) break;
+  }
+  return false;
+}
+
+/** The noun right before a verb, skipping auxiliaries and adverbs ("official has publicly accused"). */
+function precedingNoun(doc: Document, k: number): number {
+  let j = k - 1;
+  while (j > 0 && /^(?:has|have|had|is|was|were|are|been|also|publicly|reportedly|allegedly|\p{Ll}+ly)$/u.test(lowerAt(doc, j))) j--;
+  return j;
+}
+
+/** The object after the trigger: the first entity of the clause that is not a mere modifier. */
+export function objectOf(doc: Document, k: number, clauseEndTok: number, maxTokens = 14): EntitySpan | null {
+  const endTok = Math.min(clauseEndTok, k + maxTokens);
+  if (endTok <= k) return null;
+  const from = doc.tokens[k].start;
+  const to = doc.tokens[endTok - 1].end;
+  const spans = candidates(doc, from, to);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    if (isModifier(doc, s) && !isStateDemonym(doc, s)) continue;
+    // "the President of Venezuela, Nicolas Maduro": the person the title names.
+    const after = doc.text.slice(s.end, s.end + 3);
+    const next = spans[i + 1];
+    if (s.type !== 'PERSON' && next && next.type === 'PERSON' && /^\s*,\s*$/u.test(doc.text.slice(s.end, next.start)) && /\b(?:of|for)\s+(?:the\s+)?$/iu.test(doc.text.slice(Math.max(0, s.start - 12), s.start))) {
+      return next;
+    }
+    // "the administration of U.S. President Joe Biden": the person heading it.
+    if (s.type !== 'PERSON' && next && next.type === 'PERSON' && /^[\s\p{Lu}\p{Ll}.]*$/u.test(doc.text.slice(s.end, next.start)) && next.start - s.end < 20 && !/[,;]/u.test(after)) {
+      return next;
+    }
+    return s;
+  }
+  return null;
+}
+
+/** The agent of a passive trigger: "released by the administration of Joe Biden" → Joe Biden. */
+export function agentOf(doc: Document, k: number, clauseEndTok: number): EntitySpan | null {
+  for (let j = k; j < Math.min(clauseEndTok, k + 3); j++) {
+    if (lowerAt(doc, j) === 'by') return objectOf(doc, j + 1, clauseEndTok, 12);
+  }
+  return null;
+}
+
+/** "between A and B" / "A and B" pairs: two entities joined by "and" inside a range. */
+export function pairIn(doc: Document, from: number, to: number): [EntitySpan, EntitySpan] | null {
+  const spans = candidates(doc, from, to).filter((s) => !isModifier(doc, s) || isStateDemonym(doc, s));
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const between = doc.text.slice(spans[i].end, spans[i + 1].start);
+    if (/^\s*(?:,\s*|\s)?and\s+(?:the\s+)?$/iu.test(between) || /^\s*-\s*$/u.test(between)) return [spans[i], spans[i + 1]];
+  }
+  return null;
+}
+
+/** "the two countries", "both countries": the two countries the document has named most so far. */
+export function twoCountries(doc: Document, before: number): [EntitySpan, EntitySpan] | null {
+  const counts = new Map<string, { n: number; span: EntitySpan }>();
+  for (const s of entitySpans(doc)) {
+    if (s.start >= before || s.type !== 'GPE') continue;
+    const c = counts.get(s.entity);
+    counts.set(s.entity, { n: (c?.n ?? 0) + 1, span: c?.span ?? s });
+  }
+  const top = [...counts.values()].sort((a, b) => b.n - a.n || a.span.start - b.span.start);
+  return top.length >= 2 ? [top[0].span, top[1].span] : null;
+}

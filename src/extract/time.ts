@@ -1,0 +1,129 @@
+// Dates stage: every date expression, normalised against the publication date, and the
+// publication date itself — from metadata, else estimated from the text (datelines, copyright
+// lines, the latest dated event mentioned), with the evidence and a confidence.
+import * as chrono from 'chrono-node';
+import type { Context } from '../context.js';
+import type { DateMention, Document, PublicationEstimate } from '../schema/document.js';
+import { findRuleDates, type RawDate, type RefDate, type Resolved } from './date-rules.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A fixed anchor for chrono: only the offset of casual dates ("yesterday") from it is kept. */
+const ANCHOR = new Date(Date.UTC(2000, 5, 15, 12));
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/iu;
+
+/** Full dates chrono finds outside our rules' spans: "January 29, 2019", "Jan. 5", "yesterday". */
+function findChronoDates(text: string, taken: RawDate[]): RawDate[] {
+  let masked = text;
+  for (const t of taken) masked = masked.slice(0, t.start) + ' '.repeat(t.end - t.start) + masked.slice(t.end);
+  const out: RawDate[] = [];
+  for (const r of chrono.parse(masked, ANCHOR)) {
+    const s = r.start;
+    const start = r.index;
+    const end = start + r.text.replace(/[\s,]+$/u, '').length;
+    const base = { start, end, text: text.slice(start, end) };
+    const casual = /\b(?:yesterday|today|tomorrow|tonight)\b/iu.test(r.text);
+    // Only real calendar days: a month name or a numeric date, not "now" or "in 3D".
+    const calendar = /\p{L}{3}/u.test(r.text) ? MONTH_NAME.test(r.text) : /\d{1,4}[/.-]\d{1,2}/u.test(r.text);
+    if (!casual && calendar && s.isCertain('day') && s.isCertain('month')) {
+      const month = s.get('month')!;
+      const day = s.get('day')!;
+      if (s.isCertain('year')) {
+        const value = `${s.get('year')}-${pad(month)}-${pad(day)}`;
+        out.push({ ...base, relative: false, year: s.get('year')!, resolve: () => ({ value, granularity: 'day' }) });
+      } else {
+        // "January 29" with no year: the latest such day on or before the reference.
+        out.push({
+          ...base,
+          relative: true,
+          resolve: (ref) => {
+            if (!ref) return null;
+            if (!ref.m || !ref.d) return { value: String(ref.y), granularity: 'year' };
+            const y = month > ref.m || (month === ref.m && day > ref.d) ? ref.y - 1 : ref.y;
+            return { value: `${y}-${pad(month)}-${pad(day)}`, granularity: 'day' };
+          },
+        });
+      }
+    } else if (casual) {
+      const got = Date.UTC(s.get('year')!, s.get('month')! - 1, s.get('day')!);
+      const shift = Math.round((got - Date.UTC(2000, 5, 15)) / 86400000);
+      out.push({
+        ...base,
+        relative: true,
+        resolve: (ref) => {
+          if (!ref) return null;
+          if (!ref.m || !ref.d) return { value: String(ref.y), granularity: 'year' };
+          const t = new Date(Date.UTC(ref.y, ref.m - 1, ref.d + shift));
+          return { value: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`, granularity: 'day' };
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Parses an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, or a longer timestamp) into a reference. */
+export function parseRef(value: string | null): RefDate | null {
+  const m = value?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/);
+  if (!m) return null;
+  return { y: Number(m[1]), m: m[2] ? Number(m[2]) : undefined, d: m[3] ? Number(m[3]) : undefined };
+}
+
+// A dateline printed with the article: "Published: March 3, 2024", "Updated 2024-03-03".
+const DATELINE = /\b(?:published|posted|updated|last\s+updated|first\s+published)\b[\s:,-]*(?:on\s+)?(?:\w+day,?\s+)?/iu;
+const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?/iu;
+
+/** The publication date: metadata when there is some, else the best clue in the text. */
+function estimatePublication(doc: Document, raws: RawDate[]): PublicationEstimate {
+  const a = doc.article;
+  if (a.published && (a.publishedSource === 'metadata' || a.publishedSource === 'text')) {
+    return { value: a.published, source: a.publishedSource, confidence: a.publishedSource === 'metadata' ? 1 : 0.9, evidence: a.publishedSource };
+  }
+  // A dateline: an absolute day right after "Published"/"Updated".
+  for (const r of raws) {
+    if (r.relative) continue;
+    const before = doc.text.slice(Math.max(0, r.start - 40), r.start);
+    const m = before.match(new RegExp(DATELINE.source + '$', 'iu'));
+    const v = r.resolve(null);
+    if (m && v) return { value: v.value, source: 'text', confidence: 0.9, evidence: (m[0] + r.text).trim() };
+  }
+  // A copyright line, in the text or among what cleaning removed: the site's year, usually the article's.
+  const lines = [...a.removed.filter((x) => /copyright|©/iu.test(x.kind + x.text)).map((x) => x.text), doc.text];
+  for (const line of lines) {
+    const m = line.match(COPYRIGHT);
+    if (m) {
+      const year = m[2] ?? m[1];
+      const at = line.indexOf(m[0]);
+      return { value: year, source: 'text', confidence: 0.6, evidence: line.slice(at, at + 60).split('\n')[0].trim() };
+    }
+  }
+  // The latest dated event the article mentions: the article is no older than that.
+  let latest: RawDate | null = null;
+  for (const r of raws) {
+    if (r.relative || r.year === undefined) continue;
+    const g = r.resolve(null)?.granularity;
+    if (g === 'decade' || g === 'century') continue;
+    if (!latest || r.year > latest.year!) latest = r;
+  }
+  if (latest) {
+    // Talk of "this year" or a weekday means the article is close to the dates it names.
+    const near = raws.some((r) => r.relative);
+    return { value: String(latest.year), source: 'estimated', confidence: near ? 0.45 : 0.35, evidence: latest.text };
+  }
+  return { value: null, source: null, confidence: 0, evidence: null };
+}
+
+/** Pipeline stage: fills `doc.dates` and `doc.published`. */
+export function extractDates(doc: Document, _ctx?: Context): Document {
+  const ruled = findRuleDates(doc.text);
+  const raws = [...ruled, ...findChronoDates(doc.text, ruled)].sort((x, y) => x.start - y.start || y.end - x.end);
+  doc.published = estimatePublication(doc, raws);
+  const ref = parseRef(doc.published.value);
+  const dates: DateMention[] = [];
+  for (const r of raws) {
+    const v: Resolved | null = r.resolve(ref);
+    if (!v) continue;
+    dates.push({ start: r.start, end: r.end, text: r.text, value: v.value, granularity: v.granularity, relative: r.relative });
+  }
+  doc.dates = dates;
+  return doc;
+}
