@@ -64,11 +64,12 @@ function modifiesActor(text: string, end: number): boolean {
 
 /** A demonym used as a noun for people: plural ("Cubans") or "the Chinese", not followed by a noun. */
 function isPeopleNoun(text: string, start: number, end: number, bare: string): boolean {
+  // A plural demonym is a noun already ("Cubans"): plural nouns do not modify nouns.
+  if (/[^s]s$/u.test(bare)) return true;
   const after = text.slice(end, end + 30);
   if (/^[\s-]+\p{Ll}+(?:ed|ing)?\b/u.test(after) && !/^\s+(?:have|has|had|are|were|is|was|say|said|says|and|or|who|in|on|at|from|to|of|with|for|as)\b/u.test(after)) {
     return false;
   }
-  if (/s$/u.test(bare)) return true;
   return /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start));
 }
 

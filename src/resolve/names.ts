@@ -60,67 +60,12 @@ export const PERSON_TITLES = new Set(
     'judge justice ambassador envoy spokesman spokeswoman spokesperson minister director chief head ' +
     'mr mrs ms miss dr prof professor sir dame lord lady rev reverend pope cardinal bishop imam rabbi ' +
     'former late then-president then-leader dictator leader strongman opposition ex-president ' +
-    'president-elect businessman businesswoman analyst officer agent colombian-born us u.s.'
+    'president-elect businessman businesswoman analyst officer agent colombian-born'
   ).split(' '),
 );
 
 /** Particles that belong to a surname ("del Toro", "al-Assad", "de la Cruz"). */
 export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'del', 'della', 'da', 'di', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'abu', 'bint', 'ul']);
-
-/**
- * A person's name with leading titles and descriptors removed: "Admiral Craig Faller" → "Craig
- * Faller", "then-president Hugo Chávez" → "Hugo Chávez", "the late dictator X" → "X".
- * Returns the offset into `name` where the bare name starts, so spans can be kept exact.
- */
-export function stripTitles(name: string): { name: string; offset: number } {
-  let offset = 0;
-  const re = /^(\S+)\s+/u;
-  for (;;) {
-    const rest = name.slice(offset);
-    const m = re.exec(rest);
-    if (!m) break;
-    const word = m[1].toLowerCase().replace(/[.,]$/, '');
-    if (word !== 'the' && !PERSON_TITLES.has(word)) break;
-    // Keep at least one capitalised token after the title.
-    const after = rest.slice(m[0].length);
-    if (!/^\p{Lu}/u.test(after) && !/^(?:the|\p{Ll}+[-\s])/u.test(after)) break;
-    offset += m[0].length;
-  }
-  return { name: name.slice(offset), offset };
-}
-
-/** The name without a trailing possessive: "Maduro's" → "Maduro". */
-export function stripPossessive(name: string): string {
-  return name.replace(/['’]s?$/u, '').replace(/\s+$/u, '');
-}
-
-/** Name tokens of a person, particles attached to the token that follows them. */
-export function personTokens(name: string): string[] {
-  const raw = foldPlain(name).split(' ').filter(Boolean);
-  const out: string[] = [];
-  let pending = '';
-  for (let i = 0; i < raw.length; i++) {
-    if (NAME_PARTICLES.has(raw[i]) && i < raw.length - 1 && i > 0) {
-      pending += `${raw[i]} `;
-      continue;
-    }
-    out.push(pending + raw[i]);
-    pending = '';
-  }
-  return out;
-}
-
-/** The surname key of a person name: the last token, without particles ("al-Assad" → "assad"). */
-export function surnameKey(name: string): string {
-  const toks = foldName(name).split(' ').filter((t) => t && !NAME_PARTICLES.has(t));
-  return toks[toks.length - 1] ?? '';
-}
-
-/** The first-name key of a person name (first token that is not a particle or an initial). */
-export function givenNameKey(name: string): string {
-  const toks = foldName(name).split(' ').filter((t) => t && !NAME_PARTICLES.has(t));
-  return toks.length > 1 ? toks[0] : '';
-}
 
 /** Capital letters of the content words: "Islamic Revolutionary Guard Corps" → "IRGC". */
 export function acronymOf(name: string): string {

@@ -1,0 +1,134 @@
+// Cross-document identity: cheap, folded, type-aware blocking keys for a document entity, and the
+// merge decision against a corpus entity that shares a key. Deciding for a new document needs only
+// the candidates its keys retrieve — never a recompute of the corpus.
+import type { EntityType } from '../schema/analysis.js';
+import { coarseType, isPartialName, nameTokens, tokensAgree } from './cluster.js';
+import { acronymOf, foldName, isAcronym } from './names.js';
+import { entityOverrideKeys, sharedMergeGroup, splitBetween, type Overrides } from './overrides.js';
+
+export { foldName } from './names.js';
+
+/** What cross-document identity reads of an entity, in a document or in the corpus. */
+export interface CorpusEntityLike {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  kb: string | null;
+}
+
+/** Every name an entity goes by, acronyms and dotted forms included. */
+function namesOf(e: CorpusEntityLike): string[] {
+  return [...new Set([e.name, ...e.aliases].filter((n) => foldName(n)))];
+}
+
+/**
+ * Blocking keys: "kb:<id>" when linked; "<CLASS>|<folded name>" for every name (places share one
+ * class); for organisations the acronym of each multi-word name ("ORG|irgc"); for people the
+ * surname ("PERSON~maduro"), so a bare "Maduro" meets "Nicolás Maduro". Types keep "Saab" the
+ * person and "Saab" the company under different keys.
+ */
+export function identityKeys(e: CorpusEntityLike): string[] {
+  const cls = coarseType(e.type);
+  const keys = new Set<string>();
+  if (e.kb) keys.add(`kb:${e.kb}`);
+  for (const n of namesOf(e)) {
+    keys.add(`${cls}|${foldName(n)}`);
+    if (cls === 'PERSON') {
+      const toks = nameTokens(n);
+      if (toks.length) keys.add(`PERSON~${toks[toks.length - 1]}`);
+    } else if (cls === 'ORG' && /\s/u.test(n.trim())) {
+      const a = acronymOf(n);
+      if (a.length >= 2) keys.add(`ORG|${foldName(a)}`);
+    }
+  }
+  return [...keys].sort();
+}
+
+/** The full person names (two or more name words) an entity goes by. */
+const fullNames = (e: CorpusEntityLike) => namesOf(e).map(nameTokens).filter((t) => t.length >= 2);
+
+function personDecision(a: CorpusEntityLike, b: CorpusEntityLike): { same: boolean; reason: string } {
+  const fa = fullNames(a);
+  const fb = fullNames(b);
+  for (const x of fa) {
+    for (const y of fb) {
+      if (x.length === y.length && x.every((t, i) => tokensAgree(t, y[i]))) return { same: true, reason: `full names agree: "${x.join(' ')}" ~ "${y.join(' ')}"` };
+      if (isPartialName(x, y) || isPartialName(y, x)) return { same: true, reason: `partial name: "${x.join(' ')}" within "${y.join(' ')}"` };
+    }
+  }
+  if (fa.length && fb.length) {
+    return { same: false, reason: `full names differ: "${fa[0].join(' ')}" vs "${fb[0].join(' ')}"` };
+  }
+  // One side is a bare surname (or both are): it agrees when it is the other's last name word.
+  const bare = fa.length ? b : a;
+  const full = fa.length ? a : b;
+  const word = nameTokens(bare.name)[0] ?? '';
+  const others = fullNames(full);
+  if (!others.length) {
+    const same = namesOf(a).some((x) => namesOf(b).some((y) => foldName(x) === foldName(y)));
+    return { same, reason: same ? `same single name "${word}"` : 'different single names' };
+  }
+  if (others.some((t) => t.slice(1).some((x) => tokensAgree(x, word)))) {
+    return { same: true, reason: `bare surname "${word}" matches "${full.name}" (join only when it is the only such person)` };
+  }
+  return { same: false, reason: `"${word}" is not a surname of "${full.name}"` };
+}
+
+function otherDecision(a: CorpusEntityLike, b: CorpusEntityLike): { same: boolean; reason: string } {
+  const na = namesOf(a);
+  const nb = namesOf(b);
+  const fb = new Set(nb.map(foldName));
+  const shared = na.find((n) => fb.has(foldName(n)));
+  if (shared) return { same: true, reason: `shared name "${shared}"` };
+  const singular = (s: string) => foldName(s).replace(/s$/u, '');
+  const sb = new Set(nb.map(singular));
+  const plural = na.find((n) => foldName(n).length > 3 && sb.has(singular(n)));
+  if (plural) return { same: true, reason: `singular/plural variant "${plural}"` };
+  if (coarseType(a.type) === 'ORG') {
+    for (const [x, y] of [[na, nb], [nb, na]] as const) {
+      const acr = x.find((n) => isAcronym(n));
+      const exp = acr && y.find((n) => /\s/u.test(n) && foldName(acronymOf(n)) === foldName(acr));
+      if (acr && exp) return { same: true, reason: `acronym "${acr}" of "${exp}"` };
+    }
+  }
+  return { same: false, reason: 'no shared name' };
+}
+
+/**
+ * Whether a document entity and a corpus entity that share a key are one entity, with the
+ * evidence. Overrides first, then knowledge-base ids, then type, then names.
+ */
+export function sameEntity(a: CorpusEntityLike, b: CorpusEntityLike, overrides?: Overrides): { same: boolean; reason: string } {
+  if (overrides) {
+    const ka = entityOverrideKeys(a);
+    const kb = entityOverrideKeys(b);
+    const split = splitBetween(overrides, ka, kb);
+    if (split) return { same: false, reason: `override: ${split.names.join(', ')} split off ${split.entity}` };
+    const g = sharedMergeGroup(overrides, ka, kb);
+    if (g >= 0) return { same: true, reason: `override: merge ${overrides.merge[g].join(' = ')}` };
+  }
+  if (a.kb && b.kb) {
+    return a.kb === b.kb ? { same: true, reason: `same kb id ${a.kb}` } : { same: false, reason: `different kb ids ${a.kb} / ${b.kb}` };
+  }
+  if (coarseType(a.type) !== coarseType(b.type)) {
+    return { same: false, reason: `${a.type} vs ${b.type}, no linking evidence` };
+  }
+  return coarseType(a.type) === 'PERSON' ? personDecision(a, b) : otherDecision(a, b);
+}
+
+/**
+ * The corpus entity a document entity joins among the candidates its keys retrieved, or null.
+ * Applies sameEntity to each; a bare surname joins only when exactly one corpus person fits.
+ */
+export function matchCorpusEntity<T extends CorpusEntityLike>(
+  e: CorpusEntityLike,
+  candidates: T[],
+  overrides?: Overrides,
+): { match: T | null; reason: string } {
+  const hits = candidates.map((c) => ({ c, d: sameEntity(e, c, overrides) })).filter((h) => h.d.same);
+  if (!hits.length) return { match: null, reason: 'no candidate agrees' };
+  const strong = hits.filter((h) => !/^bare surname/u.test(h.d.reason));
+  if (strong.length) return { match: strong[0].c, reason: strong[0].d.reason };
+  if (hits.length === 1) return { match: hits[0].c, reason: hits[0].d.reason };
+  return { match: null, reason: `bare surname fits ${hits.length} corpus people: left apart` };
+}

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldName, identityKeys, matchCorpusEntity, sameEntity, type CorpusEntityLike } from '../../src/resolve/corpus.js';
+
+const person = (name: string, aliases: string[] = []): CorpusEntityLike => ({ name, type: 'PERSON', aliases, kb: null });
+const org = (name: string, aliases: string[] = []): CorpusEntityLike => ({ name, type: 'ORG', aliases, kb: null });
+
+test('foldName folds accents, case, punctuation and transliteration variants', () => {
+  assert.equal(foldName('Nicolás Maduro'), foldName('NICOLAS MADURO'));
+  assert.equal(foldName('Esmaeil Baqaei'), foldName('Esmaeil Baghaei'));
+  assert.equal(foldName('Yván Gil'), foldName('Iván Gil'));
+  assert.equal(foldName('Mohammad Bagheri'), foldName('Mohammad Baqeri'));
+  assert.equal(foldName('the U.S.'), foldName('US'));
+  assert.equal(foldName('Shahed-131'), foldName('Shahed 131'));
+  assert.notEqual(foldName('Maduro'), foldName('Madura'));
+});
+
+test('identity keys are type-aware: Saab the person and Saab the company share none', () => {
+  const p = identityKeys(person('Alex Saab', ['Saab']));
+  const c = identityKeys(org('Saab'));
+  // The bare surname meets the full name under a surname key.
+  assert.ok(identityKeys(person('Saab')).some((k) => p.includes(k) && k.startsWith('PERSON~')));
+  assert.deepEqual(p.filter((k) => c.includes(k)), []);
+  assert.equal(sameEntity(person('Saab'), org('Saab')).same, false);
+});
+
+test('keys block spelling variants and acronyms together', () => {
+  const a = identityKeys(person('Esmaeil Baqaei'));
+  const b = identityKeys(person('Esmaeil Baghaei'));
+  assert.ok(a.some((k) => b.includes(k)));
+  const irgc = identityKeys(org('IRGC'));
+  const full = identityKeys(org('Islamic Revolutionary Guard Corps'));
+  assert.ok(irgc.some((k) => full.includes(k)));
+  assert.ok(identityKeys({ name: 'Iran', type: 'GPE', aliases: [], kb: 'iso:IR' }).includes('kb:iso:IR'));
+});
+
+test('sameEntity merges spelling variants with a reason, and refuses different people', () => {
+  const d = sameEntity(person('Nicolas Maduro'), person('Nicolás Maduro', ['Maduro']));
+  assert.equal(d.same, true);
+  assert.match(d.reason, /agree|shared/);
+  assert.equal(sameEntity(person('Esmaeil Baqaei'), person('Esmaeil Baghaei')).same, true);
+  assert.equal(sameEntity(person('Raúl Castro'), person('Fidel Castro')).same, false);
+  assert.equal(sameEntity(person('Alex Saab'), person('Alex Nain Saab Moran')).same, true);
+  assert.equal(sameEntity(org('Quds Forces'), org('Quds Force')).same, true);
+  assert.equal(sameEntity(org('IRGC'), org('Islamic Revolutionary Guard Corps')).same, true);
+});
+
+test('knowledge-base ids decide when both sides have one', () => {
+  const us = { name: 'United States', type: 'GPE' as const, aliases: ['U.S.'], kb: 'iso:US' };
+  assert.equal(sameEntity(us, { name: 'America', type: 'GPE', aliases: [], kb: 'iso:US' }).same, true);
+  assert.equal(sameEntity(us, { name: 'U.S.', type: 'GPE', aliases: [], kb: 'geo:123' }).same, false);
+});
+
+test('a bare surname joins a corpus person only when exactly one fits', () => {
+  const maduro = person('Nicolás Maduro');
+  const one = matchCorpusEntity(person('Maduro'), [maduro]);
+  assert.equal(one.match, maduro);
+  const castros = [person('Raúl Castro'), person('Fidel Castro')];
+  const two = matchCorpusEntity(person('Castro'), castros);
+  assert.equal(two.match, null);
+  assert.match(two.reason, /2 corpus people/);
+});
+
+test('overrides force a merge or a split, and say so', () => {
+  const overrides = { merge: [['Hugo Chávez', 'El Comandante']], split: [{ entity: 'Alex Saab', names: ['Saab'] }] };
+  const m = sameEntity(person('El Comandante'), person('Hugo Chávez'), overrides);
+  assert.equal(m.same, true);
+  assert.match(m.reason, /override/);
+  const s = sameEntity(person('Saab'), person('Alex Saab'), overrides);
+  assert.equal(s.same, false);
+  assert.match(s.reason, /override/);
+});

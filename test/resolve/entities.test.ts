@@ -1,0 +1,167 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Context } from '../../src/context.js';
+import { resolveEntities } from '../../src/resolve/entities.js';
+import { buildDoc, entityNamed, mentionTexts } from './build.js';
+
+const ctx = new Context();
+const resolve = (text: string, specs: Parameters<typeof buildDoc>[1]) => resolveEntities(buildDoc(text, specs), ctx);
+
+test('surname and first-name references join the full name; the fullest accented form is the name', () => {
+  const doc = resolve('Nicolas Maduro spoke. Later President Nicolás Maduro met aides. Maduro’s allies cheered. Maduro left.', [
+    ['Nicolas Maduro', 'PERSON'], ['President Nicolás Maduro', 'PERSON'], ['Maduro', 'ORG', { nth: 2 }], ['Maduro', 'PERSON', { nth: 3 }],
+  ]);
+  assert.equal(doc.entities.length, 1);
+  const e = doc.entities[0];
+  assert.equal(e.name, 'Nicolás Maduro');
+  assert.equal(e.type, 'PERSON');
+  assert.deepEqual(mentionTexts(doc, e), ['Nicolas Maduro', 'Nicolás Maduro', 'Maduro', 'Maduro']);
+  assert.ok(e.aliases.includes('Nicolas Maduro') && e.aliases.includes('Maduro'));
+});
+
+test('titles are stripped: "Admiral Faller" joins Craig Faller, the span covers the name only', () => {
+  const doc = resolve('Craig Faller leads the command. Admiral Faller said so. The then-president Hugo Chávez agreed.', [
+    ['Craig Faller', 'PERSON'], ['Admiral Faller', 'PERSON'], ['then-president Hugo Chávez', 'PERSON'],
+  ]);
+  const faller = entityNamed(doc, 'Craig Faller')!;
+  assert.deepEqual(mentionTexts(doc, faller), ['Craig Faller', 'Faller']);
+  assert.ok(faller.aliases.includes('Admiral Faller'));
+  assert.equal(entityNamed(doc, 'Hugo Chávez')?.type, 'PERSON');
+});
+
+test('a surname shared by two people in the text stays unresolved', () => {
+  const doc = resolve('Raúl Castro and Fidel Castro met. Castro spoke.', [
+    ['Raúl Castro', 'PERSON'], ['Fidel Castro', 'PERSON'], ['Castro', 'PERSON', { nth: 2 }],
+  ]);
+  assert.equal(doc.entities.length, 3);
+});
+
+test('partial and transliterated person names join: "Basher Assad" = "Bashar al-Assad", "Edmundo Gonzalez"', () => {
+  const doc = resolve('Bashar al-Assad fled. Basher Assad was gone. Edmundo Gonzalez Urrutia won; Edmundo Gonzalez said.', [
+    ['Bashar al-Assad', 'PERSON'], ['Basher Assad', 'PERSON'], ['Edmundo Gonzalez Urrutia', 'PERSON'], ['Edmundo Gonzalez', 'PERSON', { nth: 1 }],
+  ]);
+  assert.equal(doc.entities.length, 2);
+  assert.deepEqual(entityNamed(doc, 'Edmundo Gonzalez Urrutia')?.aliases, ['Edmundo Gonzalez']);
+});
+
+test('an acronym in parentheses joins its expansion; "Quds Forces" joins "Quds Force"', () => {
+  const doc = resolve('The Islamic Revolutionary Guard Corps (IRGC) runs the Quds Force. The IRGC and the Quds Forces act.', [
+    ['Islamic Revolutionary Guard Corps', 'ORG'], ['IRGC', 'ORG'], ['Quds Force', 'ORG'], ['IRGC', 'ORG', { nth: 1 }], ['Quds Forces', 'ORG'],
+  ]);
+  assert.equal(doc.entities.length, 2);
+  const irgc = entityNamed(doc, 'Islamic Revolutionary Guard Corps')!;
+  assert.deepEqual(irgc.aliases, ['IRGC']);
+  assert.equal(irgc.mentions.length, 3);
+  assert.equal(entityNamed(doc, 'Quds Force')?.mentions.length, 2);
+});
+
+test('a unit named with its parent\'s acronym joins the unit: "IRGC Quds Force" = "Quds Force"', () => {
+  const doc = resolve('The IRGC Quds Force acts. The Quds Force denied it. The IRGC said nothing.', [
+    ['IRGC Quds Force', 'ORG'], ['Quds Force', 'ORG', { nth: 1 }], ['IRGC', 'ORG', { nth: 1 }],
+  ]);
+  assert.equal(doc.entities.length, 2);
+  assert.equal(entityNamed(doc, 'Quds Force')?.mentions.length, 2);
+});
+
+test('aliases in parentheses make one product entity with both names, linked to the KB', () => {
+  const doc = resolve('Drones such as the ANSU-100 (Mohajer-2) and the ZAMORA V-1 (Shahed-131) were built.', [
+    ['ANSU-100', 'PRODUCT'], ['Mohajer-2', 'PRODUCT'], ['ZAMORA V-1', 'PRODUCT'], ['Shahed-131', 'PRODUCT'],
+  ]);
+  assert.equal(doc.entities.length, 2);
+  const mohajer = entityNamed(doc, 'Mohajer-2')!;
+  assert.equal(mohajer.kb, 'mil:mohajer-2');
+  assert.deepEqual(mohajer.aliases, ['ANSU-100']);
+  assert.equal(entityNamed(doc, 'Shahed-131')?.kb, 'mil:shahed-131');
+});
+
+test('parenthesised unknown designations join too; a place in parentheses does not', () => {
+  const doc = resolve('The Falcon-7 (Vortex-2) flew. Mahan Air (Iran) flew.', [
+    ['Falcon-7', 'PRODUCT'], ['Vortex-2', 'PRODUCT'], ['Mahan Air', 'ORG'], ['Iran', 'GPE'],
+  ]);
+  assert.equal(doc.entities.length, 3);
+  assert.deepEqual(entityNamed(doc, 'Falcon-7')?.aliases.length, 1);
+});
+
+test('demonyms before state actors are the country; otherwise NORP', () => {
+  const doc = resolve('Iranian officials met in Iran. Thousands of Cubans guard him. Iranian oil flows. Chinese President Xi Jinping came.', [
+    ['Iranian', 'NORP', { refersTo: 'Iran' }], ['Iran', 'GPE', { nth: 1 }], ['Thousands of Cubans', 'PERSON'], ['Iranian', 'NORP', { nth: 1, refersTo: 'Iran' }],
+    ['Chinese President Xi Jinping', 'PERSON'],
+  ]);
+  const iran = entityNamed(doc, 'Iran')!;
+  assert.equal(iran.kb, 'iso:IR');
+  assert.deepEqual(mentionTexts(doc, iran), ['Iranian', 'Iran']);
+  assert.ok(!iran.aliases.includes('Iranian'), 'a demonym is a mention, not an alias');
+  assert.equal(entityNamed(doc, 'Cuba')?.type, 'GPE');
+  assert.equal(doc.entities.find((e) => e.type === 'NORP')?.name, 'Iranian');
+  assert.equal(entityNamed(doc, 'Xi Jinping')?.type, 'PERSON');
+});
+
+test('country names and abbreviations link to one KB country with its canonical name', () => {
+  const doc = resolve('The U.S. and America, the US and Washington all act. Türkiye too.', [
+    ['U.S.', 'GPE'], ['America', 'ORG'], ['US', 'GPE'], ['Washington', 'GPE'], ['Türkiye', 'GPE'],
+  ]);
+  const us = entityNamed(doc, 'United States')!;
+  assert.equal(us.kb, 'iso:US');
+  assert.equal(us.mentions.length, 4);
+  assert.deepEqual(us.aliases, ['America', 'U.S.', 'US', 'Washington']);
+  assert.equal(entityNamed(doc, 'Turkey')?.kb, 'iso:TR');
+});
+
+test('"Washington, D.C." stays a place, not the US government', () => {
+  const doc = resolve('He flew to Washington, D.C. yesterday.', [['Washington', 'GPE']]);
+  assert.notEqual(doc.entities[0].kb, 'iso:US');
+});
+
+test('cities link to GeoNames ids; regions to curated ids', () => {
+  const doc = resolve('Maracay in Venezuela and the Caribbean and the Middle East.', [
+    ['Maracay', 'GPE'], ['Venezuela', 'GPE'], ['Caribbean', 'LOC'], ['Middle East', 'LOC'],
+  ]);
+  assert.equal(entityNamed(doc, 'Maracay')?.kb, 'geo:3632998');
+  assert.equal(entityNamed(doc, 'Caribbean')?.kb, 'region:caribbean');
+  assert.equal(entityNamed(doc, 'Middle East')?.kb, 'region:middle-east');
+});
+
+test('descriptive references join the entity they describe as mentions, not aliases', () => {
+  const text = 'The Argentine outlet Infobae reported on Friday. The outlet said Mahan Air flies weekly. The airline denied it, the outlet added.';
+  const doc = resolve(text, [['Argentine', 'NORP'], ['Infobae', 'ORG'], ['Mahan Air', 'ORG']]);
+  const infobae = entityNamed(doc, 'Infobae')!;
+  assert.deepEqual(mentionTexts(doc, infobae), ['Infobae', 'The outlet', 'the outlet']);
+  assert.deepEqual(infobae.aliases, []);
+  assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Mahan Air')!), ['Mahan Air', 'The airline']);
+  // The added mentions are in the mention layer, indexed by entityMentions.
+  const idx = doc.entityMentions.get(infobae.id)!;
+  assert.deepEqual(idx.map((i) => doc.mentions[i].text), ['Infobae', 'The outlet', 'the outlet']);
+});
+
+test('a person and a company sharing a name stay apart without evidence', () => {
+  const doc = resolve('Alex Saab was arrested. Saab, the Swedish company, builds jets. Saab AB shares rose.', [
+    ['Alex Saab', 'PERSON'], ['Saab', 'ORG', { nth: 1, origin: 'gazetteer' }], ['Saab', 'ORG', { nth: 2 }],
+  ]);
+  assert.equal(doc.entities.length, 2);
+  assert.equal(entityNamed(doc, 'Alex Saab')?.mentions.length, 1);
+  const company = doc.entities.find((e) => e.type === 'ORG')!;
+  assert.deepEqual(mentionTexts(doc, company), ['Saab', 'the Swedish company', 'Saab']);
+});
+
+test('a role beside a name joins it; a role alone is no entity', () => {
+  const doc = resolve('It helped the President of Venezuela, Nicolas Maduro, stay. The Prime Minister of Spain was silent.', [
+    ['President of Venezuela', 'PERSON'], ['Nicolas Maduro', 'PERSON'], ['Prime Minister of Spain', 'PERSON'],
+  ]);
+  assert.equal(doc.entities.length, 1);
+  assert.equal(doc.entities[0].mentions.length, 2);
+});
+
+test('entity ids follow first mention and spans are sorted', () => {
+  const doc = resolve('Iran and Venezuela. Venezuela and Iran.', [
+    ['Iran', 'GPE'], ['Venezuela', 'GPE'], ['Venezuela', 'GPE', { nth: 1 }], ['Iran', 'GPE', { nth: 1 }],
+  ]);
+  assert.deepEqual(doc.entities.map((e) => [e.id, e.name]), [['e1', 'Iran'], ['e2', 'Venezuela']]);
+  for (const e of doc.entities) assert.deepEqual(e.mentions, [...e.mentions].sort((a, b) => a.start - b.start));
+});
+
+test('resolving twice gives the same entities (descriptive mentions are not duplicated)', () => {
+  const doc = resolve('Infobae reported it. The outlet said more.', [['Infobae', 'ORG']]);
+  const again = resolveEntities(doc, ctx);
+  assert.deepEqual(again.entities, doc.entities);
+  assert.equal(again.mentions.length, doc.mentions.length);
+});
