@@ -38,9 +38,10 @@ const SPECIAL_LETTERS: Record<string, string> = {
 /** Country names and demonyms (world-countries, ODbL), folded, one token each: weighed low. */
 export const PLACE_WORDS: Set<string> = (() => {
   const words = new Set<string>();
+  // Single-word names only: "Kong" of "Hong Kong" or "Costa" of "Costa Rica" are ordinary name words.
   const add = (s: string | undefined) => {
-    if (!s) return;
-    for (const t of foldTokens(s)) if (t.length > 2 && !STOPWORDS.has(t)) words.add(t);
+    const tokens = s ? foldTokens(s) : [];
+    if (tokens.length === 1 && tokens[0].length > 2) words.add(tokens[0]);
   };
   for (const c of require('world-countries') as Country[]) {
     add(c.name.common);
@@ -63,7 +64,7 @@ export const TRANSLATIONS: Record<string, string> = {
   ministerio: 'ministry', ministere: 'ministry', policia: 'police', nacionalista: 'nationalist', internacional: 'international',
   petroleos: 'petroleum', petroleo: 'petroleum', aereos: 'air', aerea: 'air', aerolineas: 'air', servicios: 'services',
   // Synonyms within English: an airline is named with any of these.
-  airlines: 'air', airways: 'air', aviation: 'air',
+  airlines: 'air', airways: 'air',
 };
 
 /** Lower case, no accents, no apostrophes ("KATA'IB" → "kataib"), dotted initials joined ("S.A." → "sa"),
@@ -140,6 +141,7 @@ export function isTranslitVariant(a: string, b: string): boolean {
   const ra = fa.match(VOWEL_RUNS) ?? [];
   const rb = fb.match(VOWEL_RUNS) ?? [];
   const short = Math.min(a.length, b.length) <= 5;
+  if (short && a[0] !== b[0]) return false; // Owen/Ivan, Ebro/Abra: short words need their onset
   for (let i = 0; i < ra.length; i++) {
     if (short && ra[i].length !== rb[i].length) return false;
   }

@@ -28,6 +28,9 @@ export interface ListedName extends FoldedName {
   total: number;
   /** Weight of its name-class tokens: a listed name of generic words only ("NATIONAL BANK") has none. */
   informative: number;
+  /** For a person listed as "SURNAMES, Given names": the index in `tokens` of the first given name
+   *  (the surnames come before it); -1 when the name has no such structure. */
+  givenStart: number;
 }
 
 export function foldName(text: string): FoldedName {
@@ -82,7 +85,9 @@ export class ScreenIndex {
         const folded = foldName(text);
         if (!folded.tokens.length || seen.has(folded.full)) return;
         seen.add(folded.full);
-        this.names.push({ ...folded, entry: e, text, origin, weights: [], total: 0, informative: 0 });
+        const comma = text.indexOf(',');
+        const givenStart = entry.kind === 'person' && comma > 0 ? foldName(text.slice(0, comma)).tokens.length : -1;
+        this.names.push({ ...folded, entry: e, text, origin, weights: [], total: 0, informative: 0, givenStart: givenStart < folded.tokens.length ? givenStart : -1 });
       };
       add(entry.name, 'primary name');
       for (const alias of entry.aliases) add(alias, 'alias');
@@ -112,7 +117,7 @@ export class ScreenIndex {
     for (const token of df.keys()) {
       push(this.byStem, stem(token), token);
       if (token.length >= 4) push(this.byTranslit, translitKey(token), token);
-      if (token.length >= 5 && tokenClass(token) === 'name') for (const d of deletions(token)) push(this.byDeletion, d, token);
+      if (token.length >= 6 && (tokenClass(token) === 'name' || token.length >= 8)) for (const d of deletions(token)) push(this.byDeletion, d, token);
     }
   }
 
