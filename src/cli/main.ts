@@ -8,6 +8,8 @@ import { eventsCommand } from './commands/events.js';
 import { listsCommand, screenCommand } from './commands/lists.js';
 import { startCommand } from './commands/start.js';
 import { serveCommand } from './commands/serve.js';
+import { jobsCommand, workerCommand } from './commands/worker.js';
+import { alertsCommand, watchCommand } from './commands/watch.js';
 import { printFailure } from './io.js';
 
 const program = new Command('dossier')
@@ -15,7 +17,8 @@ const program = new Command('dossier')
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const register of [analyzeCommand, ingestCommand, entitiesCommand, showCommand, searchCommand, eventsCommand, listsCommand, screenCommand, startCommand, serveCommand]) {
+for (const register of [analyzeCommand, ingestCommand, entitiesCommand, showCommand, searchCommand, eventsCommand, listsCommand, screenCommand, startCommand, serveCommand,
+  workerCommand, jobsCommand, watchCommand, alertsCommand]) {
   register(program);
 }
 

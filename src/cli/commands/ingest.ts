@@ -7,6 +7,9 @@ import { openStore, storeLocation } from '../../store/open.js';
 import { ingestPaths, type RunReport } from '../../runner.js';
 import type { Store } from '../../store/types.js';
 import { endProgress, printFailure, progressLine } from '../io.js';
+import { readInputs } from '../../ingest/index.js';
+import { queueOf } from '../../queue/queue.js';
+import { enqueueItems } from '../../queue/watch.js';
 
 /** How many files a set of paths holds (for the ETA); counted only when a person is watching. */
 function countFiles(paths: string[]): number | null {
@@ -49,9 +52,17 @@ export function ingestCommand(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--db <path>', 'store: a SQLite file or postgres:// URL (default $DOSSIER_DB or ./dossier.db)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', (v) => Number.parseInt(v, 10))
-    .action(async (paths: string[], opts: { db?: string; maxBytes?: number }) => {
+    .option('--queue', 'enqueue one job per article for `dossier worker` instead of analysing here (PostgreSQL store)')
+    .action(async (paths: string[], opts: { db?: string; maxBytes?: number; queue?: boolean }) => {
       const store = await openStore(storeLocation(opts.db));
       try {
+        if (opts.queue) {
+          const r = await enqueueItems(queueOf(store), readInputs(paths, { maxBytes: opts.maxBytes }));
+          r.failures.forEach(printFailure);
+          console.log(`${r.queued} queued, ${r.read - r.queued - r.failures.length} already stored or queued, ${r.failures.length} failed`);
+          if (r.failures.length) process.exitCode = 1;
+          return;
+        }
         const r = await runIngest(store, paths, opts);
         const seconds = (Date.now() - r.startedAt) / 1000;
         console.log(`${r.inserted} added, ${r.replaced} replaced, ${r.unchanged} unchanged, ${r.errors} failed (${seconds.toFixed(1)} s)`);

@@ -13,7 +13,7 @@ import type {
 import { inTransaction, lockAll, migrate, openPool, type PostgresOptions } from './connection.js';
 import { resolveInPostgres } from './corpus-index.js';
 import { claimRecord, eventRecord, Params, type ClaimRow, type EventRow } from './rows.js';
-import { recordAlertHits } from './alerts.js';
+import { addAlert, listAlertHits, listAlerts, recordAlertHits, removeAlert, type Alert, type AlertHit } from './alerts.js';
 
 const clampLimit = (limit?: number) => Math.max(1, Math.min(limit ?? 50, 1000));
 /** Folds text for the 'simple' tsvector the same way search-text folds queries: no accents, lower case. */
@@ -332,6 +332,24 @@ export class PostgresStore implements Store {
       (SELECT COUNT(*)::int FROM events) AS events,
       (SELECT COUNT(*)::int FROM list_entries) AS "listEntries"`)).rows[0];
     return r as StoreStats;
+  }
+
+  /** Watches an entity (a name or corpus id): new claims about it become alert hits, POSTed to the webhook if given. */
+  addAlert(entity: string, webhook: string | null = null): Promise<Alert> {
+    return addAlert(this.pool, entity, webhook);
+  }
+
+  listAlerts(): Promise<Alert[]> {
+    return listAlerts(this.pool);
+  }
+
+  removeAlert(id: number): Promise<boolean> {
+    return removeAlert(this.pool, id);
+  }
+
+  /** New claims about watched entities, newest first. */
+  alertHits(opts: { alertId?: number; limit?: number } = {}): Promise<AlertHit[]> {
+    return listAlertHits(this.pool, opts);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,140 @@
+// A queue worker: claims jobs, analyses each article, and saves it together with marking its job
+// done in one transaction; failures are retried with backoff; any number of workers may run at once.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { ArticleSchema, type Article } from '../schema/article.js';
+import type { AnalysedDocument } from '../store/types.js';
+import { lockAll } from '../store/postgres/connection.js';
+import { JobQueue, LostClaimError, type ClaimedJob } from './queue.js';
+import { deliverAlerts } from './alerts.js';
+
+export interface WorkerOptions {
+  /** Jobs in flight at once in this process (default 1; analysis is CPU-bound, so scale out with processes). */
+  concurrency?: number;
+  /** Stop when nothing is queued, running or waiting to retry. */
+  drain?: boolean;
+  /** Longest wait between polls when idle, in ms (NOTIFY wakes the worker sooner). */
+  pollMs?: number;
+  /** Analyses one article; the CLI passes the pipeline. */
+  analyse: (article: Article) => AnalysedDocument;
+  /** Stops the worker after the jobs in flight finish. */
+  signal?: AbortSignal;
+  /** Called after every job, for progress lines and logs. */
+  onJob?: (event: JobEvent) => void;
+  /** May webhooks of alerts go to private addresses? */
+  allowPrivateWebhooks?: boolean;
+  workerId?: string;
+}
+
+export interface JobEvent {
+  job: ClaimedJob;
+  outcome: 'inserted' | 'replaced' | 'unchanged' | 'superseded' | 'retry' | 'dead' | 'lost';
+  documentId?: string;
+  error?: string;
+}
+
+export interface WorkerReport {
+  processed: number;
+  failed: number;
+  dead: number;
+  startedAt: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
+  const t = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+});
+
+export class Worker {
+  readonly id: string;
+  private readonly inFlight = new Set<ClaimedJob>();
+  private wake: (() => void) | null = null;
+  private listener: pg.Client | null = null;
+
+  constructor(readonly queue: JobQueue, readonly opts: WorkerOptions) {
+    this.id = opts.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  }
+
+  /** Runs until the signal aborts (or, with drain, until the queue is empty). */
+  async run(): Promise<WorkerReport> {
+    const report: WorkerReport = { processed: 0, failed: 0, dead: 0, startedAt: Date.now() };
+    const beat = setInterval(() => void this.queue.heartbeat([...this.inFlight]).catch(() => {}), (this.queue.leaseSeconds * 1000) / 3);
+    await this.listen();
+    try {
+      const slots = Array.from({ length: Math.max(1, this.opts.concurrency ?? 1) }, () => this.slot(report));
+      await Promise.all(slots);
+    } finally {
+      clearInterval(beat);
+      await this.listener?.end().catch(() => {});
+    }
+    return report;
+  }
+
+  /** LISTENs on the queue's channel on a dedicated connection so idle workers wake on enqueue. */
+  private async listen(): Promise<void> {
+    try {
+      this.listener = new pg.Client(this.queue.store.clientConfig);
+      this.listener.on('error', () => {});
+      await this.listener.connect();
+      this.listener.on('notification', () => this.wake?.());
+      await this.listener.query(`LISTEN ${JSON.stringify(this.queue.channel)}`);
+    } catch {
+      this.listener = null; // polling alone still works
+    }
+  }
+
+  private async idle(): Promise<void> {
+    await Promise.race([sleep(this.opts.pollMs ?? 1000, this.opts.signal), new Promise<void>((r) => { this.wake = r; })]);
+  }
+
+  private async slot(report: WorkerReport): Promise<void> {
+    while (!this.opts.signal?.aborted) {
+      const [job] = await this.queue.claim(this.id, 1);
+      if (!job) {
+        if (this.opts.drain && this.inFlight.size === 0 && (await this.queue.pending()) === 0) return;
+        await this.idle();
+        continue;
+      }
+      this.inFlight.add(job);
+      try {
+        const event = await this.process(job);
+        if (event.outcome === 'retry') report.failed++;
+        else if (event.outcome === 'dead') report.dead++;
+        else if (event.outcome !== 'lost') report.processed++;
+        this.opts.onJob?.(event);
+      } finally {
+        this.inFlight.delete(job);
+      }
+    }
+  }
+
+  /** One job: analyse (unless the content is already stored or a newer version of the source
+   *  is), then save and finish the job in one transaction. */
+  async process(job: ClaimedJob): Promise<JobEvent> {
+    const store = this.queue.store;
+    try {
+      const article = ArticleSchema.parse(job.payload);
+      const doc = (await store.hasContent(article.contentHash)) ? null : this.opts.analyse(article);
+      const result = await store.transaction(async (client) => {
+        await lockAll(client, [`dossier:source:${article.source}`]);
+        const newer = await client.query(`SELECT 1 FROM jobs WHERE source = $1 AND id > $2 AND state = 'done' AND outcome <> 'superseded' LIMIT 1`,
+          [article.source, job.id]);
+        if (newer.rowCount) {
+          await this.queue.complete(client, job, 'superseded', null);
+          return { outcome: 'superseded' as const, alerts: 0 };
+        }
+        const saved = doc ? await store.saveWith(client, doc) : await store.findByContent(client, article.contentHash);
+        await this.queue.complete(client, job, saved.status, saved.id);
+        return { outcome: saved.status, documentId: saved.id, alerts: saved.alerts };
+      });
+      if (result.alerts) await deliverAlerts(store, { allowPrivate: this.opts.allowPrivateWebhooks }).catch(() => {});
+      return { job, outcome: result.outcome, documentId: 'documentId' in result ? result.documentId : undefined };
+    } catch (err) {
+      if (err instanceof LostClaimError) return { job, outcome: 'lost', error: err.message };
+      const message = err instanceof Error ? `${err.name === 'ZodError' ? 'invalid article: ' : ''}${err.message}` : String(err);
+      const outcome = await this.queue.fail(job, message.slice(0, 2000));
+      return { job, outcome, error: message };
+    }
+  }
+}
