@@ -1,0 +1,143 @@
+// Incremental claim clustering: a new statement joins the cluster of its most similar earlier
+// statement (found through blocking keys), bridges clusters it strongly matches, or starts one.
+// The candidate index is abstract so the SQLite store and the in-memory clusterer share the rule.
+import { createHash } from 'node:crypto';
+import type { Statement } from './statements.js';
+import { SAME_PROPOSITION, blockingKeys, idf, statementSimilarity, type Similarity, type TermStats } from './similarity.js';
+
+/** Above this, a statement matching two clusters merges them (stricter than joining, to avoid chains). */
+export const MERGE_THRESHOLD = 0.5;
+/** How many candidate statements are scored in full for one new statement. */
+export const MAX_CANDIDATES = 120;
+/** Keys held by more statements than this are too common to block on. */
+export const MAX_POSTINGS = 400;
+
+export interface Candidate {
+  statement: Statement;
+  clusterId: string;
+}
+
+export interface Assignment {
+  /** The cluster joined, or a new id when the statement starts one. */
+  clusterId: string;
+  created: boolean;
+  /** Other clusters folded into `clusterId` by this statement. */
+  merged: string[];
+  /** The member it matched best, with the evidence. */
+  match: { key: string; similarity: Similarity } | null;
+}
+
+/** A stable cluster id from the statement that founded it. */
+export function clusterIdFor(statementKey: string): string {
+  return `k${createHash('sha1').update(statementKey).digest('hex').slice(0, 10)}`;
+}
+
+/** Decides where a statement goes, given scored candidates from earlier statements. */
+export function chooseCluster(s: Statement, candidates: Candidate[], stats: TermStats): Assignment {
+  const cache = new Map<string, number>();
+  const best = new Map<string, { key: string; similarity: Similarity }>();
+  for (const c of candidates) {
+    if (c.statement.key === s.key) continue;
+    const similarity = statementSimilarity(s, c.statement, stats, cache);
+    if (similarity.score < SAME_PROPOSITION) continue;
+    const prev = best.get(c.clusterId);
+    if (!prev || similarity.score > prev.similarity.score || (similarity.score === prev.similarity.score && c.statement.key < prev.key)) {
+      best.set(c.clusterId, { key: c.statement.key, similarity });
+    }
+  }
+  const ranked = [...best.entries()].sort((a, b) => b[1].similarity.score - a[1].similarity.score || a[0].localeCompare(b[0]));
+  if (!ranked.length) return { clusterId: clusterIdFor(s.key), created: true, merged: [], match: null };
+  const [clusterId, match] = ranked[0];
+  const merged = ranked.slice(1).filter(([, m]) => m.similarity.score >= MERGE_THRESHOLD && match.similarity.score >= MERGE_THRESHOLD).map(([id]) => id);
+  return { clusterId, created: false, merged: merged.sort(), match };
+}
+
+/** Ranks earlier statements sharing blocking keys with `s`, rarest keys weighing most. */
+export function rankByKeys(s: Statement, postings: (key: string) => readonly string[], stats: TermStats, limit = MAX_CANDIDATES): string[] {
+  const score = new Map<string, number>();
+  for (const key of blockingKeys(s)) {
+    const list = postings(key);
+    if (!list.length || list.length > MAX_POSTINGS) continue;
+    const w = key.startsWith('t:') ? idf(stats, key.slice(2)) : 1.5;
+    for (const k of list) score.set(k, (score.get(k) ?? 0) + w);
+  }
+  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
+}
+
+/** The member that best stands for a cluster: most similar to the others; ties to the earliest. */
+export function canonicalMember(members: Statement[], stats: TermStats): Statement {
+  const sample = [...members].sort(byAppearance).slice(0, 40);
+  const cache = new Map<string, number>();
+  let best = sample[0];
+  let bestScore = -1;
+  for (const m of sample) {
+    let sum = 0;
+    for (const o of sample) if (o !== m) sum += statementSimilarity(m, o, stats, cache).score;
+    // Prefer statements with their own specifics over a bare "These flights..." when scores tie.
+    const score = sum + 0.001 * m.entities.length;
+    if (score > bestScore + 1e-9) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Earliest published first; unknown dates last; then by key. */
+export function byAppearance(a: Statement, b: Statement): number {
+  if (a.published !== b.published) {
+    if (!a.published) return 1;
+    if (!b.published) return -1;
+    return a.published < b.published ? -1 : 1;
+  }
+  return a.key.localeCompare(b.key);
+}
+
+/** Clusters held in memory: for tests, evaluation and benchmarks. Same rule as the store. */
+export class MemoryClusterer implements TermStats {
+  statements = 0;
+  private readonly dfs = new Map<string, number>();
+  private readonly postingsOf = new Map<string, string[]>();
+  private readonly byKey = new Map<string, Statement>();
+  readonly clusterOf = new Map<string, string>();
+  readonly members = new Map<string, Set<string>>();
+
+  df = (term: string): number => this.dfs.get(term) ?? 0;
+
+  add(s: Statement): Assignment {
+    const keys = rankByKeys(s, (k) => this.postingsOf.get(k) ?? [], this);
+    const candidates = keys.map((k) => ({ statement: this.byKey.get(k)!, clusterId: this.clusterOf.get(k)! }));
+    const a = chooseCluster(s, candidates, this);
+    for (const id of a.merged) {
+      for (const k of this.members.get(id) ?? []) {
+        this.clusterOf.set(k, a.clusterId);
+        this.set(a.clusterId).add(k);
+      }
+      this.members.delete(id);
+    }
+    this.byKey.set(s.key, s);
+    this.clusterOf.set(s.key, a.clusterId);
+    this.set(a.clusterId).add(s.key);
+    this.statements++;
+    for (const t of s.terms) this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
+    for (const k of blockingKeys(s)) {
+      const list = this.postingsOf.get(k);
+      if (list) list.push(s.key);
+      else this.postingsOf.set(k, [s.key]);
+    }
+    return a;
+  }
+
+  private set(id: string): Set<string> {
+    let m = this.members.get(id);
+    if (!m) this.members.set(id, (m = new Set()));
+    return m;
+  }
+
+  /** Clusters as lists of member statements, largest first, then by id. */
+  clusters(): { id: string; members: Statement[] }[] {
+    return [...this.members.entries()]
+      .map(([id, keys]) => ({ id, members: [...keys].sort().map((k) => this.byKey.get(k)!) }))
+      .sort((a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id));
+  }
+}

@@ -1,0 +1,124 @@
+// Provenance and independence of a cluster: for each member, the chain from the original source
+// down to the article; roots are the distinct original sources. Two articles citing one upstream
+// report share its root; a derived (copied, syndicated) article rests on its origin's root.
+import type { Statement, SourceRef } from './statements.js';
+import type { DocumentLink } from './syndication.js';
+
+export interface ProvenanceNode {
+  /** A source key (`name:infobae`, a corpus entity id), `doc:ID` for an article, or `outlet:NAME`. */
+  key: string;
+  label: string;
+  kind: 'source' | 'document';
+  /** Statements of this article in the cluster (document nodes only). */
+  statements: { key: string; text: string; modality: string }[];
+  /** Why this article sits under its parent: it credits it, it copies it, or it inherits credit. */
+  relation: 'credits' | 'derived' | 'inherits' | 'own' | null;
+  /** For sources: anonymous sources the root cites beneath it ("unnamed sources"). */
+  cites?: string[];
+  children: ProvenanceNode[];
+}
+
+export interface Root {
+  key: string;
+  label: string;
+  documents: string[];
+}
+
+export interface Provenance {
+  roots: Root[];
+  tree: ProvenanceNode[];
+}
+
+export interface ProvenanceContext {
+  /** The derivation link of a document, when it is a copy of another. */
+  linkOf: (documentId: string) => DocumentLink | null;
+  /** Named sources a document credits anywhere in its text (source keys). */
+  creditsOf: (documentId: string) => Set<string>;
+  /** Display label of a document: its outlet and id. */
+  labelOf: (documentId: string) => string;
+}
+
+interface Path {
+  root: SourceRef | null;
+  /** Steps between the root and the article, root side first. */
+  via: SourceRef[];
+  below: SourceRef[];
+  relation: ProvenanceNode['relation'];
+  derivedFrom: string | null;
+}
+
+/** The deepest named step of a chain is the root; anonymous steps beneath it are what it cites. */
+function ownPath(s: Statement): Path | null {
+  const chain = s.attribution;
+  let i = chain.length - 1;
+  while (i >= 0 && chain[i].generic) i--;
+  if (i < 0) return null;
+  return { root: chain[i], via: chain.slice(0, i).reverse(), below: chain.slice(i + 1), relation: 'credits', derivedFrom: null };
+}
+
+function pathOf(s: Statement, members: Statement[], ctx: ProvenanceContext, seen = new Set<string>()): Path {
+  const own = ownPath(s);
+  if (own) return own;
+  // The article states it as its own but credits, elsewhere, a source that others cite for it.
+  const credited = ctx.creditsOf(s.documentId);
+  for (const m of members) {
+    if (m.documentId === s.documentId) continue;
+    const p = ownPath(m);
+    if (p?.root && credited.has(p.root.key)) return { root: p.root, via: [], below: [], relation: 'inherits', derivedFrom: null };
+  }
+  const link = ctx.linkOf(s.documentId);
+  if (link && !seen.has(link.originId)) {
+    seen.add(s.documentId);
+    const origin = members.filter((m) => m.documentId === link.originId);
+    if (origin.length) {
+      const p = pathOf(origin[0], members, ctx, seen);
+      return { ...p, relation: 'derived', derivedFrom: link.originId };
+    }
+    return { root: null, via: [], below: [], relation: 'derived', derivedFrom: link.originId };
+  }
+  return { root: null, via: [], below: [], relation: 'own', derivedFrom: null };
+}
+
+/** The root key of a member, for counting independent roots. */
+function rootKey(s: Statement, p: Path): { key: string; label: string } {
+  if (p.root) return { key: p.root.key, label: p.root.name };
+  const doc = p.derivedFrom ?? s.documentId;
+  return { key: `doc:${doc}`, label: doc };
+}
+
+/** Roots and tree of a cluster's members. */
+export function provenanceOf(members: Statement[], ctx: ProvenanceContext): Provenance {
+  const sorted = [...members].sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start);
+  const roots = new Map<string, Root>();
+  const top = new Map<string, ProvenanceNode>();
+  const node = (parent: Map<string, ProvenanceNode> | ProvenanceNode, key: string, make: () => ProvenanceNode): ProvenanceNode => {
+    const list = parent instanceof Map ? [...parent.values()] : parent.children;
+    const found = list.find((n) => n.key === key);
+    if (found) return found;
+    const made = make();
+    if (parent instanceof Map) parent.set(key, made);
+    else parent.children.push(made);
+    return made;
+  };
+  for (const s of sorted) {
+    const p = pathOf(s, members, ctx);
+    const r = rootKey(s, p);
+    const root = roots.get(r.key) ?? { key: r.key, label: p.root ? r.label : ctx.labelOf(r.label), documents: [] };
+    if (!root.documents.includes(s.documentId)) root.documents.push(s.documentId);
+    roots.set(r.key, root);
+    let at = node(top, r.key, () => ({ key: r.key, label: root.label, kind: p.root ? 'source' : 'document', statements: [], relation: null, children: [] }));
+    if (p.below.length) at.cites = [...new Set([...(at.cites ?? []), ...p.below.map((b) => b.name)])];
+    for (const v of p.via) at = node(at, v.key, () => ({ key: v.key, label: v.name, kind: 'source', statements: [], relation: 'credits', children: [] }));
+    if (p.derivedFrom && p.root) at = node(at, `doc:${p.derivedFrom}`, () => ({ key: `doc:${p.derivedFrom}`, label: ctx.labelOf(p.derivedFrom!), kind: 'document', statements: [], relation: 'credits', children: [] }));
+    const docKey = `doc:${s.documentId}`;
+    const leaf = at.key === docKey ? at : node(at, docKey, () => ({ key: docKey, label: ctx.labelOf(s.documentId), kind: 'document', statements: [], relation: p.relation, children: [] }));
+    leaf.statements.push({ key: s.key, text: s.text, modality: s.modality });
+  }
+  const tree = [...top.values()].sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+  return { roots: [...roots.values()].sort((a, b) => a.key.localeCompare(b.key)), tree };
+}
+
+/** Named (non-generic) source keys a document credits, from its statements' attribution chains. */
+export function creditedSources(statements: Statement[]): Set<string> {
+  return new Set(statements.flatMap((s) => s.attribution.filter((r) => !r.generic).map((r) => r.key)));
+}

@@ -1,0 +1,169 @@
+// Statements: the units corroboration compares. A document's claims, its events not already inside
+// a claim, and its remaining substantive sentences (asserted by the outlet itself), each with the
+// features the comparison needs and the attribution chain provenance needs.
+import type { Analysis, Modality } from '../schema/analysis.js';
+import type { Granularity } from '../schema/document.js';
+import { findRuleDates } from '../extract/date-rules.js';
+import { parseRef } from '../extract/time.js';
+import { contentTerms, fold, isNegated, quantities, years } from './text.js';
+
+/** One named step of an attribution chain: who said it, as an identity key and a display name. */
+export interface SourceRef {
+  /** A corpus entity id when the source is an entity, else `name:` + the folded phrase. */
+  key: string;
+  name: string;
+  /** An unidentifiable source ("unnamed sources", "US officials", "reports"): not a root by itself. */
+  generic: boolean;
+}
+
+export interface StatementDate {
+  value: string;
+  granularity: Granularity;
+  text: string;
+}
+
+export interface Statement {
+  /** `documentId#localId`: unique in the corpus. */
+  key: string;
+  documentId: string;
+  /** The claim id (c3), event index (v2) or sentence index (s5) within the document. */
+  localId: string;
+  kind: 'claim' | 'event' | 'sentence';
+  start: number;
+  end: number;
+  text: string;
+  modality: Modality;
+  negated: boolean;
+  eventType: string | null;
+  /** Corpus entity ids named in the statement, sorted. */
+  entities: string[];
+  /** Distinct content terms, sorted. */
+  terms: string[];
+  quantities: number[];
+  years: number[];
+  dates: StatementDate[];
+  /** Who the article says it comes from, outermost first; the article's outlet is not included. */
+  attribution: SourceRef[];
+  published: string | null;
+  outlet: string | null;
+}
+
+/** What statements are made from: a saved document as the store holds it. */
+export interface StatementSource {
+  id: string;
+  outlet: string | null;
+  published: string | null;
+  analysis: Analysis;
+  sentences: { start: number; end: number }[];
+  /** Local entity id → corpus entity id. */
+  entityIds: Record<string, string>;
+}
+
+const GENERIC_HEAD = /\b(?:sources?|officials?|analysts?|experts?|reports?|observers?|diplomats?|residents?|witnesses|people|media|critics|authorities|insiders|investigators|documents?|records|data|government|intelligence|agencies)$/iu;
+const MIN_SENTENCE_TERMS = 4;
+
+/** Is a source phrase an unidentifiable group rather than a named person or organisation? */
+export function isGenericSource(name: string): boolean {
+  return GENERIC_HEAD.test(name.trim()) || /^(?:unnamed|anonymous|some|several|many)\b/iu.test(name.trim());
+}
+
+function sourceRefs(doc: StatementSource, chain: string[]): SourceRef[] {
+  const byLocal = new Map(doc.analysis.entities.map((e) => [e.id, e]));
+  const outlet = doc.outlet ? fold(doc.outlet) : null;
+  const refs: SourceRef[] = [];
+  for (const step of chain) {
+    const entity = byLocal.get(step);
+    const name = entity?.name ?? step;
+    if (outlet && fold(name) === outlet) continue;
+    const generic = entity ? entity.type !== 'PERSON' && entity.type !== 'ORG' && isGenericSource(name) : isGenericSource(name);
+    const key = entity && doc.entityIds[entity.id] ? doc.entityIds[entity.id] : `name:${fold(name).replace(/^the\s+/u, '')}`;
+    if (refs.length && refs[refs.length - 1].key === key) continue;
+    refs.push({ key, name, generic });
+  }
+  return refs;
+}
+
+function entitiesWithin(doc: StatementSource, start: number, end: number, extra: (string | null)[] = []): string[] {
+  const ids = new Set<string>();
+  for (const e of doc.analysis.entities) {
+    if (e.mentions.some((m) => m.start >= start && m.end <= end) && doc.entityIds[e.id]) ids.add(doc.entityIds[e.id]);
+  }
+  for (const local of extra) if (local && doc.entityIds[local]) ids.add(doc.entityIds[local]);
+  return [...ids].sort();
+}
+
+function datesIn(text: string, published: string | null): StatementDate[] {
+  const ref = parseRef(published);
+  const out: StatementDate[] = [];
+  for (const raw of findRuleDates(text)) {
+    const v = raw.resolve(ref);
+    if (v) out.push({ value: v.value, granularity: v.granularity, text: raw.text });
+  }
+  return out;
+}
+
+function features(doc: StatementSource, start: number, end: number) {
+  const text = doc.analysis.text.slice(start, end);
+  return {
+    text,
+    terms: [...new Set(contentTerms(text))].sort(),
+    quantities: [...new Set(quantities(text).map((q) => q.value))].sort((a, b) => a - b),
+    years: years(text),
+    dates: datesIn(text, doc.published),
+    negated: isNegated(text),
+  };
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** The statements of one document, in text order. */
+export function statementsOf(doc: StatementSource): Statement[] {
+  const { analysis } = doc;
+  const base = { documentId: doc.id, published: doc.published, outlet: doc.outlet };
+  const out: Statement[] = [];
+  for (const c of analysis.claims) {
+    const chain = c.chain?.length ? c.chain : [c.source ?? c.sourceText].filter((x): x is string => !!x);
+    const f = features(doc, c.start, c.end);
+    const events = analysis.events.filter((ev) => ev.claim === c.id || (ev.start <= c.start && ev.end >= c.end) || (ev.start >= c.start && ev.end <= c.end));
+    out.push({
+      ...base, ...f, key: `${doc.id}#${c.id}`, localId: c.id, kind: 'claim', start: c.start, end: c.end,
+      modality: c.modality, negated: f.negated || c.modality === 'denied', eventType: events[0]?.type ?? null,
+      entities: entitiesWithin(doc, c.start, c.end, events.flatMap((ev) => [ev.actor, ev.target])),
+      attribution: sourceRefs(doc, chain),
+    });
+  }
+  const claimed = [...out];
+  analysis.events.forEach((ev, i) => {
+    if (ev.claim || claimed.some((s) => overlaps(s, ev))) return;
+    const f = features(doc, ev.start, ev.end);
+    const negated = f.negated || !!ev.context?.includes('negated');
+    const dates = ev.date ? [{ value: ev.date, granularity: granularityOf(ev.date), text: ev.date }, ...f.dates.filter((d) => d.value !== ev.date)] : f.dates;
+    out.push({
+      ...base, ...f, dates, key: `${doc.id}#v${i}`, localId: `v${i}`, kind: 'event', start: ev.start, end: ev.end,
+      modality: ev.context?.includes('hypothetical') || ev.context?.includes('future') ? 'speculative' : 'asserted', negated,
+      eventType: ev.type, entities: entitiesWithin(doc, ev.start, ev.end, [ev.actor, ev.target, ev.location]), attribution: [],
+    });
+  });
+  const taken = [...out];
+  doc.sentences.forEach((s, i) => {
+    if (taken.some((t) => overlaps(t, s))) return;
+    const f = features(doc, s.start, s.end);
+    if (f.terms.length < MIN_SENTENCE_TERMS) return;
+    out.push({
+      ...base, ...f, key: `${doc.id}#s${i}`, localId: `s${i}`, kind: 'sentence', start: s.start, end: s.end,
+      modality: 'asserted', eventType: null, entities: entitiesWithin(doc, s.start, s.end), attribution: [],
+    });
+  });
+  return out.sort((a, b) => a.start - b.start || a.localId.localeCompare(b.localId));
+}
+
+/** The granularity of an ISO value: 2024-01-12 day, 2024-01 month, 2024 year, 2010s decade. */
+export function granularityOf(value: string): Granularity {
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return 'day';
+  if (/^\d{4}-W\d{2}$/.test(value)) return 'week';
+  if (/^\d{4}-\d{2}$/.test(value)) return 'month';
+  if (/^\d{4}-(?:SP|SU|FA|WI|\d{2}S)$/i.test(value)) return 'season';
+  if (/^\d{4}$/.test(value)) return 'year';
+  if (/^\d{3}0s$/.test(value)) return 'decade';
+  return 'century';
+}

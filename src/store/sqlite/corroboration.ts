@@ -1,0 +1,285 @@
+// Corroboration in SQLite: keeps claim clusters, document derivations and cluster summaries up to
+// date as each document is saved (blocking through keys, never a full recompute), and answers
+// cluster, provenance, timeline and derivation queries. The rules live in src/corroborate.
+import type Database from 'better-sqlite3';
+import type { Analysis, EntityType, Modality } from '../../schema/analysis.js';
+import { statementsOf, type Statement } from '../../corroborate/statements.js';
+import { blockingKeys, type TermStats } from '../../corroborate/similarity.js';
+import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
+import { bandKeys, derivation, signatureOf, specificsOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
+import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
+import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/contradictions.js';
+import { dateSortKey, type TimelineEntry } from '../../corroborate/timeline.js';
+import type { ClusterDetail, ClusterMember, ClusterQuery, ClusterSummary, TimelineQuery } from '../../corroborate/records.js';
+import type { Page } from '../types.js';
+
+const NAMED_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'FAC', 'PRODUCT', 'EVENT', 'LAW']);
+const MAX_LINK_CANDIDATES = 50;
+
+interface SavedDoc {
+  id: string;
+  analysis: Analysis;
+  sentences: { start: number; end: number }[];
+  publishedConfidence: number;
+}
+
+/** Term statistics read from the store, memoised for one save. */
+function termStats(db: Database.Database): TermStats {
+  const count = db.prepare('SELECT n FROM corr_df WHERE key = ?');
+  const cache = new Map<string, number>();
+  const stats: TermStats = {
+    statements: (db.prepare('SELECT COUNT(*) AS n FROM corr_statements').get() as { n: number }).n,
+    df: (term) => {
+      let n = cache.get(term);
+      if (n === undefined) cache.set(term, (n = (count.get(`t:${term}`) as { n: number } | undefined)?.n ?? 0));
+      return n;
+    },
+  };
+  return stats;
+}
+
+const parseStatement = (json: string) => JSON.parse(json) as Statement;
+
+function clusterMembers(db: Database.Database, clusterId: string, limit = 100000): Statement[] {
+  return (db.prepare('SELECT statement_json FROM corr_statements WHERE cluster_id = ? ORDER BY seq LIMIT ?').all(clusterId, limit) as { statement_json: string }[])
+    .map((r) => parseStatement(r.statement_json));
+}
+
+/** Adds a saved document's statements to the clusters, links it to what it copies (or what copies
+ *  it), and refreshes the summaries of every cluster touched. Runs inside the save transaction. */
+export function updateCorroboration(db: Database.Database, doc: SavedDoc, entityIds: Record<string, string>): void {
+  const { analysis } = doc;
+  const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds });
+  const stats = termStats(db);
+  const postings = db.prepare('SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
+  const byKey = db.prepare('SELECT statement_json, cluster_id FROM corr_statements WHERE key = ?');
+  const insert = db.prepare(`INSERT INTO corr_statements (key, doc_id, local_id, kind, start, end, cluster_id, statement_json, novelty_json, seq)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM corr_statements))`);
+  const insertKey = db.prepare('INSERT OR IGNORE INTO corr_keys (key, statement) VALUES (?, ?)');
+  const insertEntity = db.prepare('INSERT OR IGNORE INTO corr_statement_entities (statement, entity_id) VALUES (?, ?)');
+  const insertDate = db.prepare('INSERT OR IGNORE INTO corr_dates (statement, sort_key, value, granularity, text) VALUES (?, ?, ?, ?, ?)');
+  const dirty = db.prepare('INSERT OR IGNORE INTO corr_dirty (cluster_id) VALUES (?)');
+  for (const s of statements) {
+    const keys = rankByKeys(s, (k) => (postings.all(k, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement), stats);
+    const candidates = keys.map((k) => {
+      const row = byKey.get(k) as { statement_json: string; cluster_id: string };
+      return { statement: parseStatement(row.statement_json), clusterId: row.cluster_id };
+    });
+    const a = chooseCluster(s, candidates, stats);
+    for (const other of a.merged) {
+      db.prepare('UPDATE corr_statements SET cluster_id = ? WHERE cluster_id = ?').run(a.clusterId, other);
+      db.prepare('DELETE FROM corr_clusters WHERE id = ?').run(other);
+      db.prepare('DELETE FROM corr_dirty WHERE cluster_id = ?').run(other);
+    }
+    const novelty = noveltyOf(s, a.clusterId, a.created ? [] : clusterMembers(db, a.clusterId, 200));
+    insert.run(s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }));
+    for (const k of blockingKeys(s)) insertKey.run(k, s.key);
+    for (const e of s.entities) insertEntity.run(s.key, e);
+    for (const d of s.dates) insertDate.run(s.key, dateSortKey(d.value), d.value, d.granularity, d.text);
+    dirty.run(a.clusterId);
+    stats.statements++;
+  }
+  linkDocument(db, doc, statements, entityIds);
+  refreshDirtyClusters(db);
+}
+
+function profileOf(db: Database.Database, id: string): DocumentProfile | null {
+  const row = db.prepare(`SELECT c.signature_json, c.specifics_json, d.published, d.published_confidence FROM corr_docs c JOIN documents d ON d.id = c.doc_id
+    WHERE c.doc_id = ?`).get(id) as { signature_json: string; specifics_json: string; published: string | null; published_confidence: number } | undefined;
+  if (!row) return null;
+  const statements = (db.prepare('SELECT statement_json FROM corr_statements WHERE doc_id = ? ORDER BY start').all(id) as { statement_json: string }[])
+    .map((r) => parseStatement(r.statement_json));
+  return { id, published: row.published, publishedConfidence: row.published_confidence, signature: JSON.parse(row.signature_json), specifics: JSON.parse(row.specifics_json), statements };
+}
+
+const better = (a: DocumentLink, b: { kind: string; score: number } | undefined) =>
+  !b || (a.kind === 'near-duplicate' && b.kind !== 'near-duplicate') || (a.kind === b.kind && a.score > b.score);
+
+/** Finds documents that share LSH bands or rare specifics with this one and records derivations. */
+function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>): void {
+  const namedCorpus = new Set(doc.analysis.entities.filter((e) => NAMED_TYPES.has(e.type) && entityIds[e.id]).map((e) => entityIds[e.id]));
+  const signature = signatureOf(doc.analysis.text);
+  const specifics = specificsOf(statements, namedCorpus);
+  db.prepare('INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES (?, ?, ?, ?)')
+    .run(doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort()));
+  const keys = [...bandKeys(signature), ...specifics.map((x) => `s:${x}`)];
+  const insertKey = db.prepare('INSERT OR IGNORE INTO corr_doc_keys (key, doc_id) VALUES (?, ?)');
+  for (const k of keys) insertKey.run(k, doc.id);
+  const documents = (db.prepare('SELECT COUNT(*) AS n FROM corr_docs').get() as { n: number }).n;
+  const candidates = new Map<string, number>();
+  const holders = db.prepare('SELECT doc_id FROM corr_doc_keys WHERE key = ? AND doc_id <> ? LIMIT 1000');
+  for (const k of keys) for (const r of holders.all(k, doc.id) as { doc_id: string }[]) candidates.set(r.doc_id, (candidates.get(r.doc_id) ?? 0) + (k.startsWith('b') ? 3 : 1));
+  const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
+  if (!ranked.length) return;
+  const self = profileOf(db, doc.id)!;
+  const specificDf = db.prepare('SELECT COUNT(*) AS n FROM corr_doc_keys WHERE key = ?');
+  const dfCache = new Map<string, number>();
+  const df = (x: string) => dfCache.get(x) ?? (dfCache.set(x, (specificDf.get(`s:${x}`) as { n: number }).n), dfCache.get(x)!);
+  const clusterOfStmt = db.prepare('SELECT cluster_id FROM corr_statements WHERE key = ?');
+  const clusterOf = (key: string) => (clusterOfStmt.get(key) as { cluster_id: string } | undefined)?.cluster_id;
+  const existing = db.prepare('SELECT kind, score FROM corr_links WHERE doc_id = ?');
+  const upsert = db.prepare(`INSERT INTO corr_links (doc_id, origin_id, kind, score, evidence_json) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(doc_id) DO UPDATE SET origin_id = excluded.origin_id, kind = excluded.kind, score = excluded.score, evidence_json = excluded.evidence_json`);
+  const markDoc = db.prepare('INSERT OR IGNORE INTO corr_dirty (cluster_id) SELECT cluster_id FROM corr_statements WHERE doc_id = ?');
+  const found: DocumentLink[] = [];
+  for (const [other] of ranked) {
+    const profile = profileOf(db, other);
+    if (!profile) continue;
+    const link = derivation(self, profile, df, documents, clusterOf);
+    if (link) found.push(link);
+  }
+  // One origin per document: the strongest evidence wins; a copy of a copy points at its nearest origin.
+  found.sort((a, b) => (a.kind === b.kind ? b.score - a.score : a.kind === 'near-duplicate' ? -1 : 1) || a.originId.localeCompare(b.originId));
+  for (const link of found) {
+    if (link.documentId === link.originId) continue;
+    // Never let two documents derive from each other.
+    const reverse = db.prepare('SELECT 1 FROM corr_links WHERE doc_id = ? AND origin_id = ?').get(link.originId, link.documentId);
+    if (reverse) continue;
+    if (!better(link, existing.get(link.documentId) as { kind: string; score: number } | undefined)) continue;
+    upsert.run(link.documentId, link.originId, link.kind, link.score, JSON.stringify(link.evidence));
+    markDoc.run(link.documentId);
+  }
+}
+
+function provenanceContext(db: Database.Database): ProvenanceContext {
+  const link = db.prepare('SELECT * FROM corr_links WHERE doc_id = ?');
+  const credits = db.prepare('SELECT credits_json FROM corr_docs WHERE doc_id = ?');
+  const label = db.prepare('SELECT outlet FROM documents WHERE id = ?');
+  return {
+    linkOf: (id) => {
+      const r = link.get(id) as LinkRow | undefined;
+      return r ? linkRecord(r) : null;
+    },
+    creditsOf: (id) => new Set(JSON.parse((credits.get(id) as { credits_json: string } | undefined)?.credits_json ?? '[]') as string[]),
+    labelOf: (id) => {
+      const outlet = (label.get(id) as { outlet: string | null } | undefined)?.outlet;
+      return outlet ? `${outlet} (${id})` : id;
+    },
+  };
+}
+
+function dominantModality(members: Statement[]): Modality {
+  const counts = new Map<Modality, number>();
+  for (const m of members) counts.set(m.modality, (counts.get(m.modality) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
+/** Recomputes the summary of every cluster marked dirty; drops clusters left without members. */
+export function refreshDirtyClusters(db: Database.Database): void {
+  const ids = (db.prepare('SELECT cluster_id FROM corr_dirty ORDER BY cluster_id').all() as { cluster_id: string }[]).map((r) => r.cluster_id);
+  if (!ids.length) return;
+  const stats = termStats(db);
+  const ctx = provenanceContext(db);
+  const upsert = db.prepare(`INSERT OR REPLACE INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
+    first_doc, first_published, latest_doc, latest_published, contested, roots_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const id of ids) {
+    const members = clusterMembers(db, id);
+    if (!members.length) {
+      db.prepare('DELETE FROM corr_clusters WHERE id = ?').run(id);
+      continue;
+    }
+    const canonical = canonicalMember(members, stats);
+    const { roots } = provenanceOf(members, ctx);
+    const ordered = [...members].sort(byAppearance);
+    const dated = ordered.filter((m) => m.published);
+    const first = ordered[0];
+    const latest = dated.length ? dated[dated.length - 1] : ordered[ordered.length - 1];
+    upsert.run(id, canonical.key, canonical.text, members.length, new Set(members.map((m) => m.documentId)).size, roots.length,
+      dominantModality(members), first.documentId, first.published, latest.documentId, latest.published,
+      contradictionsIn(members).length ? 1 : 0, JSON.stringify(roots));
+  }
+  db.prepare('DELETE FROM corr_dirty').run();
+}
+
+interface ClusterRow {
+  id: string; canonical: string; canonical_text: string; members: number; documents: number; roots: number; modality: Modality;
+  first_doc: string; first_published: string | null; latest_doc: string; latest_published: string | null; contested: number;
+}
+
+function clusterSummary(r: ClusterRow): ClusterSummary {
+  return {
+    id: r.id, canonical: { statement: r.canonical, documentId: r.canonical.split('#')[0], text: r.canonical_text },
+    members: r.members, documents: r.documents, roots: r.roots, modality: r.modality,
+    first: { documentId: r.first_doc, published: r.first_published }, latest: { documentId: r.latest_doc, published: r.latest_published },
+    contested: !!r.contested,
+  };
+}
+
+export function listClusters(db: Database.Database, q: ClusterQuery = {}): Page<ClusterSummary> {
+  const limit = Math.max(1, Math.min(q.limit ?? 50, 1000));
+  const offset = q.offset ?? 0;
+  const conditions = ['c.roots >= @minSources', 'c.members >= @minMembers'];
+  if (q.entity) conditions.push('c.id IN (SELECT s.cluster_id FROM corr_statement_entities e JOIN corr_statements s ON s.key = e.statement WHERE e.entity_id = @entity)');
+  const where = `WHERE ${conditions.join(' AND ')}`;
+  const params = { minSources: q.minSources ?? 0, minMembers: q.minMembers ?? 1, entity: q.entity, limit, offset };
+  const items = (db.prepare(`SELECT * FROM corr_clusters c ${where} ORDER BY c.roots DESC, c.members DESC, c.id LIMIT @limit OFFSET @offset`).all(params) as ClusterRow[]).map(clusterSummary);
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM corr_clusters c ${where}`).get(params) as { n: number }).n;
+  return { items, total, limit, offset };
+}
+
+function memberRecord(s: Statement): ClusterMember {
+  return {
+    statement: s.key, documentId: s.documentId, kind: s.kind, start: s.start, end: s.end, text: s.text, modality: s.modality,
+    negated: s.negated, eventType: s.eventType, entities: s.entities, attribution: s.attribution, outlet: s.outlet, published: s.published,
+  };
+}
+
+/** A cluster by id, or by the key of one of its statements (`DOC#c3`). */
+export function getCluster(db: Database.Database, idOrStatement: string): ClusterDetail | null {
+  let row = db.prepare('SELECT * FROM corr_clusters WHERE id = ?').get(idOrStatement) as ClusterRow | undefined;
+  if (!row) {
+    const owner = db.prepare('SELECT cluster_id FROM corr_statements WHERE key = ?').get(idOrStatement) as { cluster_id: string } | undefined;
+    if (owner) row = db.prepare('SELECT * FROM corr_clusters WHERE id = ?').get(owner.cluster_id) as ClusterRow | undefined;
+  }
+  if (!row) return null;
+  const members = clusterMembers(db, row.id).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start);
+  return {
+    ...clusterSummary(row),
+    memberList: members.map(memberRecord),
+    provenance: provenanceOf(members, provenanceContext(db)),
+    contradictions: contradictionsIn(members),
+  };
+}
+
+export function timeline(db: Database.Database, q: TimelineQuery = {}): Page<TimelineEntry> {
+  const limit = Math.max(1, Math.min(q.limit ?? 1000, 10000));
+  const offset = q.offset ?? 0;
+  const conditions: string[] = [];
+  if (q.entity) conditions.push('d.statement IN (SELECT statement FROM corr_statement_entities WHERE entity_id = @entity)');
+  if (q.from) conditions.push('d.sort_key >= @from');
+  // "to" 2023 includes 2023-12-31: compare with the bound padded past any finer date in that period.
+  if (q.to) conditions.push('d.sort_key <= @to');
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const params = { entity: q.entity, from: q.from, to: q.to ? `${q.to}\uffff` : undefined, limit, offset };
+  const rows = db.prepare(`SELECT d.value, d.granularity, d.text AS date_text, s.statement_json, s.cluster_id FROM corr_dates d
+    JOIN corr_statements s ON s.key = d.statement ${where}
+    ORDER BY d.sort_key, CASE d.granularity WHEN 'century' THEN 0 WHEN 'decade' THEN 1 WHEN 'year' THEN 2 WHEN 'season' THEN 3 WHEN 'month' THEN 4 WHEN 'week' THEN 5 ELSE 6 END,
+      s.doc_id, s.key, d.text LIMIT @limit OFFSET @offset`).all(params) as { value: string; granularity: TimelineEntry['granularity']; date_text: string; statement_json: string; cluster_id: string }[];
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM corr_dates d ${where}`).get(params) as { n: number }).n;
+  const items = rows.map((r) => {
+    const s = parseStatement(r.statement_json);
+    return {
+      date: r.value, granularity: r.granularity, dateText: r.date_text, statement: s.key, kind: s.kind, eventType: s.eventType, text: s.text,
+      documentId: s.documentId, outlet: s.outlet, published: s.published, cluster: r.cluster_id, entities: s.entities,
+    };
+  });
+  return { items, total, limit, offset };
+}
+
+interface LinkRow { doc_id: string; origin_id: string; kind: DocumentLink['kind']; score: number; evidence_json: string }
+
+const linkRecord = (r: LinkRow): DocumentLink => ({ documentId: r.doc_id, originId: r.origin_id, kind: r.kind, score: r.score, evidence: JSON.parse(r.evidence_json) });
+
+/** Derivations a document takes part in: what it derives from, and what derives from it. */
+export function documentLinks(db: Database.Database, docId: string): DocumentLink[] {
+  return (db.prepare('SELECT * FROM corr_links WHERE doc_id = ? OR origin_id = ? ORDER BY doc_id, origin_id').all(docId, docId) as LinkRow[]).map(linkRecord);
+}
+
+/** What each statement of a document added when it arrived. */
+export function documentNovelty(db: Database.Database, docId: string): Novelty[] {
+  return (db.prepare('SELECT novelty_json FROM corr_statements WHERE doc_id = ? ORDER BY start, key').all(docId) as { novelty_json: string }[])
+    .map((r) => {
+      const { match: _match, ...n } = JSON.parse(r.novelty_json) as Novelty & { match: unknown };
+      return n;
+    });
+}
