@@ -3,6 +3,11 @@
 import type { Analysis, Claim, EntityType, Event, Modality, SanctionHit } from '../schema/analysis.js';
 import type { Article } from '../schema/article.js';
 import type { ListEntry } from '../screen/types.js';
+import type { ClusterDetail, ClusterQuery, ClusterSummary, Novelty, TimelineQuery } from '../corroborate/records.js';
+import type { DocumentLink } from '../corroborate/syndication.js';
+import type { TimelineEntry } from '../corroborate/timeline.js';
+
+export type { ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, Novelty, TimelineEntry, TimelineQuery };
 
 export interface Page<T> {
   items: T[];
@@ -157,5 +162,15 @@ export interface Store {
   replaceLists(entries: ListEntry[]): Promise<number>;
   loadLists(): Promise<ListEntry[]>;
   stats(): Promise<StoreStats>;
+  /** Claim clusters (the same proposition across documents), most independent roots first. */
+  listClusters(q?: ClusterQuery): Promise<Page<ClusterSummary>>;
+  /** A cluster with its members, provenance tree, independent roots and contradictions. */
+  getCluster(id: string): Promise<ClusterDetail | null>;
+  /** Dated claims and events, ordered by the date they name. */
+  timeline(q?: TimelineQuery): Promise<Page<TimelineEntry>>;
+  /** Derivations (near-duplicate, uncredited copy) a document takes part in, with evidence. */
+  documentLinks(docId: string): Promise<DocumentLink[]>;
+  /** What each statement of a document added to the corpus when it arrived. */
+  documentNovelty(docId: string): Promise<Novelty[]>;
   close(): Promise<void>;
 }

@@ -7,9 +7,10 @@ import type { ListEntry } from '../../screen/types.js';
 import { migrate } from './migrate.js';
 import { foldForLookup, resolveCorpusEntities, type CorpusCandidate, type CorpusIndex } from '../corpus-resolution.js';
 import { ftsQuery, matchingSentences } from '../search-text.js';
+import * as corroboration from './corroboration.js';
 import type {
-  AnalysedDocument, ClaimQuery, ClaimRecord, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
-  EventRecord, Page, PageOptions, SaveResult, SearchHit, SearchOptions, Store, StoreStats, StoredDocument,
+  AnalysedDocument, ClaimQuery, ClaimRecord, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
+  EventRecord, Novelty, Page, PageOptions, SaveResult, SearchHit, SearchOptions, Store, StoreStats, StoredDocument, TimelineEntry, TimelineQuery,
 } from '../types.js';
 
 const clampLimit = (limit?: number) => Math.max(1, Math.min(limit ?? 50, 1000));
@@ -69,6 +70,7 @@ export class SqliteStore implements Store {
     });
     const entityIds = resolveCorpusEntities(analysis.entities, this.corpusIndex());
     this.insertLayers(id, analysis, entityIds);
+    corroboration.updateCorroboration(this.db, { id, analysis, sentences: doc.sentences, publishedConfidence: doc.publishedConfidence }, entityIds);
     return { id, status: previous ? 'replaced' : 'inserted' };
   }
 
@@ -329,6 +331,12 @@ export class SqliteStore implements Store {
       listEntries: count('SELECT COUNT(*) AS n FROM list_entries'),
     };
   }
+
+  async listClusters(q?: ClusterQuery): Promise<Page<ClusterSummary>> { return corroboration.listClusters(this.db, q); }
+  async getCluster(id: string): Promise<ClusterDetail | null> { return corroboration.getCluster(this.db, id); }
+  async timeline(q?: TimelineQuery): Promise<Page<TimelineEntry>> { return corroboration.timeline(this.db, q); }
+  async documentLinks(docId: string): Promise<DocumentLink[]> { return corroboration.documentLinks(this.db, docId); }
+  async documentNovelty(docId: string): Promise<Novelty[]> { return corroboration.documentNovelty(this.db, docId); }
 
   async close(): Promise<void> {
     this.db.close();
