@@ -30,8 +30,9 @@ const FINITE = new Set(
   ('is are was were has have had will would can could may might must should does did do shall ’s \'s ' +
     'remains remain continues continue plans plan wants want needs need').split(' '),
 );
-/** What may follow a clause-final cue: "…, X said on Wednesday in a statement." */
-const TRAILING = /^(?:\s*(?:on|in|at|this|last|earlier|late|later|during|to|yesterday|today|via|through|according|its|a|an|the|his|her|their|report|statement|interview|\p{Lu}\p{L}*day|\p{L}+ly|[\p{L}\p{N}’'-]+)\b)*\s*$/u;
+/** What may follow a clause-final cue: "…, X said on Wednesday in a statement", "…, the outlet explains." */
+const TRAILING = /^\s*(?:(?:on|in|at|this|last|earlier|later|during|to|yesterday|today|elsewhere|via|through|again|too|also|recently|previously|\p{Ll}+ly)\b[^,;]{0,60})?$/u;
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 
 export function findCandidates(doc: Document, lex: AttributionLexicon, quotes: Quotation[]): Candidate[] {
   const words = doc.tokens.map((t) => t.text.toLowerCase());
@@ -42,6 +43,9 @@ export function findCandidates(doc: Document, lex: AttributionLexicon, quotes: Q
       if (!hit) continue;
       // A reporting verb is written in lower case; "Reports indicate" and "United States" are not cues.
       if (/^\p{Lu}/u.test(doc.tokens[k].text) && hit.cue.kind !== 'phrase') continue;
+      // ", arguing that …", ", adding that …": the same speaker goes on; the claim before covers it.
+      const afterComma = doc.tokens[k - 1]?.text === ',' || (CLOSERS.has(doc.tokens[k - 1]?.text ?? '') && doc.tokens[k - 2]?.text === ',');
+      if (afterComma && hit.cue.kind !== 'phrase' && /ing$/u.test(words[k]) && out.some((c) => c.cueStart >= s.start)) continue;
       const found =
         hit.cue.kind === 'phrase' ? accordingTo(doc, s, k, hit.end, hit.cue, lex) : verbCue(doc, s, k, hit.end, hit.cue, lex, quotes);
       if (found) {
@@ -107,6 +111,10 @@ function verbCue(
     if (wordCount(doc, cs, ce) < 3) return null;
     return { ...base, start: cs, end: ce, phrase, quote: false };
   }
+  // "It is believed that", "was reported": a passive cue names no source.
+  let b = k - 1;
+  while (b > s.tokenStart && /^\p{Ll}+ly$/u.test(toks[b].text)) b--;
+  if (BE.has(toks[b]?.text.toLowerCase() ?? '')) return null;
   const phrase = subjectBefore(doc, s.tokenStart, k, lex);
   if (!phrase) return null;
   if (cue.strictSource && !entityIn(doc, phrase) && !lex.sourceNouns.has(toks[phrase.tokenEnd - 1].text.toLowerCase())) return null;
@@ -126,7 +134,7 @@ function verbCue(
   if (!before || phrase.tokenStart <= s.tokenStart) return null;
   const rest = doc.text.slice(toks[end - 1].end, s.end);
   const restClause = rest.match(/^([^,.;!?]*)([,.;!?]?)([\s\S]*)$/u)!;
-  if (!TRAILING.test(restClause[1])) return null;
+  if (!TRAILING.test(restClause[1]) || (restClause[1].match(/[\p{L}\p{N}]+/gu) ?? []).length > 8) return null;
   if (before.text === ',' || CLOSERS.has(before.text)) {
     const q = quoteEndingAt(doc, quotes, phrase.start);
     if (q && q.end > q.start) return { ...base, start: q.start, end: q.end, phrase, quote: true };

@@ -6,7 +6,7 @@ import type { Document } from '../schema/document.js';
 import { findCandidates, type Candidate } from './attribution.js';
 import { attributionLexicon, type AttributionLexicon } from './lexicons.js';
 import { findQuotations, type Quotation } from './quotes.js';
-import { coreName, entityIn, personAfter, personBefore, phraseKind } from './sources.js';
+import { coreName, entityIn, headIndex, personAfter, personBefore, phraseKind, type SourcePhrase } from './sources.js';
 import { overlaps, sentenceAt } from './spans.js';
 
 interface Speaker {
@@ -34,6 +34,27 @@ function outletEntity(doc: Document): string | null {
   return doc.entities.find((e) => [e.name, ...e.aliases].some((n) => fold(n) === f))?.id ?? null;
 }
 
+/** Nouns for groups that speak for their state: "US officials" is the United States speaking; "analysts" are not. */
+const STATE_VOICES = new Set(['officials', 'official', 'authorities', 'government', 'ministry', 'diplomats', 'spokesperson', 'spokesman', 'spokeswoman', 'embassy', 'military', 'administration', 'regime', 'leaders', 'police']);
+
+/** A publication or institution quoted before (for "the outlet", "it"): not a person, not a crowd. */
+const outletLike = (s: Speaker) => !s.plural && (s.type === 'ORG' || (s.type !== 'NORP' && s.type !== 'GPE' && /^\p{Lu}\S*$/u.test(s.text)));
+
+/** A source named directly: its entity, and the words naming it (the name, or the whole "US officials"). */
+function directSpeaker(doc: Document, p: SourcePhrase, lex: AttributionLexicon, at: number): Speaker {
+  const headTok = doc.tokens[headIndex(doc, p)];
+  const head = headTok.text.toLowerCase();
+  const e = entityIn(doc, p);
+  if (/^\p{Ll}/u.test(headTok.text) || (lex.sourceNouns.has(head) && p.tokenEnd - p.tokenStart === 1)) {
+    // A description ("Venezuelan analysts", "the company"): the words as written, the entity only when it is the speaker.
+    const text = doc.text.slice(p.start, p.end).replace(/^(?:the|a|an)\s+/iu, '');
+    const speaks = e && (STATE_VOICES.has(head) || e.start <= p.start + 4 && e.end >= p.end - 1);
+    return { id: speaks ? e.entity : null, text, type: speaks ? e.type : null, plural: /s$/u.test(head), at };
+  }
+  const text = e ? doc.text.slice(e.start, e.end) : coreName(doc, p);
+  return { id: e?.entity ?? null, text, type: e?.type ?? null, plural: false, at };
+}
+
 /** Resolves each candidate's source in reading order, keeping the speakers seen so far. */
 function resolveSources(doc: Document, cands: Candidate[], lex: AttributionLexicon): Attributed[] {
   const history: Speaker[] = [];
@@ -44,6 +65,7 @@ function resolveSources(doc: Document, cands: Candidate[], lex: AttributionLexic
   };
   for (const c of [...cands].sort((a, b) => a.cueStart - b.cueStart)) {
     let speaker: Speaker | null = null;
+    let resolved = true;
     const p = c.phrase;
     const kind = p ? phraseKind(doc, p, lex) : null;
     const word = p ? doc.text.slice(p.start, p.end).toLowerCase() : '';
@@ -51,24 +73,20 @@ function resolveSources(doc: Document, cands: Candidate[], lex: AttributionLexic
       speaker = last(() => true, c.cueStart, 800);
     } else if (kind === 'pronoun') {
       if (word === 'he' || word === 'she') {
-        speaker = last((s) => s.type === 'PERSON' || (s.type === null && !s.plural), c.cueStart);
-        const person = personBefore(doc, p.start);
-        if (!speaker && person) speaker = { id: person.entity, text: person.name, type: 'PERSON', plural: false, at: c.cueStart };
+        speaker = last((s) => s.type === 'PERSON' || (s.type === null && !s.plural && s.text.includes(' ')), c.cueStart);
+        const person = speaker ? null : personBefore(doc, p.start);
+        if (person) speaker = { id: person.entity, text: person.name, type: 'PERSON', plural: false, at: c.cueStart };
       } else if (word === 'they') speaker = last((s) => s.plural, c.cueStart) ?? last(() => true, c.cueStart, 800);
-      else speaker = last((s) => s.type !== 'PERSON' && !s.plural, c.cueStart);
+      else speaker = last(outletLike, c.cueStart);
+      resolved = speaker !== null;
     } else if (kind === 'outlet') {
-      speaker = last((s) => s.type !== 'PERSON' && !s.plural && /^\p{Lu}/u.test(s.text), c.cueStart, 100000);
+      speaker = last(outletLike, c.cueStart, 100000);
     } else if (kind === 'role') {
       speaker = last((s) => s.type === 'PERSON', c.cueStart, 600);
       const person = speaker ? null : personAfter(doc, p.end);
       if (person) speaker = { id: person.entity, text: person.name, type: 'PERSON', plural: false, at: c.cueStart };
     }
-    if (p && !speaker) {
-      const e = entityIn(doc, p);
-      const text = e ? doc.text.slice(e.start, e.end) : coreName(doc, p);
-      const head = doc.tokens[p.tokenEnd - 1].text;
-      speaker = { id: e?.entity ?? null, text, type: e?.type ?? null, plural: !e && /s$/u.test(head) && /^\p{Ll}/u.test(head), at: c.cueStart };
-    }
+    if (p && !speaker && resolved) speaker = directSpeaker(doc, p, lex, c.cueStart);
     if (speaker) {
       speaker = { ...speaker, at: c.cueStart };
       history.push(speaker);
@@ -115,11 +133,18 @@ export function extractClaims(doc: Document, ctx?: Context): Document {
   const cands = findCandidates(doc, lex, quotes);
   let attributed = resolveSources(doc, cands, lex);
   // An "according to X" nested in another claim becomes a link of that claim's chain.
-  const nested = attributed.filter((c) => c.nestedOnly || attributed.some((o) => o !== c && o.cue.kind !== 'phrase' && c.cue.kind === 'phrase' && c.cueStart >= o.start && c.cueEnd <= o.end));
+  const holds = (o: Attributed, n: Attributed) => o !== n && o.cue.kind !== 'phrase' && n.cueStart >= o.start - 1 && n.cueEnd <= o.end + 2;
+  const nested = attributed.filter((n) => n.cue.kind === 'phrase' && (n.nestedOnly || attributed.some((o) => holds(o, n))));
   attributed = attributed.filter((c) => !nested.includes(c));
   for (const n of nested) {
-    const outer = attributed.find((o) => n.cueStart >= Math.min(o.start, o.cueStart) && n.cueEnd <= Math.max(o.end, o.cueEnd) + 2);
-    if (outer) outer.chain.push(n.source ?? n.sourceText ?? '');
+    const outer = attributed.find((o) => holds(o, n));
+    if (!outer) continue;
+    outer.chain.push(n.source ?? n.sourceText ?? '');
+    // "that, according to unnamed sources, C": the content is C.
+    if (n.cueStart <= outer.start + 1 && n.phrase) {
+      const m = doc.text.slice(n.phrase.end, outer.end).match(/^[\s,]*/u);
+      outer.start = n.phrase.end + (m ? m[0].length : 0);
+    }
   }
   attributed.push(...continuations(doc, attributed, quotes));
 
@@ -153,10 +178,12 @@ export function extractClaims(doc: Document, ctx?: Context): Document {
       start: s.start,
       end: s.end,
       source: outletId,
-      sourceText: outlet,
+      // No words in the text name the article's own voice; the outlet is the first link of the chain.
+      sourceText: null,
       cue: null,
       quote,
       modality: modalityOf(undefined, text, false, lex),
+      ...(outlet ? { chain: [outletId ?? outlet] } : {}),
     });
   }
   claims.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -84,18 +84,26 @@ export function entityIn(doc: Document, phrase: { start: number; end: number }):
   return inside[0] ?? null;
 }
 
+/** The head of a phrase: its last word before a preposition ("commander" in "the top US commander for X"). */
+export function headIndex(doc: Document, p: SourcePhrase): number {
+  for (let k = p.tokenStart + 1; k < p.tokenEnd; k++) {
+    if (/^(?:of|for|at|in|with|from|to|on)$/iu.test(doc.tokens[k].text)) return k - 1;
+  }
+  return p.tokenEnd - 1;
+}
+
 /** How a phrase refers: a pronoun, a publication named before, a title, or a name/description. */
 export function phraseKind(doc: Document, p: SourcePhrase, lex: AttributionLexicon): 'pronoun' | 'outlet' | 'role' | 'direct' {
   const words = doc.tokens.slice(p.tokenStart, p.tokenEnd).map((t) => t.text.toLowerCase());
   if (words.length === 1 && PRONOUNS.has(words[0])) return 'pronoun';
   const definite = ['the', 'this', 'that', 'its'].includes(words[0]);
-  const head = words[words.length - 1];
+  const head = doc.tokens[headIndex(doc, p)].text.toLowerCase();
   const inside = spansWithin(doc, p.start, p.end);
   const namedInside = inside.length
     ? inside.some((x) => x.type === 'ORG' || x.type === 'PERSON')
     : doc.tokens.slice(p.tokenStart + 1, p.tokenEnd).some((t) => isCapitalised(t.text) && !isDemonymLike(doc, t));
   if (definite && lex.outletNouns.has(head) && !namedInside) return 'outlet';
-  if (lex.roleNouns.has(head) && !spansWithin(doc, p.start, p.end).some((s) => s.type === 'PERSON') && (definite || words.length === 1)) return 'role';
+  if (lex.roleNouns.has(head) && !inside.some((s) => s.type === 'PERSON') && (definite || words.length === 1 || /^(?:a|an)$/u.test(words[0]))) return 'role';
   return 'direct';
 }
 
