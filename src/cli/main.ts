@@ -10,6 +10,7 @@ import { startCommand } from './commands/start.js';
 import { serveCommand } from './commands/serve.js';
 import { jobsCommand, workerCommand } from './commands/worker.js';
 import { alertsCommand, watchCommand } from './commands/watch.js';
+import { claimsCommand } from './commands/claims.js';
 import { printFailure } from './io.js';
 
 const program = new Command('dossier')
@@ -17,7 +18,7 @@ const program = new Command('dossier')
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const register of [analyzeCommand, ingestCommand, entitiesCommand, showCommand, searchCommand, eventsCommand, listsCommand, screenCommand, startCommand, serveCommand,
+for (const register of [analyzeCommand, ingestCommand, entitiesCommand, showCommand, searchCommand, eventsCommand, claimsCommand, listsCommand, screenCommand, startCommand, serveCommand,
   workerCommand, jobsCommand, watchCommand, alertsCommand]) {
   register(program);
 }
