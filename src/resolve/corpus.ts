@@ -14,6 +14,8 @@ export interface CorpusEntityLike {
   type: EntityType;
   aliases: string[];
   kb: string | null;
+  /** A corpus entity's id, which override files may name ("person:nicolas-maduro"). */
+  id?: string;
 }
 
 /** Every name an entity goes by, acronyms and dotted forms included. */

@@ -189,7 +189,8 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     if (named && named.id.startsWith('iso:')) entry = named;
   }
   if (!entry) {
-    const dem = kb.demonym(bare);
+    const told = m.refersTo ? kb.lookup(m.refersTo, 'GPE') : null;
+    const dem = kb.demonym(bare) ?? (told?.id.startsWith('iso:') ? told : null);
     if (dem && (type === 'NORP' || m.refersTo || !/\s/u.test(bare) || dem.id.startsWith('region:'))) {
       const standsForPlace = dem.id.startsWith('region:') || modifiesActor(doc.text, end) || isPeopleNoun(doc.text, start, end, bare);
       if (standsForPlace) {

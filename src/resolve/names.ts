@@ -12,6 +12,25 @@ const SPECIAL_LETTERS: Record<string, string> = {
  * "Shahed-131" → "shahed 131". Periods and apostrophes vanish inside words ("U.S." = "US").
  */
 export function foldPlain(name: string): string {
+  return memo(plainCache, name, computeFoldPlain);
+}
+
+// Pure memo tables: names repeat across mentions and documents, and folding dominates the
+// stage's time. Bounded so a long-running server does not grow without limit.
+const MEMO_LIMIT = 50_000;
+const plainCache = new Map<string, string>();
+const nameCache = new Map<string, string>();
+function memo(cache: Map<string, string>, key: string, compute: (k: string) => string): string {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    v = compute(key);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function computeFoldPlain(name: string): string {
   let s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   s = s.replace(/[ßæœøłđðþıħ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
   s = s.replace(/['’`´]s$/u, '').replace(/[.'’`´]/gu, '');
@@ -43,6 +62,10 @@ export function foldTransliteration(token: string): string {
 
 /** foldPlain plus transliteration folding: the comparison key for names across spellings. */
 export function foldName(name: string): string {
+  return memo(nameCache, name, computeFoldName);
+}
+
+function computeFoldName(name: string): string {
   return foldPlain(name)
     .split(' ')
     .filter(Boolean)

@@ -45,14 +45,17 @@ export function loadOverrides(path: string): Overrides {
 /** An override reference as a comparable key: "kb:iso:US" and "iso:US" both name a kb id. */
 export function overrideKey(ref: string): string {
   if (/^kb:/u.test(ref)) return ref;
+  // Corpus entity ids as the store and API write them ("person:nicolas-maduro").
+  if (/^(?:person|org|gpe|loc|fac|product|norp|event|law):\S+$/u.test(ref)) return `id:${ref}`;
   if (/^(?:iso|geo|region|mil|ofac|un):/iu.test(ref)) return `kb:${ref}`;
   return `name:${foldName(ref)}`;
 }
 
 /** The keys an entity answers to in override lists: its folded names and its kb id. */
-export function entityOverrideKeys(e: { name: string; aliases: string[]; kb: string | null }): Set<string> {
+export function entityOverrideKeys(e: { name: string; aliases: string[]; kb: string | null; id?: string }): Set<string> {
   const keys = new Set<string>([e.name, ...e.aliases].map((n) => `name:${foldName(n)}`));
   if (e.kb) keys.add(`kb:${e.kb}`);
+  if (e.id) keys.add(`id:${e.id}`);
   return keys;
 }
 

@@ -70,3 +70,11 @@ test('overrides force a merge or a split, and say so', () => {
   assert.equal(s.same, false);
   assert.match(s.reason, /override/);
 });
+
+test('overrides may name corpus entities by their store ids', () => {
+  const overrides = { merge: [['person:hugo-chavez', 'person:el-comandante']], split: [] };
+  const a = { ...person('Hugo Chávez'), id: 'person:hugo-chavez' };
+  const b = { ...person('El Comandante'), id: 'person:el-comandante' };
+  assert.equal(sameEntity(a, b, overrides).same, true);
+  assert.equal(sameEntity(a, b).same, false);
+});
