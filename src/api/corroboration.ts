@@ -2,6 +2,12 @@
 // reached through one adapter so routes work the same whether or not a store implements them yet.
 import type { Store } from '../store/types.js';
 
+interface MemberSpan {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
 interface PageLike {
   items: unknown[];
   total: number;
@@ -22,6 +28,8 @@ export interface Corroboration {
   listClusters(q: { entity?: string; minSources?: number; limit: number; offset: number }): Promise<PageLike>;
   getCluster(id: string): Promise<unknown | null>;
   clustersAbout(entity: string): Promise<unknown[]>;
+  /** The cluster holding a claim (found through the clusters of the entities it names), or null. */
+  clusterOfSpan(documentId: string, span: { start: number; end: number }, entities: string[]): Promise<unknown | null>;
   documentLinks(docId: string): Promise<unknown[]>;
   /** The store's own timeline, or null when it has none (the API then builds one from events). */
   timeline(q: { entity?: string; from?: string; to?: string }): Promise<unknown | null>;
@@ -41,7 +49,24 @@ export function corroborationOf(store: Store): Corroboration {
       return has(store, 'getCluster') ? store.getCluster(id) : null;
     },
     async clustersAbout(entity) {
-      return has(store, 'listClusters') ? (await store.listClusters({ entity, limit: 200, offset: 0 })).items : [];
+      if (!has(store, 'listClusters')) return [];
+      const items = (await store.listClusters({ entity, limit: 100, offset: 0 })).items as { id: string }[];
+      // With the spans of their members, so a dossier can put each claim under its cluster.
+      return Promise.all(items.map(async (summary) => {
+        const detail = has(store, 'getCluster') ? (await store.getCluster(summary.id)) as { memberList?: MemberSpan[] } | null : null;
+        return { ...summary, memberRefs: (detail?.memberList ?? []).map(({ documentId, start, end }) => ({ documentId, start, end })) };
+      }));
+    },
+    async clusterOfSpan(documentId, span, entities) {
+      if (!has(store, 'listClusters') || !has(store, 'getCluster')) return null;
+      for (const entity of entities) {
+        const items = (await store.listClusters({ entity, limit: 200, offset: 0 })).items as { id: string }[];
+        for (const { id } of items) {
+          const detail = (await store.getCluster(id)) as { memberList?: MemberSpan[] } | null;
+          if (detail?.memberList?.some((m) => m.documentId === documentId && m.start < span.end && span.start < m.end)) return detail;
+        }
+      }
+      return null;
     },
     async documentLinks(docId) {
       return has(store, 'documentLinks') ? store.documentLinks(docId) : [];

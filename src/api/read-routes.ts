@@ -1,11 +1,28 @@
 // Read endpoints over the store: documents and their highlighted text, entities and dossiers, claims,
 // events, full-text search with facets, and the watch-list hits.
 import { z } from 'zod';
-import type { Store } from '../store/types.js';
+import type { ClaimRecord, Store } from '../store/types.js';
 import type { SnapshotCache } from './snapshot.js';
 import { defineRoute, HttpError, type AnyRoute } from './routes.js';
 import * as S from './schemas.js';
 import { corroborationOf } from './corroboration.js';
+
+/** The claim's own attribution as a tree, root source first: "unnamed sources" → Infobae → the article. */
+function attributionTree(c: ClaimRecord): z.input<typeof S.ProvenanceNode> {
+  const article = {
+    key: `doc:${c.documentId}`, label: c.outlet ?? c.documentId, kind: 'document' as const, relation: null,
+    statements: [{ key: c.id, text: c.text, modality: c.modality }], children: [],
+  };
+  // The chain is outermost first and starts with the article's own outlet when it names it.
+  const chain = [...(c.chain ?? [])].filter((link, i) => !(i === 0 && c.outlet && link === c.outlet));
+  const sourceName = c.sourceName ?? c.sourceText;
+  if (sourceName && !chain.includes(sourceName) && !(c.source && chain.includes(c.source))) chain.push(sourceName);
+  let node: z.input<typeof S.ProvenanceNode> = article;
+  for (const link of chain) {
+    node = { key: `name:${link}`, label: link, kind: 'source', relation: 'credits', statements: [], children: [node] };
+  }
+  return node;
+}
 
 export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boolean): AnyRoute[] {
   const corroboration = corroborationOf(store);
@@ -64,6 +81,18 @@ export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boo
           removed: article.removed,
           links: await corroboration.documentLinks(doc.id),
         };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/documents/:id/claims/:claim', tag: 'claims',
+      summary: "One claim with its provenance: the attribution chain from the article to its sources, and the claim's cluster with the corpus-wide tree",
+      params: z.object({ id: z.string().min(1).max(300), claim: z.string().min(1).max(100) }), response: S.ClaimProvenance,
+      handler: async ({ params }) => {
+        const claims = await store.listClaims({ document: params.id, limit: 1000 });
+        const claim = claims.items.find((c) => c.id === params.claim);
+        if (!claim) throw new HttpError(404, 'NOT_FOUND', `no claim ${params.claim} in document ${params.id}`);
+        const entities = [...new Set([...(claim.source ? [claim.source] : []), ...claim.entities])];
+        return { claim, chain: attributionTree(claim), cluster: await corroboration.clusterOfSpan(claim.documentId, claim, entities) };
       },
     }),
     defineRoute({

@@ -166,3 +166,21 @@ export const Health = z.object({
   ok: z.boolean(), store: z.string(), writable: z.boolean(),
   stats: z.object({ documents: z.number(), entities: z.number(), claims: z.number(), events: z.number(), listEntries: z.number() }),
 }).meta({ id: 'Health' });
+
+export interface ProvenanceNodeShape {
+  key: string; label: string; kind: 'source' | 'document';
+  statements: { key: string; text: string; modality: string }[];
+  relation: 'credits' | 'derived' | 'inherits' | 'own' | null; cites?: string[]; children: ProvenanceNodeShape[];
+}
+export const ProvenanceNode: z.ZodType<ProvenanceNodeShape> = z.lazy(() => z.object({
+  key: z.string(), label: z.string(), kind: z.enum(['source', 'document']),
+  statements: z.array(z.object({ key: z.string(), text: z.string(), modality: z.string() })),
+  relation: z.enum(['credits', 'derived', 'inherits', 'own']).nullable(), cites: z.array(z.string()).optional(),
+  children: z.array(ProvenanceNode),
+})).meta({ id: 'ProvenanceNode' });
+
+export const ClaimProvenance = z.object({
+  claim: ClaimRecord,
+  chain: ProvenanceNode.describe("the claim's own attribution chain, root source first"),
+  cluster: z.unknown().describe('the claim cluster holding it, with members, provenance tree and contradictions; null when none'),
+}).meta({ id: 'ClaimProvenance' });
