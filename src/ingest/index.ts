@@ -1,0 +1,270 @@
+// Ingestion: files, folders and uploaded blobs → cleaned Articles. Every bad input becomes an
+// `{ok:false}` item with a DossierError naming the file; reading goes on with the next input.
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Article } from '../schema/article.js';
+import { DossierError } from '../errors.js';
+import { assembleArticle } from './assemble.js';
+import { decodeBytes } from './decode.js';
+import { looksLikeFeed, parseFeed } from './feed.js';
+import { isWholePage, readHtmlFragment, readHtmlPage } from './html.js';
+import { articleRecord, canonicalJson, jsonlRecords, jsonRecords } from './json.js';
+
+export interface IngestOptions {
+  maxBytes?: number /* default 20 MB */;
+}
+export type IngestItem = { ok: true; article: Article } | { ok: false; error: DossierError };
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+type Kind = 'text' | 'html' | 'json' | 'jsonl' | 'feed';
+
+const EXTENSIONS: Record<string, Kind> = {
+  '.txt': 'text', '.text': 'text', '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.json': 'json',
+  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xml': 'feed', '.rss': 'feed', '.atom': 'feed',
+};
+
+/** Every article in the given files and folders, in order (folders recursive, file-name order). */
+export async function* readInputs(paths: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  // Loops are guarded per input: a folder named twice is read twice, like a file named twice.
+  for (const path of paths) yield* readPath(path, opts, new Set(), true);
+}
+
+async function* readPath(path: string, opts: IngestOptions, visited: Set<string>, named: boolean): AsyncGenerator<IngestItem> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    yield failure(fsError(error, path, named ? 'no such file or folder' : 'is a broken link'));
+    return;
+  }
+  if (info.isDirectory()) {
+    yield* readFolder(path, opts, visited);
+    return;
+  }
+  if (!info.isFile()) {
+    yield failure(new DossierError('UNSUPPORTED', 'is not a regular file or folder', path));
+    return;
+  }
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  // Size is checked before reading, so an oversized file is never loaded.
+  if (info.size > maxBytes) {
+    yield failure(tooLarge(info.size, maxBytes, path));
+    return;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    yield failure(fsError(error, path, 'cannot be read'));
+    return;
+  }
+  yield* articlesFromBytes(path, bytes, opts);
+}
+
+/** A folder's entries in file-name order, hidden ones skipped; a folder reached twice (a symlink loop) is read once. */
+async function* readFolder(path: string, opts: IngestOptions, visited: Set<string>): AsyncGenerator<IngestItem> {
+  let names: string[];
+  try {
+    const real = await realpath(path);
+    if (visited.has(real)) return;
+    visited.add(real);
+    names = await readdir(path);
+  } catch (error) {
+    yield failure(fsError(error, path, 'cannot be read'));
+    return;
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    yield* readPath(join(path, name), opts, visited, false);
+  }
+}
+
+/** The articles in one named blob (used by HTTP uploads): format by extension, else sniffed. */
+export function articlesFromBytes(name: string, bytes: Uint8Array, opts: IngestOptions = {}): IngestItem[] {
+  try {
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes, name);
+    const ext = extname(name).toLowerCase();
+    const declared = EXTENSIONS[ext];
+    if (ext && !declared) {
+      throw new DossierError('UNSUPPORTED', `unsupported file type '${ext}' (expected ${Object.keys(EXTENSIONS).join(', ')})`, name);
+    }
+    if (bytes.length === 0) throw new DossierError('EMPTY', 'is empty (0 bytes)', name);
+    const text = decodeBytes(bytes, name).text.replace(/\r\n?/g, '\n');
+    if (!text.trim()) throw new DossierError('EMPTY', 'contains only whitespace', name);
+    const stem = basename(name, extname(name));
+    return read(declared ?? sniff(text), { name, stem, text, bytes });
+  } catch (error) {
+    return [failure(asDossierError(error, name))];
+  }
+}
+
+interface Input {
+  name: string;
+  stem: string;
+  text: string;
+  bytes: Uint8Array;
+}
+
+function read(kind: Kind, input: Input): IngestItem[] {
+  switch (kind) {
+    case 'text':
+      return [attempt(input.name, () => fromText(input))];
+    case 'html':
+      return [attempt(input.name, () => fromHtml(input))];
+    case 'json':
+      return fromJson(input);
+    case 'jsonl':
+      return fromJsonl(input);
+    case 'feed':
+      return fromFeed(input);
+  }
+}
+
+function fromText(input: Input): Article {
+  return assembleArticle({
+    id: input.stem,
+    source: input.name,
+    format: 'text',
+    paragraphs: [{ text: input.text }],
+    meta: {},
+    raw: input.bytes,
+    titleFromFirstLine: true,
+  });
+}
+
+function fromHtml(input: Input): Article {
+  const page = readHtmlPage(input.text, input.name);
+  return assembleArticle({ id: input.stem, source: input.name, format: 'html', paragraphs: page.paragraphs, meta: page.meta, raw: input.bytes });
+}
+
+function fromJson(input: Input): IngestItem[] {
+  const { records, single } = jsonRecords(input.text, input.name);
+  return records.map((value, i) => {
+    const source = single ? input.name : `${input.name}#${i + 1}`;
+    return attempt(source, () =>
+      fromRecord(value, {
+        source,
+        format: 'json',
+        fileId: single ? input.stem : undefined,
+        fallbackId: `${input.stem}-${i + 1}`,
+        raw: single ? input.bytes : canonicalJson(value),
+      }),
+    );
+  });
+}
+
+function fromJsonl(input: Input): IngestItem[] {
+  return jsonlRecords(input.text, input.name).map(({ record, error }, i) => {
+    const source = `${input.name}#${i + 1}`;
+    if (error) return failure(error);
+    return attempt(source, () =>
+      fromRecord(record, { source, format: 'jsonl', fallbackId: `${input.stem}-${i + 1}`, raw: canonicalJson(record) }),
+    );
+  });
+}
+
+interface RecordPlace {
+  source: string;
+  format: 'json' | 'jsonl';
+  /** A single-object .json file is a file: its id is the file's name, whatever the record says. */
+  fileId?: string;
+  fallbackId: string;
+  raw: Uint8Array | string;
+}
+
+function fromRecord(value: unknown, at: RecordPlace): Article {
+  const record = articleRecord(value, at.source);
+  let paragraphs = [{ text: record.text ?? '' }];
+  let pageMeta = {};
+  if (record.text === null && record.html !== null) {
+    if (isWholePage(record.html)) {
+      const page = readHtmlPage(record.html, at.source);
+      paragraphs = page.paragraphs;
+      pageMeta = page.meta;
+    } else {
+      paragraphs = readHtmlFragment(record.html);
+    }
+  }
+  // The record's own fields win over what its HTML says about itself.
+  const own = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null));
+  return assembleArticle({
+    id: at.fileId ?? record.id ?? at.fallbackId,
+    source: at.source,
+    format: at.format,
+    paragraphs,
+    meta: { ...pageMeta, ...own },
+    raw: at.raw,
+  });
+}
+
+function fromFeed(input: Input): IngestItem[] {
+  const feed = parseFeed(input.text, input.name);
+  if (feed.items.length === 0) throw new DossierError('EMPTY', `${feed.kind === 'atom' ? 'Atom' : 'RSS'} feed has no items`, input.name);
+  return feed.items.map((item, i) => {
+    const source = `${input.name}#${i + 1}`;
+    return attempt(source, () => {
+      if (!item.content) throw new DossierError('EMPTY', 'feed item has no content, description or summary', source);
+      const paragraphs = 'html' in item.content ? readHtmlFragment(item.content.html) : [{ text: item.content.text }];
+      return assembleArticle({
+        id: item.id ?? `${input.stem}-${i + 1}`,
+        source,
+        format: feed.kind,
+        paragraphs,
+        meta: { title: item.title, author: item.author, outlet: feed.title, url: item.url, published: item.published },
+        raw: item.xml,
+      });
+    });
+  });
+}
+
+/** The format of a blob without a known extension, from its first characters. */
+function sniff(text: string): Kind {
+  const head = text.trimStart().slice(0, 2048);
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html|<html[\s>]/i.test(head)) return 'html';
+  if (looksLikeFeed(text)) return 'feed';
+  if (/^<\?xml/i.test(head)) return 'feed'; // XML of another kind: parseFeed says which
+  if (/^<(?:head|body|article|main|div|p|h[1-6]|section)[\s>]/i.test(head)) return 'html';
+  if (/^[[{]/.test(head)) {
+    const lines = text.split('\n').filter((l) => l.trim());
+    return lines.length > 1 && lines.every((l) => /^\s*\{.*\}\s*$/.test(l)) ? 'jsonl' : 'json';
+  }
+  return 'text';
+}
+
+function attempt(source: string, make: () => Article): IngestItem {
+  try {
+    return { ok: true, article: make() };
+  } catch (error) {
+    return failure(asDossierError(error, source));
+  }
+}
+
+function failure(error: DossierError): IngestItem {
+  return { ok: false, error };
+}
+
+/** Our errors pass through; anything else is a bug surfaced as a one-line MALFORMED for the file. */
+function asDossierError(error: unknown, file: string): DossierError {
+  if (error instanceof DossierError) return error;
+  return new DossierError('MALFORMED', `could not be read: ${(error as Error)?.message ?? String(error)}`, file);
+}
+
+function tooLarge(size: number, maxBytes: number, file: string): DossierError {
+  return new DossierError('TOO_LARGE', `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit`, file);
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${n} bytes`;
+}
+
+function fsError(error: unknown, file: string, reason: string): DossierError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new DossierError('NOT_FOUND', reason, file);
+  if (code === 'ELOOP') return new DossierError('UNREADABLE', 'is a symbolic link loop', file);
+  return new DossierError('UNREADABLE', `cannot be read (${code ?? (error as Error)?.message})`, file);
+}

@@ -1,0 +1,114 @@
+// JSON and JSONL inputs: parsing with truncation told apart from other damage, the record fields
+// we read (`text` or `html`, `title`, `url`, `outlet`, `published`, `author`, `id`), and the
+// canonical form a record's content hash is taken over.
+import { DossierError } from '../errors.js';
+
+/** The fields of one article record, each from its first present alias. */
+export interface ArticleRecord {
+  id: string | null;
+  text: string | null;
+  html: string | null;
+  title: string | null;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  author: string | null;
+}
+
+const FIELDS: Record<keyof ArticleRecord, string[]> = {
+  id: ['id', 'guid'],
+  text: ['text', 'body', 'content'],
+  html: ['html'],
+  title: ['title', 'headline'],
+  url: ['url', 'link'],
+  outlet: ['outlet', 'site', 'publisher', 'source'],
+  published: ['published', 'date', 'publishedAt', 'published_at', 'datePublished'],
+  author: ['author', 'byline'],
+};
+
+/** The records of a .json file: the object itself, or each element of a top-level array. */
+export function jsonRecords(text: string, file: string): { records: unknown[]; single: boolean } {
+  const data = parseJson(text, file, 'JSON');
+  if (Array.isArray(data)) {
+    if (data.length === 0) throw new DossierError('EMPTY', 'is an empty JSON array', file);
+    return { records: data, single: false };
+  }
+  return { records: [data], single: true };
+}
+
+/**
+ * The records of a .jsonl file, one per non-blank line (record N is `file#N`); a bad line is an
+ * error for that record only.
+ */
+export function jsonlRecords(text: string, file: string): Array<{ record?: unknown; error?: DossierError }> {
+  const out: Array<{ record?: unknown; error?: DossierError }> = [];
+  text.split('\n').forEach((raw, i) => {
+    if (!raw.trim()) return;
+    try {
+      out.push({ record: parseJson(raw, `${file}#${out.length + 1}`, `JSONL line ${i + 1}`) });
+    } catch (error) {
+      out.push({ error: error as DossierError });
+    }
+  });
+  if (out.length === 0) throw new DossierError('EMPTY', 'has no JSON lines', file);
+  return out;
+}
+
+function parseJson(text: string, file: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (endsOpen(text)) throw new DossierError('TRUNCATED', `${what} ends mid-way (an object, array or string is never closed)`, file);
+    throw new DossierError('MALFORMED', `malformed ${what}: ${(error as Error).message}`, file);
+  }
+}
+
+/** True when the JSON text stops inside a string or with a bracket still open. */
+function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
+/** Reads the article fields of a record, or throws INVALID when it is not one. */
+export function articleRecord(value: unknown, file: string): ArticleRecord {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new DossierError('INVALID', 'record is not a JSON object', file);
+  }
+  const obj = value as Record<string, unknown>;
+  const field = (name: keyof ArticleRecord): string | null => {
+    for (const key of FIELDS[name]) {
+      const v = obj[key];
+      if (typeof v === 'string' && v.trim()) return v;
+      if (typeof v === 'number' && (name === 'id' || name === 'published')) return String(v);
+      // Authors and outlets sometimes come as {name: …} or a list of them.
+      const first = Array.isArray(v) ? v[0] : v;
+      if (first && typeof first === 'object' && typeof (first as any).name === 'string') return (first as any).name;
+      if (typeof first === 'string' && first.trim() && (name === 'author' || name === 'outlet')) return first;
+    }
+    return null;
+  };
+  const record = Object.fromEntries(Object.keys(FIELDS).map((k) => [k, field(k as keyof ArticleRecord)])) as unknown as ArticleRecord;
+  if (record.text === null && record.html === null) throw new DossierError('INVALID', 'record has no `text` or `html` field', file);
+  return record;
+}
+
+/** JSON with object keys sorted at every level: the same record gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
