@@ -1,0 +1,154 @@
+// Scale-out benchmark on real news: the ~1,400 Reuters documents of CoNLL-2003 rebuilt as JSONL
+// articles, ingested by one process on SQLite and by 1, 2 and 4 queue workers on PostgreSQL.
+// Prints articles/s and the peak memory of each process. Usage: npm run bench:scale
+// (DOSSIER_BENCH_PG overrides the server, default postgres://postgres@127.0.0.1:5432/test).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { SHARED_DIR } from '../src/paths.js';
+
+const PG_URL = process.env.DOSSIER_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const CONLL_FILES = ['train.txt', 'dev.txt', 'test.txt'];
+
+const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m|-)$/;
+const NO_SPACE_AFTER = /^(?:[([{$]|-)$/;
+
+/** Joins CoNLL tokens back into text: no space before closing punctuation and clitics, none after
+ *  opening brackets, and straight double quotes attached to what they enclose. */
+export function detokenize(tokens: string[]): string {
+  let out = '';
+  let openQuote = false;
+  let glueNext = false;
+  for (const t of tokens) {
+    let space = out.length > 0 && !glueNext;
+    glueNext = false;
+    if (t === '"') {
+      if (openQuote) space = false;
+      else glueNext = true;
+      openQuote = !openQuote;
+    } else if (NO_SPACE_BEFORE.test(t)) space = false;
+    if (NO_SPACE_AFTER.test(t)) glueNext = true;
+    out += (space ? ' ' : '') + t;
+  }
+  return out;
+}
+
+interface Record { id: string; title: string; text: string; outlet: string; published?: string }
+
+/** The CoNLL-2003 documents as article records: the first line is the headline, a dateline
+ *  ("BRUSSELS 1996-08-22") gives the date, each CoNLL sentence is a line of the text. */
+export function conllArticles(): Record[] {
+  const records: Record[] = [];
+  for (const file of CONLL_FILES) {
+    const docs = readFileSync(join(SHARED_DIR, 'data', 'conll2003', file), 'utf8').split(/^-DOCSTART-.*$/m);
+    let n = 0;
+    for (const doc of docs) {
+      const sentences = doc.split(/\n\s*\n/).map((block) => block.split('\n').filter((l) => l.trim()).map((l) => l.split(' ')[0]))
+        .filter((tokens) => tokens.length).map(detokenize);
+      if (sentences.length < 2) continue;
+      const date = sentences.slice(0, 4).join(' ').match(/\b(19\d\d-\d\d-\d\d)\b/)?.[1];
+      records.push({
+        id: `conll-${file.replace('.txt', '')}-${String(++n).padStart(4, '0')}`,
+        title: sentences[0],
+        text: sentences.join('\n\n'),
+        outlet: 'Reuters',
+        ...(date ? { published: date } : {}),
+      });
+    }
+  }
+  return records;
+}
+
+/** The CLI entry point matching how this script runs (compiled, or TypeScript under tsx). */
+function cliCommand(): string[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const compiled = join(here, '..', 'src', 'cli', 'main.js');
+  return existsSync(compiled) ? [compiled] : [...process.execArgv, join(here, '..', 'src', 'cli', 'main.ts')];
+}
+
+/** Runs the CLI; resolves with the exit code and the peak resident memory, sampled from /proc. */
+function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; peakMb: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...cliCommand(), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    let peak = 0;
+    const sample = setInterval(() => {
+      try {
+        const rss = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+        if (rss) peak = Math.max(peak, Number(rss[1]) / 1024);
+      } catch { /* the process has exited */ }
+    }, 100);
+    child.on('exit', (code) => {
+      clearInterval(sample);
+      resolve({ code, peakMb: peak, output });
+    });
+  });
+}
+
+interface Row { setup: string; processes: number; articles: number; seconds: number; rate: number; memory: string }
+
+async function benchSqlite(file: string, dir: string, n: number): Promise<Row> {
+  const db = join(dir, 'bench.db');
+  const start = performance.now();
+  const r = await runCli(['ingest', file, '--db', db]);
+  const seconds = (performance.now() - start) / 1000;
+  if (r.code !== 0) throw new Error(`sqlite ingest failed:\n${r.output.slice(-2000)}`);
+  return { setup: 'SQLite, dossier ingest', processes: 1, articles: n, seconds, rate: n / seconds, memory: `${r.peakMb.toFixed(0)} MB` };
+}
+
+async function benchPostgres(file: string, workers: number, n: number): Promise<Row> {
+  const schema = `bench_scale_${process.pid}_${workers}`;
+  const url = new URL(PG_URL);
+  url.searchParams.set('schema', schema);
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  try {
+    const queued = await runCli(['ingest', '--queue', file, '--db', url.toString()]);
+    if (queued.code !== 0) throw new Error(`enqueue failed:\n${queued.output.slice(-2000)}`);
+    const start = performance.now();
+    const runs = await Promise.all(Array.from({ length: workers }, () => runCli(['worker', '--drain', '--quiet', '--db', url.toString()])));
+    const seconds = (performance.now() - start) / 1000;
+    const failed = runs.find((r) => r.code !== 0);
+    if (failed) throw new Error(`worker failed:\n${failed.output.slice(-2000)}`);
+    const stored = (await admin.query(`SELECT COUNT(*)::int AS n FROM ${schema}.documents`)).rows[0].n as number;
+    const dead = (await admin.query(`SELECT COUNT(*)::int AS n FROM ${schema}.dead_jobs`)).rows[0].n as number;
+    if (stored + dead !== n) throw new Error(`expected ${n} articles, found ${stored} stored and ${dead} dead`);
+    return {
+      setup: `PostgreSQL, ${workers} × dossier worker`, processes: workers, articles: stored, seconds, rate: stored / seconds,
+      memory: runs.map((r) => `${r.peakMb.toFixed(0)}`).join(' / ') + ' MB',
+    };
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-scale-'));
+  try {
+    const records = conllArticles();
+    const file = join(dir, 'conll2003-reuters.jsonl');
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const mb = records.reduce((s, r) => s + Buffer.byteLength(r.text), 0) / 1e6;
+    console.log(`corpus: ${records.length} Reuters articles from CoNLL-2003 (${mb.toFixed(1)} MB of text); ${cpus().length} CPUs`);
+    const only = process.argv.slice(2);
+    const rows: Row[] = [];
+    if (!only.length || only.includes('sqlite')) rows.push(await benchSqlite(file, dir, records.length));
+    for (const w of [1, 2, 4]) if (!only.length || only.includes(`pg${w}`)) rows.push(await benchPostgres(file, w, records.length));
+    console.log('\n| setup | processes | articles | seconds | articles/s | peak memory per process |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) console.log(`| ${r.setup} | ${r.processes} | ${r.articles} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(1)} | ${r.memory} |`);
+    console.log('\nTimes include each process starting and loading its models; enqueueing is not timed.');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Runs only as a script, so the corpus builder can be imported on its own.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
