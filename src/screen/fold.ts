@@ -76,15 +76,12 @@ export function foldTokens(name: string): string[] {
     .toLowerCase()
     .replace(/[ßæœøđðłıþŀħ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch)
     .replace(/['’`´ʼ‘]/g, '');
-  const raw = plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // Dotted initials are one token: "S.A." → "sa", "U.S." → "us", "C.A. S.A." → "ca sa".
+  const undotted = plain.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => ` ${m.replace(/\./g, '')} `);
+  const raw = undotted.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const tokens: string[] = [];
   for (let i = 0; i < raw.length; i++) {
-    // Runs of single letters are dotted initials or a spaced acronym: "s a" → "sa", "u s" → "us".
-    if (raw[i].length === 1 && /\p{L}/u.test(raw[i]) && raw[i + 1]?.length === 1 && /\p{L}/u.test(raw[i + 1])) {
-      let joined = raw[i];
-      while (raw[i + 1]?.length === 1 && /\p{L}/u.test(raw[i + 1])) joined += raw[++i];
-      tokens.push(joined);
-    } else if (raw[i] === 'air' && (raw[i + 1] === 'lines' || raw[i + 1] === 'line')) {
+    if (raw[i] === 'air' && (raw[i + 1] === 'lines' || raw[i + 1] === 'line')) {
       tokens.push('airlines');
       i++;
     } else tokens.push(raw[i] === 'airline' ? 'airlines' : raw[i]);

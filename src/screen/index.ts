@@ -76,7 +76,8 @@ export class ScreenIndex {
   /** Multi-word names by the first three letters of their first content word, for syllabic acronyms. */
   readonly byOnset = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
-  private readonly unseenIdf: number;
+  /** The rarity of a token no listed name holds: the most a token can weigh. */
+  readonly unseenIdf: number;
 
   constructor(readonly entries: readonly ListEntry[]) {
     entries.forEach((entry, e) => {

@@ -22,9 +22,10 @@ type TokenRule = 'exact' | 'translation' | 'plural' | 'transliteration' | 'fuzzy
 interface Variant { quality: number; rule: TokenRule }
 const RULE_RANK: Record<TokenRule, number> = { exact: 0, translation: 1, plural: 2, transliteration: 3, fuzzy: 4 };
 
-/** Below this evidence (summed rarity of matched name tokens) a partial person match gets no leniency. */
-const EVIDENCE_FLOOR = 11;
-const EVIDENCE_SPAN = 6;
+/** Below this evidence (summed rarity of the matched name tokens, in units of the rarity of a token no
+ *  list holds) a partial person match gets no leniency; it gets all of it EVIDENCE_SPAN above. */
+const EVIDENCE_FLOOR = 1;
+const EVIDENCE_SPAN = 0.55;
 /** Tokens on more listed names than this are too common for edit-distance matching. */
 const RARE = 50;
 
@@ -89,10 +90,14 @@ export class Screener {
       }
     });
     const queryTotal = weights.reduce((a, b) => a + b, 0);
+    const queryOther = query.tokens.reduce((sum, t, i) => sum + (tokenClass(t) === 'name' ? 0 : weights[i]), 0);
     for (const [n, u] of upper) {
-      // An upper bound on either coverage: candidates that cannot reach minScore are not aligned.
+      // An upper bound on either coverage (words of other classes assumed matched): candidates that
+      // cannot reach minScore are not aligned.
       const listed = this.index.names[n];
-      if (Math.max(u.q / queryTotal, u.n / listed.total) < minScore) continue;
+      const qUp = (u.q + queryOther) / queryTotal;
+      const nUp = (u.n + listed.total - listed.informative) / listed.total;
+      if (Math.max(qUp, nUp) < minScore) continue;
       out.push(this.align(query, weights, variants, listed, text, type));
     }
     out.push(...this.acronyms(query, text, type));
@@ -150,7 +155,7 @@ export class Screener {
       const roles = listed.givenStart > 0
         ? usedL.has(listed.givenStart) && [...usedL].some((j) => j < listed.givenStart)
         : usedL.has(0) && usedL.size >= 2;
-      const e = names >= 2 && roles ? Math.min(1, Math.max(0, (evidence - EVIDENCE_FLOOR) / EVIDENCE_SPAN)) : 0;
+      const e = names >= 2 && roles ? Math.min(1, Math.max(0, (evidence / this.index.unseenIdf - EVIDENCE_FLOOR) / EVIDENCE_SPAN)) : 0;
       score = hi * (lo + (0.8 + 0.2 * lo - lo) * e);
     } else {
       // Organisations: a listed name with a further rare word is another body (IRGC vs IRGC Air Force).
