@@ -11,6 +11,7 @@ import {
 import { entitySpans, type EntitySpan } from './spans.js';
 
 const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
+const TARGETLESS = new Set(['ASSAULT', 'MOBILIZE', 'PROTEST', 'THREATEN', 'RETREAT']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const HYPOTHETICAL = new Set(['could', 'might', 'may', 'would', 'if', 'should', 'unless', 'possible', 'potential', 'potentially']);
@@ -28,7 +29,7 @@ interface Found {
 const lowerAt = (doc: Document, i: number) => doc.tokens[i]?.text.toLowerCase() ?? '';
 
 /** Actor and target for a verb trigger: subject and object, or the passive's "by" agent and subject. */
-function verbParticipants(doc: Document, s: Sentence, k: number, end: number, t: Trigger): [EntitySpan | null, EntitySpan | null] {
+function verbParticipants(doc: Document, s: Sentence, k: number, end: number, t: Trigger, previous: EntitySpan | null): [EntitySpan | null, EntitySpan | null] {
   const stop = clauseEnd(doc, s.tokenEnd, end);
   const passive = PASSIVE_AUX.has(lowerAt(doc, k - 1)) || PASSIVE_AUX.has(lowerAt(doc, k - 2)) || lowerAt(doc, end) === 'by';
   if (passive && /ed$|en$/u.test(lowerAt(doc, k))) {
@@ -36,9 +37,12 @@ function verbParticipants(doc: Document, s: Sentence, k: number, end: number, t:
     const patient = subjectOf(doc, s.tokenStart, k);
     return [agent, patient];
   }
-  // A participle after a comma ("Maduro visited Tehran, signing a deal with Iran") shares the main subject.
+  // A participle after a comma ("Maduro visited Tehran, signing a deal with Iran") or a second verb
+  // ("seized a plane and detained its crew") shares the main subject.
   let subject: EntitySpan | null;
-  if (lowerAt(doc, k - 1) === ',' && /ing$/u.test(lowerAt(doc, k))) {
+  const joined = lowerAt(doc, k - 1) === 'and' || (lowerAt(doc, k - 1) === ',' && /ing$/u.test(lowerAt(doc, k)));
+  if (joined && previous) subject = previous;
+  else if (joined) {
     const from = doc.tokens[clauseStart(doc, s.tokenStart, k)].start;
     subject = entitySpans(doc).find((x) => x.start >= from && x.end <= doc.tokens[k].start && ['PERSON', 'ORG', 'GPE', 'NORP'].includes(x.type)) ?? null;
   } else subject = subjectOf(doc, s.tokenStart, k);
@@ -138,18 +142,36 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
   const words = doc.tokens.map((t) => t.text.toLowerCase());
   const found: Found[] = [];
   for (const s of doc.sentences) {
+    let previous: EntitySpan | null = null;
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const hit = matchAt(words, k, lex.byFirst, s.tokenEnd);
       if (!hit) continue;
       const t = hit.trigger;
       const at = k;
-      const pair = t.nominal ? nominalParticipants(doc, s, at, hit.end) : verbParticipants(doc, s, at, hit.end, t);
       k = hit.end - 1;
+      let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end) : verbParticipants(doc, s, at, hit.end, t, previous);
+      // A noun with no participants of its own ("began in 2006 with a defense agreement"): the sentence's "between A and B".
+      if ((!pair || !pair[0]) && t.nominal && (t.symmetric || t.type === 'COOPERATE')) {
+        const m = /\bbetween\s+/u.exec(doc.text.slice(s.start, s.end));
+        if (m) pair = pairIn(doc, s.start + m.index, s.end);
+      }
       if (!pair || !pair[0]) continue;
-      const actor = asParticipant(doc, pair[0], ctx);
+      previous = pair[0];
       const target = pair[1] ? asParticipant(doc, pair[1], ctx) : null;
-      if (target && target.entity === actor.entity) continue;
-      found.push({ trigger: t, k: at, end: hit.end, actor, target, sentence: s });
+      // Dyadic types need a target; a strike, a mobilisation, a protest or a threat may have none.
+      if (!target && !TARGETLESS.has(t.type)) continue;
+      // "China and Russia provide support": one event per side of a joined subject.
+      const actors = [pair[0]];
+      if (!t.nominal && !SYMMETRIC.has(t.type)) {
+        const from = doc.tokens[clauseStart(doc, s.tokenStart, at)].start;
+        const joinedSubject = pairIn(doc, from, doc.tokens[at].start);
+        if (joinedSubject && joinedSubject[1].entity === pair[0].entity) actors.unshift(joinedSubject[0]);
+      }
+      for (const a of actors) {
+        const actor = asParticipant(doc, a, ctx);
+        if (target && target.entity === actor.entity) continue;
+        found.push({ trigger: t, k: at, end: hit.end, actor, target, sentence: s });
+      }
     }
   }
   const seen = new Set<string>();

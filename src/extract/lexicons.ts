@@ -47,7 +47,7 @@ export interface AttributionLexicon {
 }
 
 const TriggerSchema = z.object({
-  /** Lower-cased word forms; a form with spaces is a phrase, "*" stands for up to three words. */
+  /** Lower-cased word forms; a form with spaces is a phrase, "*" stands for up to five words. */
   forms: z.array(z.string()).min(1),
   type: PloverType,
   mode: z.string().nullable().optional(),
@@ -129,7 +129,7 @@ export function ploverLexicon(ctx: Context = new Context()): PloverLexicon {
   });
 }
 
-/** The longest lexicon form starting at token i, matching lower-cased token texts ("*" skips up to 3). */
+/** The longest lexicon form starting at token i, matching lower-cased token texts ("*" skips up to 5). */
 export function matchAt<T>(
   words: string[],
   i: number,
@@ -149,8 +149,8 @@ function matchWords(words: string[], i: number, form: string[], limit: number): 
   let k = i;
   for (let f = 0; f < form.length; f++) {
     if (form[f] === '*') {
-      // A gap of up to three words, then the rest of the form.
-      for (let gap = 0; gap <= 3 && k + gap <= limit; gap++) {
+      // A gap of up to five words, then the rest of the form.
+      for (let gap = 0; gap <= 5 && k + gap <= limit; gap++) {
         const end = matchWords(words, k + gap, form.slice(f + 1), limit);
         if (end >= 0) return end;
       }

@@ -15,7 +15,7 @@ const STATE_HEADS = new Set(
     'delegation delegations authorities police president leader leaders diplomats embassy people state intelligence ' +
     'socialists counterpart counterparts side sides administration officers soldiers guard militia').split(' '),
 );
-const ROLE_HEADS = new Set('official officials commander president admiral general minister spokesperson spokesman chief head leader ambassador envoy'.split(' '));
+const ROLE_HEADS = new Set('official commander president admiral general minister spokesperson spokesman chief head leader ambassador envoy'.split(' '));
 
 export interface Participant {
   entity: string;
@@ -59,6 +59,12 @@ function tokenAt(doc: Document, offset: number): number {
   return lo;
 }
 
+/** A demonym mention ("Iranian", "Venezuelan"), standing for its country or its people. */
+function isDemonym(doc: Document, span: EntitySpan): boolean {
+  if (span.type === 'NORP') return true;
+  return doc.mentions.some((m) => m.start === span.start && m.end === span.end && (m.refersTo !== undefined || m.origin === 'demonym'));
+}
+
 /** True when an entity mention only modifies what follows: "Venezuela's airline", "Venezuelan networks". */
 function isModifier(doc: Document, span: EntitySpan): boolean {
   const k = tokenAt(doc, span.end);
@@ -68,7 +74,7 @@ function isModifier(doc: Document, span: EntitySpan): boolean {
     return /^[\p{L}]/u.test(doc.tokens[k + 1]?.text ?? '');
   }
   const nextTok = doc.tokens[k];
-  if (span.type === 'NORP' || /(?:an|ian|ese|ish|i)$/u.test(doc.text.slice(span.start, span.end))) {
+  if (isDemonym(doc, span)) {
     if (nextTok && /^\p{Ll}/u.test(nextTok.text)) {
       // "Iranian officials" stands for Iran; "Venezuelan criminal networks" does not.
       for (let j = k; j < k + 4 && j < doc.tokens.length; j++) {
@@ -82,15 +88,24 @@ function isModifier(doc: Document, span: EntitySpan): boolean {
   return false;
 }
 
+/** Prepositions that make what follows a place, not a participant ("In Iran, the economy …"). */
+const LOCATIVE = /\b(?:in|at|inside|near|across|throughout|within|outside|around|into)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.-]*\s+)*$/u;
+
 function candidates(doc: Document, from: number, to: number): EntitySpan[] {
-  return entitySpans(doc).filter((s) => s.start >= from && s.end <= to && ACTOR_TYPES.has(s.type));
+  return entitySpans(doc).filter(
+    (s) => s.start >= from && s.end <= to && ACTOR_TYPES.has(s.type) && !LOCATIVE.test(doc.text.slice(Math.max(0, s.start - 40), s.start)),
+  );
 }
+
+/** Words after which the object phrase is only being described ("networks tied to Caracas"). */
+const DESCRIBERS = new Set(['linked', 'tied', 'based', 'owned', 'located', 'including', 'such', 'like', 'connected', 'affiliated', 'close', 'belonging']);
 
 /** The start of the clause holding token k: the nearest boundary word before it. */
 export function clauseStart(doc: Document, sentenceStart: number, k: number): number {
   for (let j = k - 1; j > sentenceStart; j--) {
     const w = lowerAt(doc, j);
     if (BOUNDARY.has(w) || (w === 'that' && lowerAt(doc, j - 1) !== 'so')) return j + 1;
+    if (w === 'as' && /^(?:just|even|,)$/u.test(lowerAt(doc, j - 1))) return j + 1;
   }
   return sentenceStart;
 }
@@ -106,10 +121,27 @@ export function clauseEnd(doc: Document, sentenceEnd: number, k: number): number
 
 /** The subject before the trigger: the last entity of the clause, a person for a title ("a senior official"). */
 export function subjectOf(doc: Document, sentenceStart: number, k: number): EntitySpan | null {
-  const from = doc.tokens[clauseStart(doc, sentenceStart, k)].start;
-  const to = doc.tokens[k].start;
+  const first = clauseStart(doc, sentenceStart, k);
+  const from = doc.tokens[first].start;
+  let to = doc.tokens[k].start;
+  // "Iranian delegations, led by figures such as X, have held meetings": the subject is before the aside.
+  const verb = precedingNoun(doc, k);
+  if (lowerAt(doc, verb) === ',') {
+    for (let j = verb - 1; j > first; j--) {
+      if (lowerAt(doc, j) === ',') {
+        if (candidates(doc, from, doc.tokens[j].start).length) to = doc.tokens[j].start;
+        break;
+      }
+    }
+  }
   const spans = candidates(doc, from, to).filter((s) => !isModifier(doc, s) || isStateDemonym(doc, s));
-  let subject = spans[spans.length - 1] ?? null;
+  let subject: EntitySpan | null = spans[spans.length - 1] ?? null;
+  // "as it has designated …": a pronoun subject stands for the last actor named before the clause.
+  const pronoun = lowerAt(doc, verb);
+  if (!subject && ['it', 'they', 'he', 'she'].includes(pronoun)) {
+    const person = pronoun === 'he' || pronoun === 'she';
+    subject = entitySpans(doc).filter((x) => x.end <= from && from - x.end < 300 && (person ? x.type === 'PERSON' : x.type === 'ORG' || x.type === 'GPE')).pop() ?? null;
+  }
   // "a senior US military official has accused": the title's holder, named before.
   const head = k > 0 ? lowerAt(doc, precedingNoun(doc, k)) : '';
   if (ROLE_HEADS.has(head) && (!subject || subject.type !== 'PERSON')) {
@@ -139,8 +171,23 @@ function precedingNoun(doc: Document, k: number): number {
 export function objectOf(doc: Document, k: number, clauseEndTok: number, maxTokens = 14): EntitySpan | null {
   const endTok = Math.min(clauseEndTok, k + maxTokens);
   if (endTok <= k) return null;
+  let stop = endTok;
+  for (let j = k + 1; j < endTok; j++) {
+    if (DESCRIBERS.has(lowerAt(doc, j))) {
+      stop = j;
+      break;
+    }
+  }
   const from = doc.tokens[k].start;
-  const to = doc.tokens[endTok - 1].end;
+  const to = doc.tokens[stop - 1].end;
+  // "issued an arrest warrant against him": the person named last before.
+  for (let j = k; j < Math.min(stop, k + 4); j++) {
+    const w = lowerAt(doc, j);
+    if (w === 'him' || w === 'her') {
+      return entitySpans(doc).filter((x) => x.type === 'PERSON' && x.end <= doc.tokens[j].start && doc.tokens[j].start - x.end < 300).pop() ?? null;
+    }
+    if (w === 'them' || w === 'it') break;
+  }
   const spans = candidates(doc, from, to);
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
