@@ -103,7 +103,9 @@ export function clusterForms(forms: NameForm[], text: string): UnionFind {
         ? `kb:${f.foreignKb}`
         : f.type === 'NORP'
           ? `NORP|${f.key.replace(/s$/u, '')}`
-          : `name|${f.key}`;
+          : f.reliable && (f.type === 'ORG' || f.type === 'PERSON')
+            ? `name|${f.key}|${f.type}` // "Saab" the company and "Saab" the man keep apart
+            : `name|${f.key}`;
     const first = byKey.get(key);
     if (first === undefined) byKey.set(key, i);
     else uf.union(first, i);

@@ -39,6 +39,7 @@ const OUTLET_CONTEXT = /(?:according to|reported by|told|in an interview with|ci
 const OUTLET_AFTER = /^\s+(?:has\s+|had\s+)?(?:reported|reports|revealed|reveals|published|publishes|detailed|details|stated|wrote|writes|learned|has learned|said in (?:its|a) report|stressed)\b/iu;
 const COMPANY_NAME = /\b(?:Air|Airlines|Airways|Aviation|Inc|Corp|Corporation|Company|Co|Group|Ltd|LLC|S\.A\.|SA|AG|GmbH|Holdings|Industries|Bank|Petroleum|Oil|Energy|Motors|Systems|Shipping|Trading)\.?$/u;
 const AIRLINE_NAME = /\b(?:Air|Airlines|Airways|Aviation|Aero\w*)$|^Conviasa$/u;
+const COMPANY_AFTER = /^(?:\s+(?:AB|Inc|Corp|Ltd|plc|shares|stock)\b|['’]s\s+(?:shares|chief executive|ceo|board)\b|\s+(?:said|says|announced|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?its\b)/iu;
 const COMPANY_CONTEXT = /(?:company|firm|airline|carrier|conglomerate|corporation|manufacturer)\s+$/iu;
 
 function kindsOf(span: NamedSpan, text: string): Set<Kind> {
@@ -48,7 +49,7 @@ function kindsOf(span: NamedSpan, text: string): Set<Kind> {
   const after = text.slice(span.end, span.end + 40);
   if (OUTLET_NAME.test(span.name) || OUTLET_CONTEXT.test(before) || OUTLET_AFTER.test(after) || /(?:outlet|newspaper|agency|broadcaster)\s+$/iu.test(before)) kinds.add('outlet');
   if (AIRLINE_NAME.test(span.name) || /(?:airline|carrier)\s+$/iu.test(before)) kinds.add('airline');
-  if (kinds.has('airline') || COMPANY_NAME.test(span.name) || COMPANY_CONTEXT.test(before) || /^,\s+(?:a|the)\s+(?:\w+\s+)?company\b/iu.test(after)) kinds.add('company');
+  if (kinds.has('airline') || COMPANY_NAME.test(span.name) || COMPANY_AFTER.test(after) || COMPANY_CONTEXT.test(before) || /^,\s+(?:a|the)\s+(?:\w+\s+)?company\b/iu.test(after)) kinds.add('company');
   return kinds;
 }
 

@@ -48,7 +48,7 @@ const ACTOR_NOUNS = new Set(
 const QUANTITY = /^(?:thousands|hundreds|dozens|millions|tens of thousands|scores|some|many|several|few)\s+of\s+/iu;
 
 /** Words that mark a single capitalised word as a company rather than a person. */
-const ORG_AFTER = /^\s+(?:company|group|corporation|corp|inc|ab|ltd|plc|airline|airlines|firm|jets?|aircraft|shares|stock|factory|plant|'s\s+(?:shares|factory|plant|subsidiary))\b/iu;
+const ORG_AFTER = /^(?:\s+(?:company|group|corporation|corp|inc|ab|ltd|plc|airline|airlines|firm|shares|stock)\b|['’]s\s+(?:shares|factory|plant|subsidiary|chief executive|ceo|board)\b|\s+(?:said|says|announced|stated|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?its\b)/iu;
 
 /** Descriptors set right before a name that make it an organisation. */
 const ORG_BEFORE = /\b(?:outlet|newspaper|news agency|broadcaster|daily|company|firm|airline|carrier|conglomerate|organi[sz]ation|group)\s+$/iu;
@@ -211,6 +211,12 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
       type = met.type;
     }
   }
+  // Elliptical coordination: "Central and South America", "North and South Korea".
+  if (!entry && !/\s/u.test(bare) && type !== 'PERSON') {
+    const ell = /^\s+and\s+\p{Lu}\p{L}+\s+(\p{Lu}\p{L}+)/u.exec(doc.text.slice(end, end + 40));
+    const whole = ell ? kb.lookup(`${bare} ${ell[1]}`) : null;
+    if (whole && (whole.id.startsWith('region:') || whole.id.startsWith('iso:'))) entry = whole;
+  }
   if (!entry) entry = linkByName(kb, bare, type, reliable, fc);
   if (entry) {
     type = entry.type;
@@ -221,7 +227,9 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     type = 'ORG';
     reliable = true;
   }
-  if (!entry && type !== 'PERSON' && !reliable && !/\s/u.test(bare) && ORG_AFTER.test(doc.text.slice(end, end + 30))) {
+  // "Saab said its orders grew", "Saab AB shares": what follows a bare word shows a company
+  // ("said it" does not: "Maduro said it was a plot").
+  if (!entry && !reliable && !titles.length && !/\s/u.test(bare) && ORG_AFTER.test(doc.text.slice(end, end + 40))) {
     type = 'ORG';
     reliable = true;
   }

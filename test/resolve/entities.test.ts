@@ -165,3 +165,16 @@ test('resolving twice gives the same entities (descriptive mentions are not dupl
   assert.deepEqual(again.entities, doc.entities);
   assert.equal(again.mentions.length, doc.mentions.length);
 });
+
+test('elliptical coordination: "Central" in "Central and South America" is Central America', () => {
+  const doc = resolve('The commander for Central and South America spoke.', [['Central', 'GPE'], ['South America', 'LOC']]);
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.kb]), [['Central America', 'region:central-america'], ['South America', 'region:south-america']]);
+});
+
+test('a bare name with company evidence stays a company even when the tagger calls it a person', () => {
+  const text = 'Saab said its order book had grown. The company\'s chief executive spoke. Alex Saab was released. Saab had been held in Miami.';
+  const doc = resolve(text, [['Saab', 'PERSON'], ['Alex Saab', 'PERSON'], ['Saab', 'PERSON', { nth: 2 }], ['Miami', 'GPE']]);
+  const company = doc.entities.find((e) => e.type === 'ORG')!;
+  assert.deepEqual(mentionTexts(doc, company), ['Saab', 'The company']);
+  assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Alex Saab')!), ['Alex Saab', 'Saab']);
+});
