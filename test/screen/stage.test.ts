@@ -35,7 +35,7 @@ function doc(): Document {
     entity('e1', 'Nicolás Maduro', 'PERSON', ['Maduro']),
     entity('e2', 'Hezbollah', 'ORG'),
     entity('e3', 'Venezuela', 'GPE'),
-    entity('e4', 'Mahan', 'PRODUCT'),
+    entity('e4', 'Mahan Airlines', 'PRODUCT'),
     entity('e5', 'Maduro', 'PERSON'),
   ];
   return d;
