@@ -1,6 +1,7 @@
 // Uploads analysed in the background: each upload is a job whose progress the UI polls. Jobs run one
 // at a time (analysis is CPU-bound and the store takes one writer); finished jobs are kept for a while.
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import type { Store } from '../store/types.js';
 import { Context } from '../context.js';
 import { ingestArticle } from '../runner.js';
@@ -29,6 +30,7 @@ export class IngestJobs {
   private readonly jobs = new Map<string, IngestJobView>();
   private queue: Promise<void> = Promise.resolve();
   private ctx: Context | null = null;
+  private ctxOverrides: number | null = null;
 
   constructor(
     private readonly store: Store,
@@ -50,9 +52,14 @@ export class IngestJobs {
   }
 
   private async context(): Promise<Context> {
-    // One context for the server's life: the tagger, gazetteers and KB load once. The watch lists are
-    // read when the first job runs; reloading lists needs a restart (as with the CLI).
-    this.ctx ??= new Context({ lists: await this.store.loadLists(), overridesPath: this.overridesPath });
+    // One context while the override file stays as it is: the tagger, gazetteers and KB load once.
+    // A merge or split through the API changes the file, and the next job gets a fresh context so
+    // resolution honours it. Watch lists are read when the context is made.
+    const version = this.overridesPath && existsSync(this.overridesPath) ? statSync(this.overridesPath).mtimeMs : null;
+    if (!this.ctx || version !== this.ctxOverrides) {
+      this.ctx = new Context({ lists: await this.store.loadLists(), overridesPath: version === null ? null : this.overridesPath });
+      this.ctxOverrides = version;
+    }
     return this.ctx;
   }
 

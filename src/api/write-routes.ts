@@ -123,7 +123,7 @@ export function writeRoutes(store: Store, jobs: IngestJobs, overrides: Overrides
       body: S.SplitBody, response: S.OverridesSchema,
       handler: async ({ body }) => {
         const entity = await known(body.entity);
-        return overridesFile().split(entity.id, body.names);
+        return overridesFile().split(entity.name, body.names);
       },
     }),
   ];
