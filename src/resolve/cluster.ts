@@ -38,16 +38,19 @@ export function coarseType(t: EntityType): string {
 export function voteType(forms: NameForm[]): EntityType {
   const linked = forms.find((f) => f.kb);
   if (linked?.kb) return linked.kb.type;
+  // Reliable evidence (a gazetteer, a descriptor such as "the outlet Infobae") outvotes any
+  // number of tagger guesses; among equals, titled and multi-word person forms weigh more.
+  const anyReliable = forms.some((f) => f.reliable && !f.descriptive);
   const score = new Map<EntityType, number>();
   for (const f of forms) {
-    if (f.descriptive) continue;
+    if (f.descriptive || (anyReliable && !f.reliable)) continue;
     const w = f.reliable ? 3 : f.titles.length ? 3 : f.type === 'PERSON' && /\s/u.test(f.bare) ? 2 : 1;
     score.set(f.type, (score.get(f.type) ?? 0) + w);
   }
   let best: EntityType = forms[0].type;
   let bestScore = -1;
   for (const f of forms) {
-    const s = score.get(f.type) ?? 0;
+    const s = score.get(f.type) ?? -1;
     if (s > bestScore) {
       best = f.type;
       bestScore = s;
@@ -112,6 +115,7 @@ export function clusterForms(forms: NameForm[], text: string): UnionFind {
   });
   joinUnlinkedToLinked(forms, uf);
   linkPeople(forms, uf);
+  joinWeakToReliable(forms, uf);
   linkOrganisations(forms, uf);
   linkAdjacent(forms, uf, text);
   return uf;
@@ -149,6 +153,30 @@ function joinUnlinkedToLinked(forms: NameForm[], uf: UnionFind): void {
     if (f.kb || f.foreignKb || f.reliable || f.roleOnly || f.descriptive || f.type === 'NORP') return;
     const j = linkedKey.get(f.key);
     if (j !== undefined) uf.union(j, i);
+  });
+}
+
+/**
+ * A name the tagger typed, left unattached after person linking, joins the same name where
+ * reliable evidence typed it ("Infobae" as PERSON joins "the outlet Infobae"). With two reliable
+ * readings ("Saab" the company, "Saab" the man) it stays where it is.
+ */
+function joinWeakToReliable(forms: NameForm[], uf: UnionFind): void {
+  const reliable = new Map<string, Set<number>>();
+  forms.forEach((f, i) => {
+    if (!f.reliable || f.kb || f.roleOnly || f.descriptive) return;
+    const set = reliable.get(f.key) ?? new Set<number>();
+    set.add(uf.find(i));
+    reliable.set(f.key, set);
+  });
+  forms.forEach((f, i) => {
+    if (f.reliable || f.kb || f.foreignKb || f.roleOnly || f.descriptive) return;
+    const roots = reliable.get(f.key);
+    if (!roots || roots.size !== 1) return;
+    const root = uf.find(i);
+    // Only forms still among their own kind (not already joined to a fuller person name).
+    const joined = forms.some((g, j) => uf.find(j) === root && g.key !== f.key);
+    if (!joined) uf.union([...roots][0], i);
   });
 }
 

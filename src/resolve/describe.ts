@@ -9,6 +9,8 @@ export interface NamedSpan {
   end: number;
   name: string;
   type: string;
+  /** A one-word name only the tagger calls a person: it may be an outlet the text describes. */
+  weakPerson?: boolean;
 }
 
 export interface DescriptiveReference {
@@ -16,9 +18,11 @@ export interface DescriptiveReference {
   end: number;
   text: string;
   cluster: number;
+  /** Set when the reference shows the entity's tagger type was wrong ("the outlet" → ORG). */
+  retype?: 'ORG';
 }
 
-type Kind = 'outlet' | 'company' | 'airline';
+type Kind = 'outlet' | 'company' | 'airline' | 'outlet-if-none';
 
 const HEADS: Record<string, Kind> = {
   outlet: 'outlet', newspaper: 'outlet', paper: 'outlet', daily: 'outlet', 'news agency': 'outlet',
@@ -44,6 +48,10 @@ const COMPANY_CONTEXT = /(?:company|firm|airline|carrier|conglomerate|corporatio
 
 function kindsOf(span: NamedSpan, text: string): Set<Kind> {
   const kinds = new Set<Kind>();
+  if (span.weakPerson) {
+    if (OUTLET_NAME.test(span.name) || OUTLET_AFTER.test(text.slice(span.end, span.end + 40))) kinds.add('outlet-if-none');
+    return kinds;
+  }
   if (span.type !== 'ORG') return kinds;
   const before = text.slice(Math.max(0, span.start - 40), span.start);
   const after = text.slice(span.end, span.end + 40);
@@ -76,16 +84,22 @@ export function descriptiveReferences(text: string, named: NamedSpan[]): Descrip
     // Modifiers must be adjectives or demonyms, not a clause: "the state-run", "the Argentine news".
     if (/\b(?:of|and|or|to|in|that|which)\b/u.test(m[1])) continue;
     const kind = HEADS[m[2].toLowerCase()];
-    let target: number | null = null;
-    for (let i = sorted.length - 1; i >= 0; i--) {
-      const s = sorted[i];
-      if (s.end > start) continue;
-      if (clusterKinds.get(s.cluster)?.has(kind)) {
-        target = s.cluster;
-        break;
+    const nearest = (k: Kind): number | null => {
+      for (let i = sorted.length - 1; i >= 0; i--) {
+        const s = sorted[i];
+        if (s.end <= start && clusterKinds.get(s.cluster)?.has(k)) return s.cluster;
       }
+      return null;
+    };
+    const target = nearest(kind);
+    if (target !== null) {
+      refs.push({ start, end, text: m[0], cluster: target });
+      continue;
     }
-    if (target !== null) refs.push({ start, end, text: m[0], cluster: target });
+    // "Infobae has detailed … the outlet explains": the text says an outlet was named; a one-word
+    // name the tagger took for a person, seen reporting, is the only candidate.
+    const fallback = kind === 'outlet' ? nearest('outlet-if-none') : null;
+    if (fallback !== null) refs.push({ start, end, text: m[0], cluster: fallback, retype: 'ORG' });
   }
   return refs;
 }

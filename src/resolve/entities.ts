@@ -12,6 +12,8 @@ import { foldPlain } from './names.js';
 
 interface Cluster {
   forms: NameForm[];
+  /** A type the text's own description settles ("the outlet" for a tagger PERSON). */
+  retype?: EntityType;
   /** Mentions added by the resolver (descriptive references), as spans. */
   refs: Span[];
 }
@@ -54,17 +56,23 @@ export function resolveWith(doc: Document, kb: ResolverKb, overrides: Overrides)
   const named: NamedSpan[] = [];
   for (const [r, c] of clusters) {
     const type = voteType(c.forms);
-    for (const f of c.forms) named.push({ cluster: r, start: f.start, end: f.end, name: f.bare, type });
+    const weakPerson = type === 'PERSON' && c.forms.every((f) => !f.reliable && !f.titles.length && !/\s/u.test(f.bare));
+    for (const f of c.forms) named.push({ cluster: r, start: f.start, end: f.end, name: f.bare, type, weakPerson });
   }
   const refs = descriptiveReferences(doc.text, named);
-  for (const ref of refs) clusters.get(ref.cluster)!.refs.push({ start: ref.start, end: ref.end });
+  for (const ref of refs) {
+    const c = clusters.get(ref.cluster)!;
+    c.refs.push({ start: ref.start, end: ref.end });
+    if (ref.retype) c.retype = ref.retype;
+  }
 
   applyOverrides(clusters, kb, overrides);
 
   // The mention layer gains the descriptive references, kept in text order.
-  const added: Mention[] = refs.map((ref) => ({
-    start: ref.start, end: ref.end, text: ref.text, type: voteType(clusters.get(findCluster(clusters, ref.start))?.forms ?? []) , origin: 'coref',
-  }));
+  const added: Mention[] = refs.map((ref) => {
+    const c = clusters.get(findCluster(clusters, ref.start));
+    return { start: ref.start, end: ref.end, text: ref.text, type: c ? typeOf(c) : 'ORG', origin: 'coref' };
+  });
   const mentions = [...base, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
   const indexOf = new Map<Mention, number>(mentions.map((m, i) => [m, i]));
   const addedAt = new Map<number, Mention>(added.map((m) => [m.start, m]));
@@ -87,6 +95,10 @@ export function resolveWith(doc: Document, kb: ResolverKb, overrides: Overrides)
 function findCluster(clusters: Map<number, Cluster>, refStart: number): number {
   for (const [r, c] of clusters) if (c.refs.some((s) => s.start === refStart)) return r;
   return -1;
+}
+
+function typeOf(c: Cluster): EntityType {
+  return c.retype ?? voteType(c.forms);
 }
 
 function firstStart(c: Cluster): number {
@@ -168,7 +180,7 @@ export function canonicalName(c: Cluster, kb: ResolverKb): string {
 
 function buildEntity(id: string, c: Cluster, kb: ResolverKb): Entity {
   const name = canonicalName(c, kb);
-  const type: EntityType = voteType(c.forms);
+  const type: EntityType = typeOf(c);
   const aliasSet = new Set<string>();
   for (const f of c.forms) {
     if (f.roleOnly || f.descriptive) continue;

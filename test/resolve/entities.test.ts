@@ -178,3 +178,18 @@ test('a bare name with company evidence stays a company even when the tagger cal
   assert.deepEqual(mentionTexts(doc, company), ['Saab', 'The company']);
   assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Alex Saab')!), ['Alex Saab', 'Saab']);
 });
+
+test('an outlet the tagger took for a person is retyped when the text calls it "the outlet"', () => {
+  const text = 'Infobae has detailed the deal. The base is in Maracay, the outlet explains. Talks continue, according to Infobae.';
+  const doc = resolve(text, [['Infobae', 'PERSON'], ['Maracay', 'GPE'], ['Infobae', 'PERSON', { nth: 1 }]]);
+  const infobae = entityNamed(doc, 'Infobae')!;
+  assert.equal(infobae.type, 'ORG');
+  assert.deepEqual(mentionTexts(doc, infobae), ['Infobae', 'the outlet', 'Infobae']);
+});
+
+test('a descriptor before a name outweighs any number of tagger guesses', () => {
+  const text = 'The Argentine outlet Infobae reported it. Infobae said more. Infobae added detail. Infobae stressed it.';
+  const doc = resolve(text, [['Infobae', 'PERSON'], ['Infobae', 'PERSON', { nth: 1 }], ['Infobae', 'PERSON', { nth: 2 }], ['Infobae', 'PERSON', { nth: 3 }]]);
+  assert.equal(doc.entities.length, 1);
+  assert.equal(doc.entities[0].type, 'ORG');
+});
