@@ -94,6 +94,14 @@ function nominalParticipants(doc: Document, s: Sentence, k: number, end: number)
   return null;
 }
 
+const PROMISABLE = new Set(['AID', 'SUPPORT', 'COOPERATE', 'CONCEDE', 'RETREAT', 'CONSULT']);
+
+/** "will visit", "is willing to withdraw", "offered to help": a stated intention, not yet an act. */
+function promised(doc: Document, s: Sentence, k: number): boolean {
+  const before = doc.text.slice(doc.tokens[Math.max(s.tokenStart, k - 4)].start, doc.tokens[k].start).toLowerCase();
+  return /\b(?:will|shall|'ll|willing to|ready to|prepared to|offered to|promised to|pledged to|vowed to|agreed to|agrees to|plans to|intends to)\s+(?:\w+\s+)?$/u.test(before);
+}
+
 /** Flags from the words around the trigger: negated, hypothetical, future, historical. */
 function contextFlags(doc: Document, s: Sentence, k: number, date: string | null): string[] {
   const flags = new Set<string>();
@@ -167,10 +175,13 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
         const joinedSubject = pairIn(doc, from, doc.tokens[at].start);
         if (joinedSubject && joinedSubject[1].entity === pair[0].entity) actors.unshift(joinedSubject[0]);
       }
+      // PLOVER codes an announced intention to cooperate ("will give", "is willing to withdraw") as AGREE.
+      const type = PROMISABLE.has(t.type) && promised(doc, s, at) ? 'AGREE' : t.type;
+      const trigger = type === t.type ? t : { ...t, type, mode: null };
       for (const a of actors) {
         const actor = asParticipant(doc, a, ctx);
         if (target && target.entity === actor.entity) continue;
-        found.push({ trigger: t, k: at, end: hit.end, actor, target, sentence: s });
+        found.push({ trigger, k: at, end: hit.end, actor, target, sentence: s });
       }
     }
   }

@@ -13,7 +13,10 @@ const BOUNDARY = new Set([';', 'while', 'whereas', 'but', 'which', 'who', 'whom'
 const STATE_HEADS = new Set(
   ('officials official government forces force military regime army navy troops defense defence ministry unit units crew ' +
     'delegation delegations authorities police president leader leaders diplomats embassy people state intelligence ' +
-    'socialists counterpart counterparts side sides administration officers soldiers guard militia').split(' '),
+    'socialists counterpart counterparts side sides administration officers soldiers guard militia rebels guerrillas ' +
+    'guerillas militants militiamen fighters negotiators parliament court judge newspaper aircraft warplanes jets ' +
+    'helicopters navy ships vessels protesters demonstrators students workers doctors activists opposition ' +
+    'prime minister ministers envoy ambassador spokesman spokesperson lawmakers legislators').split(' '),
 );
 const ROLE_HEADS = new Set('official commander president admiral general minister spokesperson spokesman chief head leader ambassador envoy'.split(' '));
 
@@ -37,6 +40,12 @@ function capitals(ctx: Context): Map<string, string> {
 
 /** An entity as an event participant: a capital stands for its country when the country is named too. */
 export function asParticipant(doc: Document, span: EntitySpan, ctx: Context): Participant {
+  // A demonym standing for its country ("Iranian fighters") is coded as the country when it is named.
+  const country = doc.mentions.find((m) => m.start === span.start && m.end === span.end)?.refersTo;
+  if (span.type === 'NORP' && country) {
+    const e = doc.entities.find((x) => x.type === 'GPE' && [x.name, ...x.aliases].some((n) => n.toLowerCase() === country.toLowerCase()));
+    if (e) return { entity: e.id, type: e.type, start: span.start, end: span.end };
+  }
   if (span.type === 'GPE') {
     const country = capitals(ctx).get(span.name.toLowerCase()) ?? capitals(ctx).get(doc.text.slice(span.start, span.end).toLowerCase());
     const e = country ? doc.entities.find((x) => x.type === 'GPE' && [x.name, ...x.aliases].some((n) => n.toLowerCase() === country)) : undefined;
@@ -70,19 +79,17 @@ function isModifier(doc: Document, span: EntitySpan): boolean {
   const k = tokenAt(doc, span.end);
   const next = lowerAt(doc, k);
   if (next === '’s' || next === "'s") {
-    // A possessor is a modifier when a noun phrase follows it ("Venezuela's state airline Conviasa").
-    return /^[\p{L}]/u.test(doc.tokens[k + 1]?.text ?? '');
+    // A possessor is a modifier when a noun phrase follows it ("Venezuela's state airline Conviasa"),
+    // unless that noun is the state it runs ("Maduro's government").
+    if (!/^[\p{L}]/u.test(doc.tokens[k + 1]?.text ?? '')) return false;
+    const named = entitySpans(doc).some((x) => x.start > span.end && x.start <= (doc.tokens[k + 4]?.start ?? Infinity));
+    return !STATE_HEADS.has(lowerAt(doc, k + 1)) || named;
   }
   const nextTok = doc.tokens[k];
   if (isDemonym(doc, span)) {
-    if (nextTok && /^\p{Ll}/u.test(nextTok.text)) {
+    if (nextTok && (/^\p{Ll}/u.test(nextTok.text) || nextTok.text === ',')) {
       // "Iranian officials" stands for Iran; "Venezuelan criminal networks" does not.
-      for (let j = k; j < k + 4 && j < doc.tokens.length; j++) {
-        const w = lowerAt(doc, j);
-        if (STATE_HEADS.has(w)) return false;
-        if (!/^\p{Ll}/u.test(doc.tokens[j].text)) break;
-      }
-      return true;
+      return !isStateDemonym(doc, span);
     }
   }
   return false;
@@ -153,8 +160,11 @@ export function subjectOf(doc: Document, sentenceStart: number, k: number): Enti
 
 function isStateDemonym(doc: Document, s: EntitySpan): boolean {
   const k = tokenAt(doc, s.end);
-  for (let j = k; j < k + 4 && j < doc.tokens.length; j++) {
-    if (STATE_HEADS.has(lowerAt(doc, j))) return true;
+  for (let j = k; j < k + 6 && j < doc.tokens.length; j++) {
+    const w = lowerAt(doc, j);
+    if (STATE_HEADS.has(w)) return true;
+    // "Hungarian and Romanian officials": the head comes after the joined demonyms.
+    if (w === 'and' || w === ',' || /^\p{Lu}/u.test(doc.tokens[j].text)) continue;
     if (!/^\p{Ll}/u.test(doc.tokens[j].text)) break;
   }
   return false;
