@@ -22,7 +22,7 @@ export interface DescriptiveReference {
   retype?: 'ORG';
 }
 
-type Kind = 'outlet' | 'company' | 'airline' | 'outlet-if-none';
+type Kind = 'outlet' | 'company' | 'airline' | 'outlet-if-none' | 'plain-org';
 
 const HEADS: Record<string, Kind> = {
   outlet: 'outlet', newspaper: 'outlet', paper: 'outlet', daily: 'outlet', 'news agency': 'outlet',
@@ -40,10 +40,12 @@ const DESCRIPTOR = new RegExp(
 /** Name endings and neighbouring words that show what kind of organisation a name is. */
 const OUTLET_NAME = /\b(?:Times|Post|News|Journal|Herald|Tribune|Telegraph|Gazette|Press|Reuters|AFP|AP|Bloomberg|TV|Radio|Daily|Magazine|Agency|Wire|Infobae|Guardian|Observer|Economist|Monitor|Insider|Politico|Axios|Nacional|País|Mundo|Clarín|Nación)\b/u;
 const OUTLET_CONTEXT = /(?:according to|reported by|told|in an interview with|cited by|quoted by)\s+$/iu;
-const OUTLET_AFTER = /^\s+(?:has\s+|had\s+)?(?:reported|reports|revealed|reveals|published|publishes|detailed|details|stated|wrote|writes|learned|has learned|said in (?:its|a) report|stressed)\b/iu;
+const OUTLET_AFTER = /^[)"”’]?\s+(?:has\s+|had\s+)?(?:reported|reports|revealed|reveals|published|publishes|detailed|details|stated|wrote|writes|learned|has learned|said in (?:its|a) report|stressed)\b/iu;
 const COMPANY_NAME = /\b(?:Air|Airlines|Airways|Aviation|Inc|Corp|Corporation|Company|Co|Group|Ltd|LLC|S\.A\.|SA|AG|GmbH|Holdings|Industries|Bank|Petroleum|Oil|Energy|Motors|Systems|Shipping|Trading)\.?$/u;
 const AIRLINE_NAME = /\b(?:Air|Airlines|Airways|Aviation|Aero\w*)$|^Conviasa$/u;
-const COMPANY_AFTER = /^(?:\s+(?:AB|Inc|Corp|Ltd|plc|shares|stock)\b|['’]s\s+(?:shares|chief executive|ceo|board)\b|\s+(?:said|says|announced|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?its\b)/iu;
+const COMPANY_AFTER = /^[)"”’]?(?:\s+(?:AB|Inc|Corp|Ltd|plc|shares|stock)\b|['’]s\s+(?:shares|chief executive|ceo|board)\b|\s+(?:said|says|announced|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?its\b)/iu;
+/** Names of public bodies, parties, armed groups and international organisations: never "the company". */
+const PUBLIC_BODY = /\b(?:Ministry|Department|Council|Command|Agency|Army|Navy|Force|Forces|Corps|Guard|Party|Office|Court|Commission|Committee|Union|Nations|Organi[sz]ation|Assembly|Congress|Senate|Parliament|Government|Administration|Police|Service|Bureau|Directorate|Brigade|Front|Movement|Cartel|Institute|University|Bank of|Hezbollah|Hamas|Taliban)\b/u;
 const COMPANY_CONTEXT = /(?:company|firm|airline|carrier|conglomerate|corporation|manufacturer)\s+$/iu;
 
 function kindsOf(span: NamedSpan, text: string): Set<Kind> {
@@ -57,6 +59,8 @@ function kindsOf(span: NamedSpan, text: string): Set<Kind> {
   const after = text.slice(span.end, span.end + 40);
   if (OUTLET_NAME.test(span.name) || OUTLET_CONTEXT.test(before) || OUTLET_AFTER.test(after) || /(?:outlet|newspaper|agency|broadcaster)\s+$/iu.test(before)) kinds.add('outlet');
   if (AIRLINE_NAME.test(span.name) || /(?:airline|carrier)\s+$/iu.test(before)) kinds.add('airline');
+  // An organisation with no sign of being an outlet or a public body may be "the company".
+  if (!kinds.has('outlet') && !PUBLIC_BODY.test(span.name) && !/^(?:\p{Lu}\.?){2,6}$/u.test(span.name)) kinds.add('plain-org');
   if (kinds.has('airline') || COMPANY_NAME.test(span.name) || COMPANY_AFTER.test(after) || COMPANY_CONTEXT.test(before) || /^,\s+(?:a|the)\s+(?:\w+\s+)?company\b/iu.test(after)) kinds.add('company');
   return kinds;
 }
@@ -91,7 +95,16 @@ export function descriptiveReferences(text: string, named: NamedSpan[]): Descrip
       }
       return null;
     };
-    const target = nearest(kind);
+    // "the company" means the nearest organisation that is, or may be, a company.
+    const nearestOf = (ks: Kind[]): number | null => {
+      for (let i = sorted.length - 1; i >= 0; i--) {
+        const s = sorted[i];
+        const own = clusterKinds.get(s.cluster);
+        if (s.end <= start && own && ks.some((k) => own.has(k))) return s.cluster;
+      }
+      return null;
+    };
+    const target = kind === 'company' ? nearestOf(['company', 'plain-org']) : nearest(kind);
     if (target !== null) {
       refs.push({ start, end, text: m[0], cluster: target });
       continue;

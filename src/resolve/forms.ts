@@ -29,6 +29,8 @@ export interface NameForm {
   roleOnly: boolean;
   /** A descriptive reference added by the resolver ("the outlet"): never an alias. */
   descriptive: boolean;
+  /** Half of an elliptical coordination ("North" in "North and South Korea"): not a name of its own. */
+  elliptical?: boolean;
 }
 
 /** Nouns for people acting for a state: a demonym before them stands for the country. */
@@ -215,7 +217,10 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
   if (!entry && !/\s/u.test(bare) && type !== 'PERSON') {
     const ell = /^\s+and\s+\p{Lu}\p{L}+\s+(\p{Lu}\p{L}+)/u.exec(doc.text.slice(end, end + 40));
     const whole = ell ? kb.lookup(`${bare} ${ell[1]}`) : null;
-    if (whole && (whole.id.startsWith('region:') || whole.id.startsWith('iso:'))) entry = whole;
+    if (whole && (whole.id.startsWith('region:') || whole.id.startsWith('iso:'))) {
+      const f = form();
+      return { ...f, kb: whole, type: whole.type, reliable: true, elliptical: true };
+    }
   }
   if (!entry) entry = linkByName(kb, bare, type, reliable, fc);
   if (entry) {

@@ -193,3 +193,10 @@ test('a descriptor before a name outweighs any number of tagger guesses', () => 
   assert.equal(doc.entities.length, 1);
   assert.equal(doc.entities[0].type, 'ORG');
 });
+
+test('"the company" means the nearest organisation that may be a company, never a public body or outlet', () => {
+  const text = 'PDVSA said its exports fell. The state oil company blamed sanctions, the Miami Herald reported. Chevron, which operates there under a license from the Treasury Department, declined to comment. The company has said it complies.';
+  const doc = resolve(text, [['PDVSA', 'ORG'], ['Miami Herald', 'ORG'], ['Chevron', 'ORG'], ['Treasury Department', 'ORG']]);
+  assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'PDVSA')!), ['PDVSA', 'The state oil company']);
+  assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Chevron')!), ['Chevron', 'The company']);
+});
