@@ -6,8 +6,10 @@ import { ArticleSchema } from '../../schema/article.js';
 import type { ListEntry } from '../../screen/types.js';
 import { foldForLookup } from '../corpus-resolution.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
+import { updateCorroboration } from './corroboration.js';
+import * as corroboration from './corroboration-queries.js';
 import type {
-  AnalysedDocument, ClaimQuery, ClaimRecord, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
+  AnalysedDocument, ClaimQuery, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, Novelty, TimelineEntry, TimelineQuery, ClaimRecord, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
   EventRecord, Page, PageOptions, SaveResult, SearchHit, SearchOptions, Store, StoreStats, StoredDocument,
 } from '../types.js';
 import { inTransaction, lockAll, migrate, openPool, type PostgresOptions } from './connection.js';
@@ -95,6 +97,7 @@ export class PostgresStore implements Store {
     ]);
     const entityIds = await resolveInPostgres(client, analysis.entities);
     await this.insertLayers(client, id, analysis, entityIds);
+    await updateCorroboration(client, { id, analysis, sentences: doc.sentences }, entityIds);
     const alerts = await recordAlertHits(client, id);
     return { id, status: previous ? 'replaced' : 'inserted', alerts };
   }
@@ -333,6 +336,12 @@ export class PostgresStore implements Store {
       (SELECT COUNT(*)::int FROM list_entries) AS "listEntries"`)).rows[0];
     return r as StoreStats;
   }
+
+  listClusters(q?: ClusterQuery): Promise<Page<ClusterSummary>> { return corroboration.listClusters(this.pool, q); }
+  getCluster(id: string): Promise<ClusterDetail | null> { return corroboration.getCluster(this.pool, id); }
+  timeline(q?: TimelineQuery): Promise<Page<TimelineEntry>> { return corroboration.timeline(this.pool, q); }
+  documentLinks(docId: string): Promise<DocumentLink[]> { return corroboration.documentLinks(this.pool, docId); }
+  documentNovelty(docId: string): Promise<Novelty[]> { return corroboration.documentNovelty(this.pool, docId); }
 
   /** Watches an entity (a name or corpus id): new claims about it become alert hits, POSTed to the webhook if given. */
   addAlert(entity: string, webhook: string | null = null): Promise<Alert> {

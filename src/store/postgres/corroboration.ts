@@ -1,0 +1,280 @@
+// Corroboration on PostgreSQL: the same incremental clustering, derivation links and summaries as
+// src/store/sqlite/corroboration.ts, driven by the pure rules in src/corroborate. Those rules ask
+// for data through synchronous callbacks, so they run over a SyncView that records what it lacks;
+// the view fetches the misses in one query each and the (pure) rule runs again.
+// Saves take one advisory lock for this step, so clusters grow in one order whatever the workers.
+import type pg from 'pg';
+import type { Analysis, EntityType, Modality } from '../../schema/analysis.js';
+import { statementsOf, type Statement } from '../../corroborate/statements.js';
+import { blockingKeys, type TermStats } from '../../corroborate/similarity.js';
+import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
+import { bandKeys, derivation, signatureOf, specificsOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
+import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
+import { contradictionsIn, noveltyOf } from '../../corroborate/contradictions.js';
+import { dateSortKey } from '../../corroborate/timeline.js';
+import { lockAll } from './connection.js';
+
+const NAMED_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'FAC', 'PRODUCT', 'EVENT', 'LAW']);
+const MAX_LINK_CANDIDATES = 50;
+
+type Db = Pick<pg.PoolClient, 'query'>;
+
+export interface SavedDoc {
+  id: string;
+  analysis: Analysis;
+  sentences: { start: number; end: number }[];
+}
+
+/** Lazily filled maps behind the synchronous callbacks of the corroboration rules. */
+export class SyncView {
+  readonly df = new Map<string, number>();
+  readonly postings = new Map<string, string[]>();
+  readonly links = new Map<string, DocumentLink | null>();
+  readonly credits = new Map<string, Set<string>>();
+  readonly outlets = new Map<string, string | null>();
+  readonly clusters = new Map<string, string | undefined>();
+  readonly docDf = new Map<string, number>();
+  private readonly missing = new Map<string, Set<string>>();
+  statements = 0;
+
+  constructor(readonly db: Db) {}
+
+  private get<V>(map: Map<string, V>, kind: string, key: string, fallback: V): V {
+    if (map.has(key)) return map.get(key)!;
+    let set = this.missing.get(kind);
+    if (!set) this.missing.set(kind, (set = new Set()));
+    set.add(key);
+    return fallback;
+  }
+
+  termStats(): TermStats {
+    return { statements: this.statements, df: (term) => this.get(this.df, 'df', term.startsWith('e:') ? term : `t:${term}`, 0) };
+  }
+
+  postingsOf = (key: string): string[] => this.get(this.postings, 'postings', key, []);
+  clusterOf = (key: string): string | undefined => this.get(this.clusters, 'clusters', key, undefined);
+  docFrequency = (specific: string): number => this.get(this.docDf, 'docDf', `s:${specific}`, 0);
+
+  provenance(): ProvenanceContext {
+    return {
+      linkOf: (id) => this.get(this.links, 'links', id, null),
+      creditsOf: (id) => this.get(this.credits, 'credits', id, new Set<string>()),
+      labelOf: (id) => {
+        const outlet = this.get(this.outlets, 'outlets', id, null);
+        return outlet ? `${outlet} (${id})` : id;
+      },
+    };
+  }
+
+  /** Runs a pure rule until it no longer asks for anything the view lacks. */
+  async run<T>(rule: () => T): Promise<T> {
+    for (let round = 0; round < 12; round++) {
+      this.missing.clear();
+      const result = rule();
+      if (!this.missing.size) return result;
+      await this.fetchMissing();
+    }
+    throw new Error('corroboration kept asking for more data');
+  }
+
+  private async fetchMissing(): Promise<void> {
+    const want = (kind: string) => [...(this.missing.get(kind) ?? [])];
+    const keys = want('df');
+    if (keys.length) {
+      const rows = (await this.db.query('SELECT key, n FROM corr_df WHERE key = ANY($1::text[])', [keys])).rows;
+      for (const k of keys) this.df.set(k, 0);
+      for (const r of rows) this.df.set(r.key, r.n);
+    }
+    const postings = want('postings');
+    if (postings.length) {
+      // At most MAX_POSTINGS + 1 per key: enough to tell a key too common to block on.
+      const rows = (await this.db.query(`SELECT k.key, p.statements FROM unnest($1::text[]) AS k(key),
+        LATERAL (SELECT array_agg(statement) AS statements FROM (SELECT statement FROM corr_keys WHERE key = k.key LIMIT $2) s) p`,
+      [postings, MAX_POSTINGS + 1])).rows;
+      for (const r of rows) this.postings.set(r.key, r.statements ?? []);
+    }
+    const clusters = want('clusters');
+    if (clusters.length) {
+      const rows = (await this.db.query('SELECT key, cluster_id FROM corr_statements WHERE key = ANY($1::text[])', [clusters])).rows;
+      for (const k of clusters) this.clusters.set(k, undefined);
+      for (const r of rows) this.clusters.set(r.key, r.cluster_id);
+    }
+    const docDf = want('docDf');
+    if (docDf.length) {
+      const rows = (await this.db.query('SELECT key, COUNT(*)::int AS n FROM corr_doc_keys WHERE key = ANY($1::text[]) GROUP BY key', [docDf])).rows;
+      for (const k of docDf) this.docDf.set(k, 0);
+      for (const r of rows) this.docDf.set(r.key, r.n);
+    }
+    const links = want('links');
+    if (links.length) {
+      const rows = (await this.db.query('SELECT * FROM corr_links WHERE doc_id = ANY($1::text[])', [links])).rows;
+      for (const k of links) this.links.set(k, null);
+      for (const r of rows) this.links.set(r.doc_id, linkRecord(r));
+    }
+    const credits = want('credits');
+    if (credits.length) {
+      const rows = (await this.db.query('SELECT doc_id, credits_json FROM corr_docs WHERE doc_id = ANY($1::text[])', [credits])).rows;
+      for (const k of credits) this.credits.set(k, new Set());
+      for (const r of rows) this.credits.set(r.doc_id, new Set(r.credits_json as string[]));
+    }
+    const outlets = want('outlets');
+    if (outlets.length) {
+      const rows = (await this.db.query('SELECT id, outlet FROM documents WHERE id = ANY($1::text[])', [outlets])).rows;
+      for (const k of outlets) this.outlets.set(k, null);
+      for (const r of rows) this.outlets.set(r.id, r.outlet);
+    }
+  }
+
+  /** Forgets postings and cluster assignments a write may have changed. Term frequencies stay
+   *  as read at the start of the save, as the SQLite store's memoised TermStats do. */
+  invalidate(): void {
+    this.postings.clear();
+    this.clusters.clear();
+  }
+}
+
+export interface LinkRow { doc_id: string; origin_id: string; kind: DocumentLink['kind']; score: number; evidence_json: string[] }
+
+export const linkRecord = (r: LinkRow): DocumentLink => ({ documentId: r.doc_id, originId: r.origin_id, kind: r.kind, score: r.score, evidence: r.evidence_json });
+
+export async function statementCount(db: Db): Promise<number> {
+  return (await db.query('SELECT COUNT(*)::int AS n FROM corr_statements')).rows[0].n;
+}
+
+export async function clusterMembers(db: Db, clusterId: string, limit = 100000): Promise<Statement[]> {
+  return (await db.query('SELECT statement_json FROM corr_statements WHERE cluster_id = $1 ORDER BY seq LIMIT $2', [clusterId, limit])).rows
+    .map((r) => r.statement_json as Statement);
+}
+
+/** Adds a saved document's statements to the clusters, links it to what it copies (or what copies
+ *  it), and refreshes the summaries of every cluster touched. Runs inside the save transaction. */
+export async function updateCorroboration(db: pg.PoolClient, doc: SavedDoc, entityIds: Record<string, string>): Promise<void> {
+  await lockAll(db, ['dossier:corroborate']);
+  const { analysis } = doc;
+  const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds });
+  const view = new SyncView(db);
+  view.statements = await statementCount(db);
+  for (const s of statements) {
+    const stats = view.termStats();
+    const keys = await view.run(() => rankByKeys(s, view.postingsOf, stats));
+    const rows = keys.length
+      ? (await db.query('SELECT key, statement_json, cluster_id FROM corr_statements WHERE key = ANY($1::text[])', [keys])).rows : [];
+    const byKey = new Map(rows.map((r) => [r.key as string, { statement: r.statement_json as Statement, clusterId: r.cluster_id as string }]));
+    const candidates = keys.map((k) => byKey.get(k)!).filter(Boolean);
+    const a = await view.run(() => chooseCluster(s, candidates, stats));
+    for (const other of a.merged) {
+      await db.query('UPDATE corr_statements SET cluster_id = $1 WHERE cluster_id = $2', [a.clusterId, other]);
+      await db.query('DELETE FROM corr_clusters WHERE id = $1', [other]);
+      await db.query('DELETE FROM corr_dirty WHERE cluster_id = $1', [other]);
+    }
+    const novelty = noveltyOf(s, a.clusterId, a.created ? [] : await clusterMembers(db, a.clusterId, 200));
+    await db.query(`INSERT INTO corr_statements (key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match })]);
+    await db.query('INSERT INTO corr_keys (key, statement) SELECT DISTINCT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [blockingKeys(s), s.key]);
+    if (s.entities.length) {
+      await db.query('INSERT INTO corr_statement_entities (statement, entity_id) SELECT DISTINCT $2, e FROM unnest($1::text[]) AS e ON CONFLICT DO NOTHING', [s.entities, s.key]);
+    }
+    if (s.dates.length) {
+      await db.query(`INSERT INTO corr_dates (statement, sort_key, value, granularity, text)
+        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+      [s.key, s.dates.map((d) => dateSortKey(d.value)), s.dates.map((d) => d.value), s.dates.map((d) => d.granularity), s.dates.map((d) => d.text)]);
+    }
+    await db.query('INSERT INTO corr_dirty (cluster_id) VALUES ($1) ON CONFLICT DO NOTHING', [a.clusterId]);
+    view.invalidate();
+    view.statements++;
+  }
+  await linkDocument(db, doc, statements, entityIds);
+  await refreshDirtyClusters(db);
+}
+
+async function profileOf(db: Db, id: string): Promise<DocumentProfile | null> {
+  const row = (await db.query(`SELECT c.signature_json, c.specifics_json, d.published, d.published_confidence FROM corr_docs c JOIN documents d ON d.id = c.doc_id
+    WHERE c.doc_id = $1`, [id])).rows[0];
+  if (!row) return null;
+  const statements = (await db.query('SELECT statement_json FROM corr_statements WHERE doc_id = $1 ORDER BY span_start', [id])).rows.map((r) => r.statement_json as Statement);
+  return { id, published: row.published, publishedConfidence: row.published_confidence, signature: row.signature_json, specifics: row.specifics_json, statements };
+}
+
+const better = (a: DocumentLink, b: { kind: string; score: number } | undefined) =>
+  !b || (a.kind === 'near-duplicate' && b.kind !== 'near-duplicate') || (a.kind === b.kind && a.score > b.score);
+
+/** Finds documents that share LSH bands or rare specifics with this one and records derivations. */
+async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>): Promise<void> {
+  const namedCorpus = new Set(doc.analysis.entities.filter((e) => NAMED_TYPES.has(e.type) && entityIds[e.id]).map((e) => entityIds[e.id]));
+  const signature = signatureOf(doc.analysis.text);
+  const specifics = specificsOf(statements, namedCorpus);
+  await db.query('INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES ($1, $2, $3, $4)',
+    [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort())]);
+  const keys = [...new Set([...bandKeys(signature), ...specifics.map((x) => `s:${x}`)])];
+  await db.query('INSERT INTO corr_doc_keys (key, doc_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [keys, doc.id]);
+  const documents = (await db.query('SELECT COUNT(*)::int AS n FROM corr_docs')).rows[0].n as number;
+  const holders = (await db.query(`SELECT k.key, h.doc_id FROM unnest($1::text[]) AS k(key),
+    LATERAL (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $2 LIMIT 1000) h`, [keys, doc.id])).rows as { key: string; doc_id: string }[];
+  const candidates = new Map<string, number>();
+  for (const r of holders) candidates.set(r.doc_id, (candidates.get(r.doc_id) ?? 0) + (r.key.startsWith('b') ? 3 : 1));
+  const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
+  if (!ranked.length) return;
+  const self = (await profileOf(db, doc.id))!;
+  const view = new SyncView(db);
+  const found: DocumentLink[] = [];
+  for (const [other] of ranked) {
+    const profile = await profileOf(db, other);
+    if (!profile) continue;
+    const link = await view.run(() => derivation(self, profile, view.docFrequency, documents, view.clusterOf));
+    if (link) found.push(link);
+  }
+  // One origin per document: the strongest evidence wins; a copy of a copy points at its nearest origin.
+  found.sort((a, b) => (a.kind === b.kind ? b.score - a.score : a.kind === 'near-duplicate' ? -1 : 1) || a.originId.localeCompare(b.originId));
+  for (const link of found) {
+    if (link.documentId === link.originId) continue;
+    // Never let two documents derive from each other.
+    const reverse = await db.query('SELECT 1 FROM corr_links WHERE doc_id = $1 AND origin_id = $2', [link.originId, link.documentId]);
+    if (reverse.rowCount) continue;
+    const existing = (await db.query('SELECT kind, score FROM corr_links WHERE doc_id = $1', [link.documentId])).rows[0];
+    if (!better(link, existing)) continue;
+    await db.query(`INSERT INTO corr_links (doc_id, origin_id, kind, score, evidence_json) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (doc_id) DO UPDATE SET origin_id = excluded.origin_id, kind = excluded.kind, score = excluded.score, evidence_json = excluded.evidence_json`,
+    [link.documentId, link.originId, link.kind, link.score, JSON.stringify(link.evidence)]);
+    await db.query('INSERT INTO corr_dirty (cluster_id) SELECT cluster_id FROM corr_statements WHERE doc_id = $1 ON CONFLICT DO NOTHING', [link.documentId]);
+  }
+}
+
+function dominantModality(members: Statement[]): Modality {
+  const counts = new Map<Modality, number>();
+  for (const m of members) counts.set(m.modality, (counts.get(m.modality) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
+/** Recomputes the summary of every cluster marked dirty; drops clusters left without members. */
+export async function refreshDirtyClusters(db: Db): Promise<void> {
+  const ids = (await db.query('SELECT cluster_id FROM corr_dirty ORDER BY cluster_id')).rows.map((r) => r.cluster_id as string);
+  if (!ids.length) return;
+  const view = new SyncView(db);
+  view.statements = await statementCount(db);
+  const stats = view.termStats();
+  const ctx = view.provenance();
+  for (const id of ids) {
+    const members = await clusterMembers(db, id);
+    if (!members.length) {
+      await db.query('DELETE FROM corr_clusters WHERE id = $1', [id]);
+      continue;
+    }
+    const canonical = await view.run(() => canonicalMember(members, stats));
+    const { roots } = await view.run(() => provenanceOf(members, ctx));
+    const ordered = [...members].sort(byAppearance);
+    const dated = ordered.filter((m) => m.published);
+    const first = ordered[0];
+    const latest = dated.length ? dated[dated.length - 1] : ordered[ordered.length - 1];
+    await db.query(`INSERT INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
+        first_doc, first_published, latest_doc, latest_published, contested, roots_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      ON CONFLICT (id) DO UPDATE SET canonical = excluded.canonical, canonical_text = excluded.canonical_text, members = excluded.members,
+        documents = excluded.documents, roots = excluded.roots, modality = excluded.modality, first_doc = excluded.first_doc,
+        first_published = excluded.first_published, latest_doc = excluded.latest_doc, latest_published = excluded.latest_published,
+        contested = excluded.contested, roots_json = excluded.roots_json`,
+    [id, canonical.key, canonical.text, members.length, new Set(members.map((m) => m.documentId)).size, roots.length,
+      dominantModality(members), first.documentId, first.published, latest.documentId, latest.published,
+      contradictionsIn(members).length > 0, JSON.stringify(roots)]);
+  }
+  await db.query('DELETE FROM corr_dirty');
+}

@@ -1,0 +1,81 @@
+// Corroboration parity: the same documents saved into SQLite and PostgreSQL give the same clusters,
+// provenance, timeline, derivation links and novelty, and concurrent saves still cluster correctly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/types.js';
+import type { Claim } from '../../src/schema/analysis.js';
+import { analysed, entity } from '../store/contract.js';
+import { openTestStore } from './helpers.js';
+
+const BASE = 'Iran has established a drone development base at the El Libertador air base in Maracay, officials said. '
+  + 'The base trains Venezuelan military personnel to fly the drones. In March 2023 Mahan Air flights carried parts to Caracas.';
+const RESTATED = 'Officials said Iran built a drone development base at El Libertador air base near Maracay. '
+  + 'Venezuelan personnel are trained at the base. The opposition denied that 40 drones were delivered in 2024.';
+
+function claimOver(text: string, sentence: string, id: string, modality: Claim['modality'] = 'reported'): Claim {
+  const start = text.indexOf(sentence);
+  return { id, start, end: start + sentence.length, source: null, sourceText: 'officials', cue: 'said', quote: false, modality };
+}
+
+function corpus() {
+  const docs = [
+    { id: 'wire', text: BASE, outlet: 'Wire', published: '2024-05-01' },
+    { id: 'copy', text: `${BASE} The report could not be verified.`, outlet: 'Copier', published: '2024-05-02' },
+    { id: 'other', text: RESTATED, outlet: 'Other', published: '2024-05-03' },
+  ];
+  return docs.map((d) => {
+    const entities = [entity('e1', 'Iran', 'GPE', d.text), entity('e2', 'El Libertador', 'FAC', d.text), entity('e3', 'Maracay', 'GPE', d.text),
+      entity('e4', 'Mahan Air', 'ORG', d.text)].filter((e) => e.mentions.length);
+    const first = d.text.slice(0, d.text.indexOf('.') + 1);
+    return analysed(d.id, d.text, entities, { outlet: d.outlet, published: d.published, claims: [claimOver(d.text, first, 'c1')] });
+  });
+}
+
+async function everything(store: Store) {
+  const clusters = await store.listClusters({ minMembers: 1, limit: 1000 });
+  const details = await Promise.all(clusters.items.map((c) => store.getCluster(c.id)));
+  const perDoc = await Promise.all(['wire', 'copy', 'other'].map(async (id) => ({ links: await store.documentLinks(id), novelty: await store.documentNovelty(id) })));
+  return { clusters, details, timeline: await store.timeline(), perDoc };
+}
+
+test('postgres: corroboration gives the same clusters, timeline, links and novelty as SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-corr-'));
+  const sqlite = new SqliteStore(join(dir, 'c.db'));
+  const { store: postgres, dispose } = await openTestStore('corr');
+  try {
+    for (const doc of corpus()) {
+      await sqlite.saveDocument(doc);
+      await postgres.saveDocument(doc);
+    }
+    const expected = await everything(sqlite);
+    const actual = await everything(postgres);
+    assert.ok(expected.clusters.items.some((c) => c.members >= 2), 'the corpus does produce a shared proposition');
+    assert.ok(expected.perDoc[1].links.length > 0, 'the copy is linked to its origin');
+    assert.deepEqual(actual, expected);
+  } finally {
+    await sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+    await dispose();
+  }
+});
+
+test('postgres: replacing a document refreshes the clusters it was in', async () => {
+  const { store, dispose } = await openTestStore('corr');
+  try {
+    const [wire, copy] = corpus();
+    await store.saveDocument(wire);
+    await store.saveDocument(copy);
+    const before = (await store.listClusters({ minMembers: 2 })).total;
+    assert.ok(before > 0);
+    const changed = analysed('copy', 'Completely different news about football results today.', [], {}, copy.article.source);
+    assert.equal((await store.saveDocument(changed)).status, 'replaced');
+    assert.equal((await store.listClusters({ minMembers: 2 })).total, 0, 'no cluster keeps a member of the replaced analysis');
+    assert.deepEqual(await store.documentLinks('wire'), []);
+  } finally {
+    await dispose();
+  }
+});
