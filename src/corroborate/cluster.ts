@@ -3,10 +3,13 @@
 // The candidate index is abstract so the SQLite store and the in-memory clusterer share the rule.
 import { createHash } from 'node:crypto';
 import type { Statement } from './statements.js';
-import { SAME_PROPOSITION, blockingKeys, idf, statementSimilarity, type Similarity, type TermStats } from './similarity.js';
+import { SAME_PROPOSITION, blockingKeys, featuresOf, idf, statementSimilarity, type Similarity, type TermStats } from './similarity.js';
 
 /** Above this, a statement matching two clusters merges them (stricter than joining, to avoid chains). */
 export const MERGE_THRESHOLD = 0.5;
+/** An article seldom states one proposition twice (a caption and its lede do): statements of the
+ *  same article must be this much more alike to share a cluster. */
+export const SAME_DOCUMENT_MARGIN = 0.15;
 /** How many candidate statements are scored in full for one new statement. */
 export const MAX_CANDIDATES = 120;
 /** Keys held by more statements than this are too common to block on. */
@@ -39,7 +42,8 @@ export function chooseCluster(s: Statement, candidates: Candidate[], stats: Term
   for (const c of candidates) {
     if (c.statement.key === s.key) continue;
     const similarity = statementSimilarity(s, c.statement, stats, cache);
-    if (similarity.score < SAME_PROPOSITION) continue;
+    const needed = SAME_PROPOSITION + (c.statement.documentId === s.documentId ? SAME_DOCUMENT_MARGIN : 0);
+    if (similarity.score < needed) continue;
     const prev = best.get(c.clusterId);
     if (!prev || similarity.score > prev.similarity.score || (similarity.score === prev.similarity.score && c.statement.key < prev.key)) {
       best.set(c.clusterId, { key: c.statement.key, similarity });
@@ -58,7 +62,7 @@ export function rankByKeys(s: Statement, postings: (key: string) => readonly str
   for (const key of blockingKeys(s)) {
     const list = postings(key);
     if (!list.length || list.length > MAX_POSTINGS) continue;
-    const w = key.startsWith('t:') ? idf(stats, key.slice(2)) : 1.5;
+    const w = idf(stats, key.startsWith('t:') ? key.slice(2) : key);
     for (const k of list) score.set(k, (score.get(k) ?? 0) + w);
   }
   return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
@@ -119,7 +123,7 @@ export class MemoryClusterer implements TermStats {
     this.clusterOf.set(s.key, a.clusterId);
     this.set(a.clusterId).add(s.key);
     this.statements++;
-    for (const t of s.terms) this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
+    for (const t of featuresOf(s)) this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
     for (const k of blockingKeys(s)) {
       const list = this.postingsOf.get(k);
       if (list) list.push(s.key);

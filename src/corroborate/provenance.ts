@@ -36,6 +36,8 @@ export interface ProvenanceContext {
   creditsOf: (documentId: string) => Set<string>;
   /** Display label of a document: its outlet and id. */
   labelOf: (documentId: string) => string;
+  /** Display name of a source key (a corpus entity's name), when known. */
+  nameOf?: (sourceKey: string) => string | null;
 }
 
 interface Path {
@@ -48,23 +50,32 @@ interface Path {
 }
 
 /** The deepest named step of a chain is the root; anonymous steps beneath it are what it cites. */
-function ownPath(s: Statement): Path | null {
-  const chain = s.attribution;
+function chainPath(chain: SourceRef[], relation: ProvenanceNode['relation']): Path | null {
   let i = chain.length - 1;
   while (i >= 0 && chain[i].generic) i--;
   if (i < 0) return null;
-  return { root: chain[i], via: chain.slice(0, i).reverse(), below: chain.slice(i + 1), relation: 'credits', derivedFrom: null };
+  return { root: chain[i], via: chain.slice(0, i).reverse(), below: chain.slice(i + 1), relation, derivedFrom: null };
 }
+
+const ownPath = (s: Statement): Path | null => chainPath(s.attribution, 'credits') ?? chainPath(s.inherited ?? [], 'inherits');
 
 function pathOf(s: Statement, members: Statement[], ctx: ProvenanceContext, seen = new Set<string>()): Path {
   const own = ownPath(s);
   if (own) return own;
-  // The article states it as its own but credits, elsewhere, a source that others cite for it.
+  // The article states it as its own but credits, elsewhere, a source that others cite for it or
+  // that the other articles stating it also credit: it is relaying that source.
   const credited = ctx.creditsOf(s.documentId);
-  for (const m of members) {
-    if (m.documentId === s.documentId) continue;
-    const p = ownPath(m);
-    if (p?.root && credited.has(p.root.key)) return { root: p.root, via: [], below: [], relation: 'inherits', derivedFrom: null };
+  if (credited.size) {
+    const others = members.filter((m) => m.documentId !== s.documentId);
+    for (const m of others) {
+      const p = ownPath(m);
+      if (p?.root && credited.has(p.root.key)) return { root: p.root, via: [], below: [], relation: 'inherits', derivedFrom: null };
+    }
+    for (const m of others) {
+      const shared = [...ctx.creditsOf(m.documentId)].filter((k) => credited.has(k)).sort()[0];
+      const ref = shared ? members.flatMap((x) => [...x.attribution, ...(x.inherited ?? [])]).find((r) => r.key === shared) : undefined;
+      if (shared) return { root: ref ?? { key: shared, name: ctx.nameOf?.(shared) ?? shared, generic: false }, via: [], below: [], relation: 'inherits', derivedFrom: null };
+    }
   }
   const link = ctx.linkOf(s.documentId);
   if (link && !seen.has(link.originId)) {
@@ -120,5 +131,5 @@ export function provenanceOf(members: Statement[], ctx: ProvenanceContext): Prov
 
 /** Named (non-generic) source keys a document credits, from its statements' attribution chains. */
 export function creditedSources(statements: Statement[]): Set<string> {
-  return new Set(statements.flatMap((s) => s.attribution.filter((r) => !r.generic).map((r) => r.key)));
+  return new Set(statements.flatMap((s) => chainPath(s.attribution, 'credits')?.root?.key ?? []));
 }

@@ -18,18 +18,22 @@ export interface Similarity {
 }
 
 /** Statements scoring at least this much state the same proposition. */
-export const SAME_PROPOSITION = 0.34;
+export const SAME_PROPOSITION = Number(process.env.DOSSIER_SAME ?? 0.4);
 
 /** Inverse document frequency of a term over statements; unseen terms count as rare. */
 export function idf(stats: TermStats, term: string): number {
   return Math.log(1 + (stats.statements + 1) / (stats.df(term) + 1));
 }
 
+// Squaring IDF lets one rare specific (a base's name, a model code) outweigh several common words
+// ("two countries", "cooperation") — the common words are what unrelated statements share.
+const IDF_POWER = Number(process.env.DOSSIER_IDF_POWER ?? 2);
+
 function weight(terms: string[], stats: TermStats, cache: Map<string, number>): number {
   let sum = 0;
   for (const t of terms) {
     let w = cache.get(t);
-    if (w === undefined) cache.set(t, (w = idf(stats, t)));
+    if (w === undefined) cache.set(t, (w = idf(stats, t) ** IDF_POWER));
     sum += w;
   }
   return sum;
@@ -40,24 +44,31 @@ function intersect<T>(a: readonly T[], b: readonly T[]): T[] {
   return a.filter((x) => set.has(x));
 }
 
+/** The weighted features of a statement: its content terms and the corpus entities it names. */
+export const featuresOf = (s: Statement): string[] => [...s.terms, ...s.entities.map((e) => `e:${e}`)];
+
 /** Similarity of two statements; `cache` memoises IDF weights within one comparison batch. */
 export function statementSimilarity(a: Statement, b: Statement, stats: TermStats, cache = new Map<string, number>()): Similarity {
-  const sharedTerms = intersect(a.terms, b.terms);
-  const sharedEntities = intersect(a.entities, b.entities);
-  const wa = weight(a.terms, stats, cache);
-  const wb = weight(b.terms, stats, cache);
-  const ws = weight(sharedTerms, stats, cache);
+  const fa = featuresOf(a);
+  const fb = featuresOf(b);
+  const shared = intersect(fa, fb);
+  const wa = weight(fa, stats, cache);
+  const wb = weight(fb, stats, cache);
+  const ws = weight(shared, stats, cache);
   // Dice rewards statements of like length; containment lets a short restatement meet a long one.
   const dice = wa + wb > 0 ? (2 * ws) / (wa + wb) : 0;
   const containment = Math.min(wa, wb) > 0 ? ws / Math.min(wa, wb) : 0;
-  const shortPenalty = Math.min(1, Math.min(a.terms.length, b.terms.length) / 4);
-  const termScore = 0.5 * dice + 0.5 * containment * shortPenalty;
-  const entityUnion = new Set([...a.entities, ...b.entities]).size;
-  const entityScore = entityUnion ? sharedEntities.length / entityUnion : 0;
+  const shortPenalty = Math.min(1, Math.min(fa.length, fb.length) / 5);
   const sameEventType = !!a.eventType && a.eventType === b.eventType;
   const numbersAgree = agree(a.quantities, b.quantities) || agree(a.years, b.years);
-  const score = 0.7 * termScore + 0.2 * entityScore + (sameEventType ? 0.05 : 0) + (numbersAgree ? 0.05 : 0);
-  return { score, sharedTerms, sharedEntities, sameEventType, numbersAgree };
+  const score = 0.5 * dice + 0.5 * containment * shortPenalty + (sameEventType ? 0.03 : 0) + (numbersAgree ? 0.05 : 0);
+  return {
+    score,
+    sharedTerms: shared.filter((t) => !t.startsWith('e:')),
+    sharedEntities: shared.filter((t) => t.startsWith('e:')).map((t) => t.slice(2)),
+    sameEventType,
+    numbersAgree,
+  };
 }
 
 function agree(a: number[], b: number[]): boolean {
@@ -67,5 +78,5 @@ function agree(a: number[], b: number[]): boolean {
 /** Blocking keys of a statement: the corpus entities it names and its content terms. Candidate
  *  clusters are those sharing a key; the index skips keys too common to discriminate. */
 export function blockingKeys(s: Statement): string[] {
-  return [...s.entities.map((e) => `e:${e}`), ...s.terms.map((t) => `t:${t}`)];
+  return featuresOf(s).map((f) => (f.startsWith('e:') ? f : `t:${f}`));
 }

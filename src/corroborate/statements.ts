@@ -14,6 +14,8 @@ export interface SourceRef {
   name: string;
   /** An unidentifiable source ("unnamed sources", "US officials", "reports"): not a root by itself. */
   generic: boolean;
+  /** A person speaks for themself; an outlet or organisation may be relayed for a whole paragraph. */
+  person?: boolean;
 }
 
 export interface StatementDate {
@@ -44,6 +46,9 @@ export interface Statement {
   dates: StatementDate[];
   /** Who the article says it comes from, outermost first; the article's outlet is not included. */
   attribution: SourceRef[];
+  /** For a statement without its own source: the attribution of a credited statement in the same
+   *  paragraph ("Infobae has detailed… That project includes…"): the article is still relaying it. */
+  inherited: SourceRef[];
   published: string | null;
   outlet: string | null;
 }
@@ -78,7 +83,9 @@ function sourceRefs(doc: StatementSource, chain: string[]): SourceRef[] {
     const generic = entity ? entity.type !== 'PERSON' && entity.type !== 'ORG' && isGenericSource(name) : isGenericSource(name);
     const key = entity && doc.entityIds[entity.id] ? doc.entityIds[entity.id] : `name:${fold(name).replace(/^the\s+/u, '')}`;
     if (refs.length && refs[refs.length - 1].key === key) continue;
-    refs.push({ key, name, generic });
+    // A one-word "person" source is usually a mistyped outlet ("Infobae"); people are named in full.
+    const person = entity?.type === 'PERSON' && entity.name.trim().split(/\s+/).length >= 2;
+    refs.push({ key, name, generic, ...(person ? { person: true } : {}) });
   }
   return refs;
 }
@@ -123,13 +130,18 @@ export function statementsOf(doc: StatementSource): Statement[] {
   const out: Statement[] = [];
   for (const c of analysis.claims) {
     const chain = c.chain?.length ? c.chain : [c.source ?? c.sourceText].filter((x): x is string => !!x);
-    const f = features(doc, c.start, c.end);
     const events = analysis.events.filter((ev) => ev.claim === c.id || (ev.start <= c.start && ev.end >= c.end) || (ev.start >= c.start && ev.end <= c.end));
-    out.push({
-      ...base, ...f, key: `${doc.id}#${c.id}`, localId: c.id, kind: 'claim', start: c.start, end: c.end,
-      modality: c.modality, negated: f.negated || c.modality === 'denied', eventType: events[0]?.type ?? null,
-      entities: entitiesWithin(doc, c.start, c.end, events.flatMap((ev) => [ev.actor, ev.target])),
-      attribution: sourceRefs(doc, chain),
+    const attribution = sourceRefs(doc, chain);
+    const parts = propositions(analysis.text, c.start, c.end);
+    parts.forEach(([start, end], k) => {
+      const f = features(doc, start, end);
+      const localId = parts.length > 1 ? `${c.id}.${k}` : c.id;
+      out.push({
+        ...base, ...f, key: `${doc.id}#${localId}`, localId, kind: 'claim', start, end,
+        modality: c.modality, negated: f.negated || c.modality === 'denied', eventType: events[0]?.type ?? null,
+        entities: entitiesWithin(doc, start, end, k === 0 ? events.flatMap((ev) => [ev.actor, ev.target]) : []),
+        attribution, inherited: [],
+      });
     });
   }
   const claimed = [...out];
@@ -141,20 +153,81 @@ export function statementsOf(doc: StatementSource): Statement[] {
     out.push({
       ...base, ...f, dates, key: `${doc.id}#v${i}`, localId: `v${i}`, kind: 'event', start: ev.start, end: ev.end,
       modality: ev.context?.includes('hypothetical') || ev.context?.includes('future') ? 'speculative' : 'asserted', negated,
-      eventType: ev.type, entities: entitiesWithin(doc, ev.start, ev.end, [ev.actor, ev.target, ev.location]), attribution: [],
+      eventType: ev.type, entities: entitiesWithin(doc, ev.start, ev.end, [ev.actor, ev.target, ev.location]), attribution: [], inherited: [],
     });
   });
-  const taken = [...out];
-  doc.sentences.forEach((s, i) => {
-    if (taken.some((t) => overlaps(t, s))) return;
-    const f = features(doc, s.start, s.end);
-    if (f.terms.length < MIN_SENTENCE_TERMS) return;
-    out.push({
-      ...base, ...f, key: `${doc.id}#s${i}`, localId: `s${i}`, kind: 'sentence', start: s.start, end: s.end,
-      modality: 'asserted', eventType: null, entities: entitiesWithin(doc, s.start, s.end), attribution: [],
+  const taken = [...out].sort((a, b) => a.start - b.start);
+  doc.sentences.forEach((sentence, i) => {
+    uncovered(sentence, taken).forEach((part, k, parts) => {
+      const [start, end] = trim(analysis.text, part.start, part.end);
+      const f = features(doc, start, end);
+      if (f.terms.length < MIN_SENTENCE_TERMS) return;
+      const localId = parts.length > 1 ? `s${i}.${k}` : `s${i}`;
+      out.push({
+        ...base, ...f, key: `${doc.id}#${localId}`, localId, kind: 'sentence', start, end,
+        modality: 'asserted', eventType: null, entities: entitiesWithin(doc, start, end), attribution: [], inherited: [],
+      });
     });
   });
+  inheritWithinParagraphs(analysis.text, out);
   return out.sort((a, b) => a.start - b.start || a.localId.localeCompare(b.localId));
+}
+
+// A second proposition joined to a claim by the reporter: "…, pointing out that X", "…; X".
+const SECOND_PROPOSITION = /,\s*(?:pointing out|adding|noting|saying|explaining|stressing|arguing|warning|claiming)\s+that\s+|;\s+/giu;
+
+/** A claim's span split into the propositions it joins, each at least a few words long. */
+function propositions(text: string, start: number, end: number): [number, number][] {
+  const span = text.slice(start, end);
+  const cuts: [number, number][] = [];
+  let at = 0;
+  for (const m of span.matchAll(SECOND_PROPOSITION)) {
+    if (m.index - at < 25 || span.length - (m.index + m[0].length) < 25) continue;
+    cuts.push([start + at, start + m.index]);
+    at = m.index + m[0].length;
+  }
+  cuts.push([start + at, end]);
+  return cuts;
+}
+
+/** The parts of a span no statement covers. */
+function uncovered(span: { start: number; end: number }, taken: { start: number; end: number }[]): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  let at = span.start;
+  for (const t of taken) {
+    if (t.end <= at || t.start >= span.end) continue;
+    if (t.start > at) parts.push({ start: at, end: t.start });
+    at = Math.max(at, t.end);
+  }
+  if (at < span.end) parts.push({ start: at, end: span.end });
+  return parts;
+}
+
+function trim(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s,;:—–-]/u.test(text[start])) start++;
+  while (end > start && /[\s,;:—–-]/u.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+// Only a relayed report (an outlet, an organisation) carries over to neighbouring sentences; a
+// person's words are attributed sentence by sentence.
+const relaysReport = (s: Statement) => s.attribution.some((r) => !r.generic) && !s.attribution.some((r) => r.person);
+
+/** Unsourced statements take the attribution of the nearest credited statement in their paragraph. */
+function inheritWithinParagraphs(text: string, statements: Statement[]): void {
+  const paragraphOf = (offset: number) => {
+    const before = text.lastIndexOf('\n', offset - 1);
+    return before + 1;
+  };
+  const sorted = [...statements].sort((a, b) => a.start - b.start);
+  for (const s of sorted) {
+    if (s.attribution.length) continue;
+    const paragraph = paragraphOf(s.start);
+    const credited = sorted.filter((o) => o !== s && relaysReport(o) && paragraphOf(o.start) === paragraph);
+    if (!credited.length) continue;
+    const nearest = credited.sort((a, b) => Math.abs(a.start - s.start) - Math.abs(b.start - s.start) || a.start - b.start)[0];
+    s.inherited = nearest.attribution;
+  }
 }
 
 /** The granularity of an ISO value: 2024-01-12 day, 2024-01 month, 2024 year, 2010s decade. */

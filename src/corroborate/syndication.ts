@@ -1,6 +1,7 @@
 // Derived articles: near-duplicates and syndicated copies (MinHash over word shingles of the cleaned
 // text), and uncredited copying (long shared specifics — rare names, model codes, numbers — that a
 // later article states as its own). A derived article's claims rest on its origin's root.
+import type { Analysis, EntityType } from '../schema/analysis.js';
 import { words } from './text.js';
 import type { Statement } from './statements.js';
 
@@ -89,15 +90,35 @@ export interface DocumentProfile {
   statements: Statement[];
 }
 
-/** The specifics of a document: what an uncredited copy carries over. */
-export function specificsOf(statements: Statement[], namedEntities: Set<string>): string[] {
+/** The specifics of a document: what an uncredited copy carries over. `x:` marks the strongest
+ *  (facilities, products, model codes, large numbers), `e:` named people and organisations. */
+export function specificsOf(statements: Statement[], namedEntities: Set<string>, strongEntities: Set<string> = new Set()): string[] {
   const out = new Set<string>();
   for (const s of statements) {
-    for (const e of s.entities) if (namedEntities.has(e)) out.add(`e:${e}`);
-    for (const t of s.terms) if (/\d/.test(t) && /\p{L}/u.test(t)) out.add(`t:${t}`);
+    for (const e of s.entities) {
+      if (strongEntities.has(e)) out.add(`x:${e}`);
+      else if (namedEntities.has(e)) out.add(`e:${e}`);
+    }
+    for (const t of s.terms) if (/\d/.test(t) && /\p{L}/u.test(t)) out.add(`c:${t}`);
     for (const q of s.quantities) if (q >= 100) out.add(`n:${q}`);
   }
   return [...out].sort();
+}
+
+const STRONG_TYPES = new Set<EntityType>(['FAC', 'PRODUCT', 'EVENT', 'LAW']);
+const NAMED_TYPES = new Set<EntityType>(['PERSON', 'ORG', ...STRONG_TYPES]);
+
+/** The specifics of an analysed document whose entities went to the given corpus ids. */
+export function documentSpecifics(analysis: Analysis, entityIds: Record<string, string>, statements: Statement[]): string[] {
+  const ids = (types: Set<EntityType>) => new Set(analysis.entities.filter((e) => types.has(e.type) && entityIds[e.id]).map((e) => entityIds[e.id]));
+  return specificsOf(statements, ids(NAMED_TYPES), ids(STRONG_TYPES));
+}
+
+/** Evidence weight of one shared specific: names of people and organisations recur in unrelated
+ *  reporting, model codes and facility names much less; anything most documents name counts little. */
+function specificWeight(x: string, df: number, documents: number): number {
+  const base = x.startsWith('e:') ? 0.5 : 1;
+  return documents >= 20 && df / documents > 0.1 ? base / 4 : base;
 }
 
 /** Which of two articles is later: by confident dates, else the one stating shared facts without
@@ -110,10 +131,14 @@ function laterOf(a: DocumentProfile, b: DocumentProfile, aCredits: boolean, bCre
   return null;
 }
 
+function creditedBy(d: DocumentProfile): Set<string> {
+  return new Set(d.statements.flatMap((s) => s.attribution.filter((r) => !r.generic).map((r) => r.key)));
+}
+
 /** Do the document's statements in the given clusters name a source other than the outlet? */
 function credits(d: DocumentProfile, clusters: Set<string>, clusterOf: (key: string) => string | undefined): boolean {
   const shared = d.statements.filter((s) => clusters.has(clusterOf(s.key) ?? ''));
-  const credited = shared.filter((s) => s.attribution.some((r) => !r.generic));
+  const credited = shared.filter((s) => [...s.attribution, ...(s.inherited ?? [])].some((r) => !r.generic));
   return shared.length > 0 && credited.length * 2 >= shared.length;
 }
 
@@ -140,6 +165,7 @@ export function derivation(
   documents: number,
   clusterOf: (key: string) => string | undefined,
   thresholds = COPY_THRESHOLDS,
+  nameOf: (specific: string) => string = (x) => x.slice(2),
 ): DocumentLink | null {
   const jaccard = estimatedJaccard(a.signature, b.signature);
   const clustersA = new Set(a.statements.map((s) => clusterOf(s.key)).filter((c): c is string => !!c));
@@ -154,8 +180,12 @@ export function derivation(
   }
   const bSet = new Set(b.specifics);
   const shared = a.specifics.filter((x) => bSet.has(x));
-  const weight = shared.reduce((sum, x) => sum + Math.log((documents + 1) / (docFrequency(x) + 0.5)), 0);
+  // A specific shared by few documents is evidence; one most of the corpus names (a head of state) is not.
+  const weight = shared.reduce((sum, x) => sum + specificWeight(x, docFrequency(x), documents), 0);
   if (shared.length < thresholds.specifics || weight < thresholds.weight || sharedClusters.size < thresholds.clusters) return null;
+  // Both credit the same upstream report: siblings of one source, neither copies the other.
+  const upstream = creditedBy(a);
+  if ([...creditedBy(b)].some((k) => upstream.has(k))) return null;
   const aCredits = credits(a, sharedClusters, clusterOf);
   const bCredits = credits(b, sharedClusters, clusterOf);
   const order = laterOf(a, b, aCredits, bCredits);
@@ -166,7 +196,7 @@ export function derivation(
   return {
     documentId: order[0].id, originId: order[1].id, kind: 'uncredited-copy', score: round(weight),
     evidence: [
-      `${shared.length} rare specifics shared: ${shared.slice(0, 12).map((x) => x.slice(2)).join(', ')}`,
+      `${shared.length} rare specifics shared: ${shared.slice(0, 12).map(nameOf).join(', ')}`,
       `${sharedClusters.size} propositions stated by both`,
       `${order[0].id} states them without credit; ${order[1].id} ${copy === a ? (bCredits ? 'credits a source' : 'came first') : aCredits ? 'credits a source' : 'came first'}`,
     ],

@@ -2,18 +2,17 @@
 // date as each document is saved (blocking through keys, never a full recompute), and answers
 // cluster, provenance, timeline and derivation queries. The rules live in src/corroborate.
 import type Database from 'better-sqlite3';
-import type { Analysis, EntityType, Modality } from '../../schema/analysis.js';
+import type { Analysis, Modality } from '../../schema/analysis.js';
 import { statementsOf, type Statement } from '../../corroborate/statements.js';
 import { blockingKeys, type TermStats } from '../../corroborate/similarity.js';
 import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
-import { bandKeys, derivation, signatureOf, specificsOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
+import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
 import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/contradictions.js';
 import { dateSortKey, type TimelineEntry } from '../../corroborate/timeline.js';
 import type { ClusterDetail, ClusterMember, ClusterQuery, ClusterSummary, TimelineQuery } from '../../corroborate/records.js';
 import type { Page } from '../types.js';
 
-const NAMED_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'FAC', 'PRODUCT', 'EVENT', 'LAW']);
 const MAX_LINK_CANDIDATES = 50;
 
 interface SavedDoc {
@@ -31,7 +30,7 @@ function termStats(db: Database.Database): TermStats {
     statements: (db.prepare('SELECT COUNT(*) AS n FROM corr_statements').get() as { n: number }).n,
     df: (term) => {
       let n = cache.get(term);
-      if (n === undefined) cache.set(term, (n = (count.get(`t:${term}`) as { n: number } | undefined)?.n ?? 0));
+      if (n === undefined) cache.set(term, (n = (count.get(term.startsWith('e:') ? term : `t:${term}`) as { n: number } | undefined)?.n ?? 0));
       return n;
     },
   };
@@ -97,9 +96,8 @@ const better = (a: DocumentLink, b: { kind: string; score: number } | undefined)
 
 /** Finds documents that share LSH bands or rare specifics with this one and records derivations. */
 function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>): void {
-  const namedCorpus = new Set(doc.analysis.entities.filter((e) => NAMED_TYPES.has(e.type) && entityIds[e.id]).map((e) => entityIds[e.id]));
   const signature = signatureOf(doc.analysis.text);
-  const specifics = specificsOf(statements, namedCorpus);
+  const specifics = documentSpecifics(doc.analysis, entityIds, statements);
   db.prepare('INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES (?, ?, ?, ?)')
     .run(doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort()));
   const keys = [...bandKeys(signature), ...specifics.map((x) => `s:${x}`)];
@@ -121,11 +119,13 @@ function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statemen
   const upsert = db.prepare(`INSERT INTO corr_links (doc_id, origin_id, kind, score, evidence_json) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(doc_id) DO UPDATE SET origin_id = excluded.origin_id, kind = excluded.kind, score = excluded.score, evidence_json = excluded.evidence_json`);
   const markDoc = db.prepare('INSERT OR IGNORE INTO corr_dirty (cluster_id) SELECT cluster_id FROM corr_statements WHERE doc_id = ?');
+  const entityName = db.prepare('SELECT name FROM entities WHERE id = ?');
+  const specificName = (x: string) => (/^[ex]:/.test(x) ? (entityName.get(x.slice(2)) as { name: string } | undefined)?.name ?? x.slice(2) : x.slice(2));
   const found: DocumentLink[] = [];
   for (const [other] of ranked) {
     const profile = profileOf(db, other);
     if (!profile) continue;
-    const link = derivation(self, profile, df, documents, clusterOf);
+    const link = derivation(self, profile, df, documents, clusterOf, undefined, specificName);
     if (link) found.push(link);
   }
   // One origin per document: the strongest evidence wins; a copy of a copy points at its nearest origin.
@@ -145,7 +145,9 @@ function provenanceContext(db: Database.Database): ProvenanceContext {
   const link = db.prepare('SELECT * FROM corr_links WHERE doc_id = ?');
   const credits = db.prepare('SELECT credits_json FROM corr_docs WHERE doc_id = ?');
   const label = db.prepare('SELECT outlet FROM documents WHERE id = ?');
+  const entity = db.prepare('SELECT name FROM entities WHERE id = ?');
   return {
+    nameOf: (key) => (entity.get(key) as { name: string } | undefined)?.name ?? null,
     linkOf: (id) => {
       const r = link.get(id) as LinkRow | undefined;
       return r ? linkRecord(r) : null;
