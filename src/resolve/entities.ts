@@ -9,6 +9,7 @@ import { clusterForms, nameTokens, voteType } from './cluster.js';
 import { descriptiveReferences, type NamedSpan } from './describe.js';
 import { entityOverrideKeys, loadOverrides, NO_OVERRIDES, overrideKey, sharedMergeGroup, type Overrides } from './overrides.js';
 import { foldPlain } from './names.js';
+import { repairMentions } from './repair.js';
 
 interface Cluster {
   forms: NameForm[];
@@ -28,7 +29,7 @@ export function resolveEntities(doc: Document, ctx: Context): Document {
 
 /** The stage with its resources passed in (tests and benchmarks call this directly). */
 export function resolveWith(doc: Document, kb: ResolverKb, overrides: Overrides): Document {
-  const base = doc.mentions.filter((m) => m.origin !== 'coref');
+  const base = repairMentions(doc.text, doc.mentions.filter((m) => m.origin !== 'coref'), kb);
   const work: Document = { ...doc, mentions: base };
   const fc: FormContext = { personTokens: new Set(), countries: new Set() };
   for (const m of base) {

@@ -200,3 +200,11 @@ test('"the company" means the nearest organisation that may be a company, never 
   assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'PDVSA')!), ['PDVSA', 'The state oil company']);
   assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Chevron')!), ['Chevron', 'The company']);
 });
+
+test('a hyphenated pair of countries is two mentions; "<Name> administration" is an organisation', () => {
+  const doc = resolve('The Iran-Bolivia drone agreement angered the Trump administration.', [['Iran-Bolivia', 'GPE'], ['Trump', 'PERSON']]);
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.type, e.kb]), [
+    ['Iran', 'GPE', 'iso:IR'], ['Bolivia', 'GPE', 'iso:BO'], ['Trump administration', 'ORG', null],
+  ]);
+  assert.deepEqual(doc.mentions.map((m) => m.text), ['Iran', 'Bolivia', 'Trump administration']);
+});
