@@ -6,7 +6,7 @@ import { readConll } from '../src/nlp/conll.js';
 import { loadGazetteers } from '../src/nlp/gazetteers.js';
 import { encodeModel } from '../src/nlp/model.js';
 import { trainNer } from '../src/nlp/train.js';
-import { MODELS_DIR, SHARED_DIR } from '../src/paths.js';
+import { DATA_DIR, MODELS_DIR, SHARED_DIR } from '../src/paths.js';
 import { writeSanctionsGazetteers } from '../src/nlp/sanctions-names.js';
 
 function option(name: string, fallback: number): number {
@@ -14,7 +14,33 @@ function option(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function main(): void {
+/** compromise's lexicon class → ours. Proper-name lists type names; the rest marks common words. */
+const LEXICON_CLASSES: Record<string, string> = {
+  FirstName: 'firstname', MaleName: 'firstname', FemaleName: 'firstname', LastName: 'lastname', Person: 'person',
+  Organization: 'org', SportsTeam: 'org', Region: 'state', City: 'city', Actor: 'role', Honorific: 'role',
+  Singular: 'common', Plural: 'common', Uncountable: 'common', Adjective: 'common', Infinitive: 'common',
+  PresentTense: 'common', PastTense: 'common', Gerund: 'common', Participle: 'common', Adverb: 'common',
+  Comparative: 'common', Superlative: 'common', Preposition: 'common', Conjunction: 'common', Determiner: 'common',
+  Pronoun: 'common', Noun: 'common', Verb: 'common',
+};
+
+/** Writes data/gazetteers/lexicon.tsv from compromise's lexicon (MIT): names, roles, common words. */
+async function writeLexiconGazetteer(): Promise<number> {
+  const nlp = (await import('compromise')).default as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } };
+  const rows = new Set<string>();
+  for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) {
+    if (/[\t\n]/.test(word)) continue;
+    for (const tag of Array.isArray(tags) ? tags : [tags]) {
+      const cls = LEXICON_CLASSES[tag];
+      if (cls) rows.add(`${word}\t${cls}`);
+    }
+  }
+  const header = '# Generated from the compromise lexicon (MIT) by scripts/train-ner.ts: word, class.\n';
+  writeFileSync(join(DATA_DIR, 'gazetteers', 'lexicon.tsv'), header + [...rows].sort().join('\n') + '\n');
+  return rows.size;
+}
+
+async function main(): Promise<void> {
   const started = Date.now();
   const outIdx = process.argv.indexOf('--out');
   const out = outIdx > 0 ? process.argv[outIdx + 1] : join(MODELS_DIR, 'ner.bin');
@@ -22,6 +48,7 @@ function main(): void {
   if (!process.argv.includes('--keep-gazetteers')) {
     const counts = writeSanctionsGazetteers();
     console.log(`sanctions gazetteers: ${counts.orgs} organisations, ${counts.persons} persons`);
+    console.log(`lexicon gazetteer: ${await writeLexiconGazetteer()} entries`);
   }
   const gaz = loadGazetteers();
   const docLimit = option('docs', Infinity);
@@ -40,4 +67,4 @@ function main(): void {
   console.log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-main();
+await main();

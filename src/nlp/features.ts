@@ -3,13 +3,13 @@
 import { GAZ_CLASSES, type Gazetteers } from './gazetteers.js';
 
 /** Bump when a template changes meaning: a model records the version it was trained with. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 5;
 
 /** Template ids; hashing them in keeps "w=Paris" and "w-1=Paris" apart. */
 const enum F {
   Bias = 1, Word, Lower, LowerM1, LowerP1, LowerM2, LowerP2, BigramM1, BigramP1,
   Shape, ShapeM1, ShapeP1, ShapePairM1, ShapePairP1, Prefix, Suffix, First, UpperSentence,
-  Gaz, GazM1, GazP1, LowerInDoc, CapInDoc, Pass1Word, Pass1Shape, TrigramShape,
+  Gaz, GazM1, GazP1, LowerInDoc, CapInDoc, Pass1Word, Pass1Shape, TrigramShape, Topic, TopicGaz, CasePattern, WordM1, WordP1,
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -54,14 +54,25 @@ function isCapitalised(word: string): boolean {
   return c !== undefined && c.toLowerCase() !== c;
 }
 
+/** One letter for a token's case: C capitalised, U all capitals, l lower, d digit-led, p punctuation. */
+function caseClass(word: string): string {
+  if (/^\d/.test(word)) return 'd';
+  if (!/\p{L}/u.test(word)) return word.length === 1 ? word : 'p';
+  if (word === word.toUpperCase()) return word.length > 1 ? 'U' : 'C';
+  return isCapitalised(word) ? 'C' : 'l';
+}
+
 /** Facts about a whole document that each token's features may consult. */
 export interface DocumentCues {
   /** Lower-case forms seen written in lower case somewhere in the document. */
   lowerSeen: Set<string>;
   /** Lower-case forms seen capitalised away from a sentence start, in a mixed-case sentence. */
   capSeen: Set<string>;
-  /** First-pass votes per exact word: [O, PER, ORG, LOC, MISC] counts; absent for pass one. */
-  pass1?: Map<string, Int32Array>;
+  /**
+   * The document's first word when its first line is written in capitals ("SOCCER - JAPAN GET…"):
+   * a section or topic label that changes what names mean (cities name teams in sports results).
+   */
+  topic: string;
 }
 
 /** True when a sentence is written in capitals (a headline): case tells little there. */
@@ -86,7 +97,9 @@ export function documentCues(sentences: readonly (readonly string[])[]): Documen
       else if (i > 0 && !upper && isCapitalised(w)) capSeen.add(lower);
     });
   }
-  return { lowerSeen, capSeen };
+  const first = sentences[0] ?? [];
+  const topic = isUpperSentence(first) && /^\p{L}{3,}$/u.test(first[0] ?? '') ? first[0].toLowerCase() : '';
+  return { lowerSeen, capSeen, topic };
 }
 
 /** Per-token gazetteer marks of a sentence: "class|B", "class|I"… for each listed phrase covering it. */
@@ -94,23 +107,28 @@ export function gazetteerMarks(gaz: Gazetteers, words: readonly string[], lower:
   const marks: string[][] = words.map(() => []);
   const n = words.length;
   for (let i = 0; i < n; i++) {
-    if (!isCapitalised(words[i]) && !/^\d/.test(words[i])) continue;
-    const parts: string[] = [];
+    if (!isCapitalised(words[i]) && !/^\d/.test(words[i])) {
+      // Role nouns count in lower case too: "spokesman", "minister" announce a person.
+      if (gaz.entries.get(lower[i])?.classes.has('role')) marks[i].push('role|U');
+      continue;
+    }
+    let key = '';
     for (let len = 1; len <= gaz.maxTokens && i + len <= n; len++) {
-      parts.push(lower[i + len - 1]);
+      key = len === 1 ? lower[i] : `${key} ${lower[i + len - 1]}`;
       const last = words[i + len - 1];
-      if (!isCapitalised(last) && !/^\d/.test(last)) continue;
-      const entry = gaz.entries.get(parts.join(' '));
-      if (!entry) continue;
-      for (const cls of GAZ_CLASSES) {
-        if (!entry.classes.has(cls)) continue;
-        if (len === 1) marks[i].push(`${cls}|U`);
-        else {
-          marks[i].push(`${cls}|B`);
-          for (let k = i + 1; k < i + len - 1; k++) marks[k].push(`${cls}|I`);
-          marks[i + len - 1].push(`${cls}|L`);
+      const entry = isCapitalised(last) || /^\d/.test(last) ? gaz.entries.get(key) : undefined;
+      if (entry) {
+        for (const cls of GAZ_CLASSES) {
+          if (!entry.classes.has(cls)) continue;
+          if (len === 1) marks[i].push(`${cls}|U`);
+          else {
+            marks[i].push(`${cls}|B`);
+            for (let k = i + 1; k < i + len - 1; k++) marks[k].push(`${cls}|I`);
+            marks[i + len - 1].push(`${cls}|L`);
+          }
         }
       }
+      if (!gaz.prefixes.has(key)) break;
     }
   }
   return marks;
@@ -130,20 +148,30 @@ function pass1Label(votes: Int32Array | undefined): string | null {
 }
 
 /**
- * Feature hashes of each token of a sentence. `pass1Self` (optional) holds, per token, the label
- * the first pass gave this very token, so the document votes can leave it out.
+ * The second pass's extra features of each token: the first pass's majority label for the same
+ * word elsewhere in the document. `self` holds the label this very token voted (-1: none), which is
+ * taken back out of the counts.
  */
-export function sentenceFeatures(
-  gaz: Gazetteers,
-  words: readonly string[],
-  cues: DocumentCues,
-  pass1Self?: readonly number[],
-): number[][] {
+export function voteFeatures(words: readonly string[], votes: Map<string, Int32Array>, self: readonly number[]): number[][] {
+  return words.map((w, i) => {
+    let v = votes.get(w.toLowerCase());
+    if (v && self[i] >= 0) {
+      v = v.slice();
+      v[self[i]]--;
+    }
+    const label = pass1Label(v);
+    return label ? [featureHash(F.Pass1Word, label), featureHash(F.Pass1Shape, label, wordShape(w))] : [];
+  });
+}
+
+/** Feature hashes of each token of a sentence: local window, gazetteers, document cues. */
+export function sentenceFeatures(gaz: Gazetteers, words: readonly string[], cues: DocumentCues): number[][] {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const norm = words.map(normalise);
   const shape = words.map(wordShape);
   const marks = gazetteerMarks(gaz, words, lower);
+  const caseOf = words.map(caseClass);
   const upper = isUpperSentence(words) ? '1' : '0';
   const out: number[][] = [];
   const at = (arr: readonly string[], k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : arr[k]);
@@ -166,7 +194,10 @@ export function sentenceFeatures(
     f.push(featureHash(F.ShapePairM1, at(shape, i - 1), shape[i]));
     f.push(featureHash(F.ShapePairP1, shape[i], at(shape, i + 1)));
     f.push(featureHash(F.TrigramShape, at(shape, i - 1) + shape[i], at(shape, i + 1)));
-    for (let k = 1; k <= 4 && k < lw.length; k++) {
+    f.push(featureHash(F.WordM1, at(words, i - 1)));
+    f.push(featureHash(F.WordP1, at(words, i + 1)));
+    f.push(featureHash(F.CasePattern, at(caseOf, i - 2) + at(caseOf, i - 1) + caseOf[i] + at(caseOf, i + 1) + at(caseOf, i + 2), upper));
+    for (let k = 1; k <= 5 && k < lw.length; k++) {
       f.push(featureHash(F.Prefix, lw.slice(0, k)));
       f.push(featureHash(F.Suffix, lw.slice(-k)));
     }
@@ -179,17 +210,9 @@ export function sentenceFeatures(
       if (cues.lowerSeen.has(lower[i])) f.push(featureHash(F.LowerInDoc, i === 0 ? 'first' : 'inner', upper));
       if (cues.capSeen.has(lower[i])) f.push(featureHash(F.CapInDoc, i === 0 ? 'first' : 'inner', upper));
     }
-    if (cues.pass1) {
-      let votes = cues.pass1.get(w);
-      if (votes && pass1Self && pass1Self[i] >= 0) {
-        votes = votes.slice();
-        votes[pass1Self[i]]--;
-      }
-      const label = pass1Label(votes);
-      if (label) {
-        f.push(featureHash(F.Pass1Word, label));
-        f.push(featureHash(F.Pass1Shape, label, shape[i]));
-      }
+    if (cues.topic && isCapitalised(w)) {
+      f.push(featureHash(F.Topic, cues.topic, shape[i]));
+      for (const m of marks[i]) f.push(featureHash(F.TopicGaz, cues.topic, m));
     }
     out.push(f);
   }

@@ -11,10 +11,11 @@ import { tokenize } from './tokenize.js';
 /** What a listed phrase is. One phrase may carry several classes ("Georgia": country and state). */
 export type GazClass =
   | 'country' | 'demonym' | 'city' | 'bigcity' | 'state' | 'region' | 'regionadj' | 'norp'
-  | 'org' | 'airline' | 'person' | 'product';
+  | 'org' | 'airline' | 'person' | 'product' | 'firstname' | 'lastname' | 'role' | 'common';
 
 export const GAZ_CLASSES: readonly GazClass[] = [
   'country', 'demonym', 'city', 'bigcity', 'state', 'region', 'regionadj', 'norp', 'org', 'airline', 'person', 'product',
+  'firstname', 'lastname', 'role', 'common',
 ];
 
 export interface GazEntry {
@@ -27,6 +28,8 @@ export interface Gazetteers {
   entries: Map<string, GazEntry>;
   /** Longest phrase length in tokens. */
   maxTokens: number;
+  /** Every proper token prefix of a listed phrase ("saudi" of "saudi arabia"): lookups stop early. */
+  prefixes: Set<string>;
   /** Head words typing a capitalised name by its last words ("air base" → FAC), lower-cased. */
   heads: Map<string, string>;
 }
@@ -50,8 +53,9 @@ function add(gaz: Gazetteers, phrase: string, cls: GazClass, canonical?: string)
   if (!entry) gaz.entries.set(key, (entry = { classes: new Set() }));
   entry.classes.add(cls);
   if (canonical && !entry.canonical) entry.canonical = canonical;
-  const n = key.split(' ').length;
-  if (n > gaz.maxTokens) gaz.maxTokens = n;
+  const parts = key.split(' ');
+  if (parts.length > gaz.maxTokens) gaz.maxTokens = parts.length;
+  for (let k = 1; k < parts.length; k++) gaz.prefixes.add(parts.slice(0, k).join(' '));
 }
 
 function readLines(path: string): string[][] {
@@ -133,6 +137,13 @@ function addCurated(gaz: Gazetteers): void {
     const cls: GazClass = file.includes('orgs') ? 'org' : 'person';
     for (const [phrase] of readLines(path)) add(gaz, phrase, cls);
   }
+  const lexicon = join(DATA_DIR, 'gazetteers', 'lexicon.tsv');
+  if (existsSync(lexicon)) {
+    for (const [phrase, cls] of readLines(lexicon)) {
+      if (!GAZ_CLASSES.includes(cls as GazClass)) throw new DossierError('MALFORMED', `unknown lexicon class ${cls}`, lexicon);
+      add(gaz, phrase, cls as GazClass);
+    }
+  }
   for (const [phrase, cls] of readLines(join(DATA_DIR, 'gazetteers', 'heads.tsv'))) gaz.heads.set(phraseKey(phrase), cls);
   addMilitarySystems(gaz);
 }
@@ -157,7 +168,7 @@ function addMilitarySystems(gaz: Gazetteers): void {
 
 /** Builds every list. Deterministic: same files, same maps. */
 export function loadGazetteers(): Gazetteers {
-  const gaz: Gazetteers = { entries: new Map(), maxTokens: 1, heads: new Map() };
+  const gaz: Gazetteers = { entries: new Map(), maxTokens: 1, prefixes: new Set(), heads: new Map() };
   addNorp(gaz); // curated demonyms first: their canonical country wins over world-countries' guesses
   addCountries(gaz);
   addCities(gaz);
@@ -174,12 +185,11 @@ export function matchAll(gaz: Gazetteers, words: string[]): GazMatch[] {
   const out: GazMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     let key = '';
-    const parts: string[] = [];
     for (let n = 1; n <= gaz.maxTokens && i + n <= words.length; n++) {
-      parts.push(words[i + n - 1]);
-      key = parts.join(' ');
+      key = n === 1 ? words[i] : `${key} ${words[i + n - 1]}`;
       const entry = gaz.entries.get(key);
       if (entry) out.push({ start: i, end: i + n, entry });
+      if (!gaz.prefixes.has(key)) break;
     }
   }
   return out;

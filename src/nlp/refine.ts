@@ -52,6 +52,8 @@ export function refineType(gaz: Gazetteers, words: string[], conll: ConllType): 
     }
   }
   if (head === 'FAC' && conll !== 'PER') return { type: 'FAC' };
+  // Natural places by their head word, whatever CoNLL class the tagger chose: "Lake Victoria".
+  if (head === 'LOC' && conll !== 'PER') return { type: 'LOC' };
   // A listed organisation or airline that is no place and no person: "Mahan Air", "Conviasa".
   if (cls && (cls.has('org') || cls.has('airline')) && !cls.has('person') && !cls.has('country') && !cls.has('city') && !cls.has('state')) {
     if (conll !== 'MISC') return { type: 'ORG' };

@@ -1,10 +1,10 @@
 // Tags a document's sentences with BILOU CoNLL classes in two passes: local features first, then
 // again with the first pass's labels for the same word elsewhere in the document as features.
 import { CONLL_TYPES } from './conll.js';
-import { documentCues, sentenceFeatures, type DocumentCues } from './features.js';
+import { documentCues, sentenceFeatures, voteFeatures } from './features.js';
 import type { Gazetteers } from './gazetteers.js';
 import type { NerModel } from './model.js';
-import { viterbi, type WeightTable } from './weights.js';
+import { JointTable, viterbi, type SentenceRows, type WeightTable } from './weights.js';
 
 /** 0 for O, 1 + type index for a token inside a span of that CoNLL type. */
 export function tagLabel(tag: number): number {
@@ -14,7 +14,7 @@ export function tagLabel(tag: number): number {
 const CAPITALISED = /^\p{Lu}/u;
 
 /**
- * Votes of a document's first-pass tags, per exact capitalised word: [O, PER, ORG, LOC, MISC] counts,
+ * Votes of a document's first-pass tags, per capitalised word (lower-cased, so headlines in capitals meet the body): [O, PER, ORG, LOC, MISC] counts,
  * and for each token the label it voted (-1: no vote) so its own vote can be discounted.
  */
 export function documentVotes(
@@ -25,8 +25,9 @@ export function documentVotes(
   const self = sentences.map((words, s) =>
     words.map((w, i) => {
       if (!CAPITALISED.test(w)) return -1;
-      let v = votes.get(w);
-      if (!v) votes.set(w, (v = new Int32Array(1 + CONLL_TYPES.length)));
+      const key = w.toLowerCase();
+      let v = votes.get(key);
+      if (!v) votes.set(key, (v = new Int32Array(1 + CONLL_TYPES.length)));
       const label = tagLabel(tags[s][i]);
       v[label]++;
       return label;
@@ -39,17 +40,23 @@ export function decodeSentence(table: WeightTable, features: number[][]): Uint8A
   return viterbi(table.emissions(features), features.length, table.transitions);
 }
 
-/** First-pass tags of every sentence. */
-export function firstPass(model: NerModel, gaz: Gazetteers, sentences: readonly (readonly string[])[], cues: DocumentCues): Uint8Array[] {
-  return sentences.map((words) => decodeSentence(model.passes[0], sentenceFeatures(gaz, words, cues)));
+/** Pass two's features: pass one's plus the document votes. */
+export function withVotes(base: readonly number[][], votes: readonly number[][]): number[][] {
+  return base.map((f, i) => (votes[i].length ? f.concat(votes[i]) : f));
 }
+
+const joint = new WeakMap<NerModel, JointTable>();
 
 /** BILOU tag indexes for each sentence of one document. */
 export function tagDocument(model: NerModel, gaz: Gazetteers, sentences: readonly (readonly string[])[]): Uint8Array[] {
+  let table = joint.get(model);
+  if (!table) joint.set(model, (table = new JointTable(model.passes)));
   const cues = documentCues(sentences);
-  const first = firstPass(model, gaz, sentences, cues);
+  const rows = sentences.map((words) => table.rows(sentenceFeatures(gaz, words, cues)));
+  const decode = (pass: number, r: SentenceRows, extra?: SentenceRows): Uint8Array =>
+    viterbi(table.emissions(pass, r, extra), r.offsets.length - 1, table.transitions[pass]);
+  const first = rows.map((r) => decode(0, r));
   if (model.passes.length < 2) return first;
   const { votes, self } = documentVotes(sentences, first);
-  const withVotes: DocumentCues = { ...cues, pass1: votes };
-  return sentences.map((words, s) => decodeSentence(model.passes[1], sentenceFeatures(gaz, words, withVotes, self[s])));
+  return rows.map((r, s) => decode(1, r, table.rows(voteFeatures(sentences[s], votes, self[s]))));
 }

@@ -71,7 +71,14 @@ export function splitSentences(tokens: Token[], text: string): Sentence[] {
     if (!endsSentence(tokens, i, text)) continue;
     let last = i;
     // Closing quotes and brackets glued to the end belong to this sentence.
-    while (last + 1 < tokens.length && CLOSERS.has(tokens[last + 1].text) && !/\n/.test(text.slice(tokens[last].end, tokens[last + 1].start)) && tokens[last + 1].start - tokens[last].end <= 1 && /^[.!?'"’”»)\]]$/.test(tokens[last].text)) last++;
+    // A straight quote after a space opens the next sentence; curly closers may stand after one.
+    while (
+      last + 1 < tokens.length &&
+      CLOSERS.has(tokens[last + 1].text) &&
+      !/\n/.test(text.slice(tokens[last].end, tokens[last + 1].start)) &&
+      tokens[last + 1].start - tokens[last].end <= (/^["']$/.test(tokens[last + 1].text) ? 0 : 1) &&
+      /^[.!?'"’”»)\]]$/.test(tokens[last].text)
+    ) last++;
     const index = sentences.length;
     for (let k = first; k <= last; k++) tokens[k].sentence = index;
     sentences.push({ start: tokens[first].start, end: tokens[last].end, tokenStart: first, tokenEnd: last + 1 });

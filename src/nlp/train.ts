@@ -3,11 +3,11 @@
 // at run time). Epochs are chosen by dev F1.
 import { bilouSpans, iobSpans, spansToBilou, TAGS, type LabelledDocument } from './conll.js';
 import { SpanScorer } from './evaluate.js';
-import { documentCues, FEATURE_VERSION, sentenceFeatures, type DocumentCues } from './features.js';
+import { documentCues, FEATURE_VERSION, sentenceFeatures, voteFeatures } from './features.js';
 import type { Gazetteers } from './gazetteers.js';
 import { MODEL_FORMAT_VERSION, type NerModel } from './model.js';
 import { trainPerceptron, type Example } from './perceptron.js';
-import { decodeSentence, documentVotes, tagDocument } from './tagger.js';
+import { decodeSentence, documentVotes, tagDocument, withVotes } from './tagger.js';
 import type { WeightTable } from './weights.js';
 
 /** The format version this trainer writes; the committed model must carry it. */
@@ -28,15 +28,12 @@ function examples(gaz: Gazetteers, docs: readonly LabelledDocument[], votes?: re
   const out: Example[] = [];
   docs.forEach((doc, d) => {
     const sentences = words(doc);
-    let cues: DocumentCues = documentCues(sentences);
-    let self: number[][] | undefined;
-    if (votes) {
-      const v = documentVotes(sentences, votes[d]);
-      cues = { ...cues, pass1: v.votes };
-      self = v.self;
-    }
+    const cues = documentCues(sentences);
+    const v = votes ? documentVotes(sentences, votes[d]) : null;
     doc.sentences.forEach((s, i) => {
-      out.push({ features: sentenceFeatures(gaz, s.words, cues, self?.[i]), gold: spansToBilou(iobSpans(s.tags), s.words.length) });
+      const local = sentenceFeatures(gaz, s.words, cues);
+      const features = v ? withVotes(local, voteFeatures(s.words, v.votes, v.self[i])) : local;
+      out.push({ features, gold: spansToBilou(iobSpans(s.tags), s.words.length) });
     });
   });
   return out;

@@ -66,14 +66,11 @@ function slotOf(hash: number): number {
 }
 
 const NEG = -1e30;
-/** Transition legality, with the start row first, as a flat (T + 1) × T table of 0 / -inf. */
-const LEGAL = (() => {
-  const m = new Float32Array((TAG_COUNT + 1) * TAG_COUNT);
-  for (let p = -1; p < TAG_COUNT; p++) {
-    for (let t = 0; t < TAG_COUNT; t++) m[(p + 1) * TAG_COUNT + t] = allowedTransition(p, t) ? 0 : NEG;
-  }
-  return m;
-})();
+/** For each tag, the tags that may precede it (BILOU constraints), so Viterbi skips illegal pairs. */
+const PREDECESSORS: Int32Array[] = Array.from({ length: TAG_COUNT }, (_, t) =>
+  Int32Array.from(Array.from({ length: TAG_COUNT }, (_, p) => p).filter((p) => allowedTransition(p, t))),
+);
+const START_OK = Array.from({ length: TAG_COUNT }, (_, t) => allowedTransition(-1, t));
 
 /**
  * Best BILOU tag sequence under emission and transition scores, with illegal transitions (an
@@ -85,14 +82,16 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
   if (n === 0) return tags;
   const score = new Float64Array(n * T);
   const back = new Uint8Array(n * T);
-  for (let t = 0; t < T; t++) score[t] = emissions[t] + transitions[t] + LEGAL[t];
+  for (let t = 0; t < T; t++) score[t] = emissions[t] + transitions[t] + (START_OK[t] ? 0 : NEG);
   for (let i = 1; i < n; i++) {
+    const prevBase = (i - 1) * T;
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        const k = (p + 1) * T + t;
-        const s = score[(i - 1) * T + p] + transitions[k] + LEGAL[k];
+      const preds = PREDECESSORS[t];
+      for (let q = 0; q < preds.length; q++) {
+        const p = preds[q];
+        const s = score[prevBase + p] + transitions[(p + 1) * T + t];
         if (s > best) {
           best = s;
           arg = p;
@@ -114,4 +113,91 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
   tags[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * T + tags[i]];
   return tags;
+}
+
+/**
+ * All passes' weights behind one key index: a feature is looked up once and its row read for each
+ * pass. Slots interleave key and row so a probe touches one cache line.
+ */
+export class JointTable {
+  private readonly mask: number;
+  private readonly slots: Int32Array;
+  readonly weights: Float32Array[];
+  readonly transitions: Float32Array[];
+
+  constructor(passes: readonly WeightTable[]) {
+    const T = TAG_COUNT;
+    const rowOf = new Map<number, number>();
+    for (const p of passes) for (const k of p.keys) if (!rowOf.has(k)) rowOf.set(k, rowOf.size);
+    let cap = 16;
+    while (cap < rowOf.size * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.slots = new Int32Array(cap * 2).fill(-1);
+    for (const [key, row] of rowOf) {
+      let s = slotOf(key) & this.mask;
+      while (this.slots[2 * s + 1] !== -1) s = (s + 1) & this.mask;
+      this.slots[2 * s] = key | 0;
+      this.slots[2 * s + 1] = row;
+    }
+    this.weights = passes.map((p) => {
+      const w = new Float32Array(rowOf.size * T);
+      p.keys.forEach((k, r) => w.set(p.weights.subarray(r * T, (r + 1) * T), rowOf.get(k)! * T));
+      return w;
+    });
+    this.transitions = passes.map((p) => p.transitions);
+  }
+
+  /** Row indexes of each token's features that the model knows, flat, with per-token offsets. */
+  rows(features: readonly (readonly number[])[]): SentenceRows {
+    const slots = this.slots;
+    let total = 0;
+    for (const f of features) total += f.length;
+    const rows = new Int32Array(total);
+    const offsets = new Int32Array(features.length + 1);
+    let n = 0;
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i];
+      for (let j = 0; j < f.length; j++) {
+        const h = f[j];
+        const key = h | 0;
+        let s = slotOf(h) & this.mask;
+        for (;;) {
+          const r = slots[2 * s + 1];
+          if (r === -1) break;
+          if (slots[2 * s] === key) {
+            rows[n++] = r;
+            break;
+          }
+          s = (s + 1) & this.mask;
+        }
+      }
+      offsets[i + 1] = n;
+    }
+    return { rows, offsets };
+  }
+
+  /** Emission scores of a sentence for one pass: the sum of its tokens' rows (and extra rows). */
+  emissions(pass: number, sentence: SentenceRows, extra?: SentenceRows): Float32Array {
+    const T = TAG_COUNT;
+    const w = this.weights[pass];
+    const n = sentence.offsets.length - 1;
+    const out = new Float32Array(n * T);
+    for (const part of extra ? [sentence, extra] : [sentence]) {
+      const { rows, offsets } = part;
+      for (let i = 0; i < n; i++) {
+        const base = i * T;
+        for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+          const off = rows[k] * T;
+          for (let t = 0; t < T; t++) out[base + t] += w[off + t];
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** A sentence's known feature rows: token i's are rows[offsets[i]] … rows[offsets[i + 1]). */
+export interface SentenceRows {
+  rows: Int32Array;
+  offsets: Int32Array;
 }
