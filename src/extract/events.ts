@@ -11,6 +11,7 @@ import {
 import { entitySpans, type EntitySpan } from './spans.js';
 
 const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'our', 'my', 'your']);
 const TARGETLESS = new Set(['ASSAULT', 'MOBILIZE', 'PROTEST', 'THREATEN', 'RETREAT']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
@@ -157,6 +158,8 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       const t = hit.trigger;
       const at = k;
       k = hit.end - 1;
+      // "a request from", "the attack": a verb form after a determiner is a noun.
+      if (!t.nominal && DETERMINERS.has(lowerAt(doc, at - 1))) continue;
       let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end) : verbParticipants(doc, s, at, hit.end, t, previous);
       // A noun with no participants of its own ("began in 2006 with a defense agreement"): the sentence's "between A and B".
       if ((!pair || !pair[0]) && t.nominal && (t.symmetric || t.type === 'COOPERATE')) {

@@ -43,6 +43,16 @@ export function subjectBefore(doc: Document, sentenceStart: number, cue: number,
   if (k < sentenceStart) return null;
   const last = k;
   if (PRONOUNS.has(toks[k].text.toLowerCase())) return { start: toks[k].start, end: toks[k].end, tokenStart: k, tokenEnd: k + 1 };
+  // A short tail after the head: "the top commander for the region", "a spokesman for the ministry".
+  for (let j = k - 1; j >= Math.max(sentenceStart + 1, k - 3); j--) {
+    const w = toks[j].text.toLowerCase();
+    if (w === ',' || w === '.') break;
+    if (/^(?:of|for|at|in)$/u.test(w) && lex.sourceNouns.has(toks[j - 1].text.toLowerCase())) {
+      k = j - 1;
+      break;
+    }
+  }
+  const headAt = k;
   while (k >= sentenceStart && last - k < 14 && npToken(toks[k], lex)) {
     const low = toks[k].text.toLowerCase();
     // "and" joins two modifiers ("American and Western officials"), never two clauses.
@@ -54,7 +64,7 @@ export function subjectBefore(doc: Document, sentenceStart: number, cue: number,
   while (first <= last && /^(?:of|and|for|['’]s|-|de|del)$/iu.test(toks[first].text)) first++;
   if (first > last) return null;
   // It ends with a head: a name or a source noun ("officials"), not a modifier ("the", "top").
-  const head = toks[last].text;
+  const head = toks[headAt].text;
   if (!isCapitalised(head) && !lex.sourceNouns.has(head.toLowerCase()) && !/^[\p{Lu}.]+$/u.test(head)) return null;
   return { start: toks[first].start, end: toks[last].end, tokenStart: first, tokenEnd: last + 1 };
 }

@@ -1,0 +1,103 @@
+// Events: PLOVER types from triggers, with actor and target in active, passive, joined and
+// nominal forms; context flags; dates and claims attached — on hand-built Documents.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventLines, extractAll, handDocument, nameOf, type HandEntity } from './helpers.js';
+
+const IRAN: HandEntity = { name: 'Iran', type: 'GPE', forms: ['Iran', 'Iranian', 'Tehran'], refersTo: { Iranian: 'Iran' } };
+const VENEZUELA: HandEntity = { name: 'Venezuela', type: 'GPE', forms: ['Venezuela', 'Venezuelan'], refersTo: { Venezuelan: 'Venezuela' } };
+const MADURO: HandEntity = { name: 'Nicolás Maduro', type: 'PERSON', forms: ['Nicolás Maduro', 'Maduro'] };
+const MILEI: HandEntity = { name: 'Javier Milei', type: 'PERSON', forms: ['Javier Milei', 'Milei'] };
+const US: HandEntity = { name: 'United States', type: 'GPE', forms: ['United States', 'U.S.'] };
+
+const eventsOf = (text: string, entities: HandEntity[], published = '2025-01-12') =>
+  extractAll(handDocument(text, entities, { published, publishedSource: 'metadata' }));
+
+test('active voice: the subject acts on the object', () => {
+  const doc = eventsOf('In 2023, Iran closed a deal to sell drones to Bolivia.', [IRAN, { name: 'Bolivia', type: 'GPE', forms: ['Bolivia'] }]);
+  assert.deepEqual(eventLines(doc), ['Iran AGREE Bolivia']);
+  assert.equal(doc.events[0].date, '2023');
+  assert.equal(doc.events[0].trigger, 'closed a deal');
+});
+
+test('passive voice: "was released by X" makes X the actor', () => {
+  const doc = eventsOf('Saab was released by the outgoing administration of U.S. President Joe Biden in December 2023.', [
+    { name: 'Alex Saab', type: 'PERSON', forms: ['Saab'] }, US, { name: 'Joe Biden', type: 'PERSON', forms: ['Joe Biden'] },
+  ]);
+  assert.deepEqual(eventLines(doc), ['Joe Biden CONCEDE Alex Saab']);
+  assert.equal(doc.events[0].mode, 'release');
+  assert.equal(doc.events[0].date, '2023-12');
+});
+
+test('symmetric: "A and B signed a deal" and "cooperation between A and B"', () => {
+  const signed = eventsOf('The regimes of Iran and Venezuela signed a deal for a drone facility.', [IRAN, VENEZUELA]);
+  assert.deepEqual(eventLines(signed), ['Iran AGREE Venezuela']);
+  const between = eventsOf('The partnership between Venezuela and Iran began with a defense agreement.', [IRAN, VENEZUELA]);
+  assert.deepEqual(eventLines(between).sort(), ['Venezuela AGREE Iran', 'Venezuela COOPERATE Iran']);
+});
+
+test('a capital stands for its country; a demonym with a state noun for the state', () => {
+  const doc = eventsOf('In 2022, Maduro visited Tehran, signing a broad 20-year cooperation agreement with Iran.', [MADURO, IRAN]);
+  assert.deepEqual(eventLines(doc).sort(), ['Nicolás Maduro AGREE Iran', 'Nicolás Maduro CONSULT Iran']);
+  const officials = eventsOf('Argentine officials seized a cargo plane that belonged to Conviasa.', [
+    { name: 'Argentina', type: 'GPE', forms: ['Argentine'], refersTo: { Argentine: 'Argentina' } },
+    { name: 'Conviasa', type: 'ORG', forms: ['Conviasa'] },
+  ]);
+  assert.deepEqual(eventLines(officials), ['Argentina COERCE Conviasa']);
+  assert.equal(officials.events[0].mode, 'seize');
+});
+
+test('a second verb shares the subject, and "him" is the person named before', () => {
+  const doc = eventsOf('Maduro blamed President Javier Milei for the seizure and issued an arrest warrant against him.', [MADURO, MILEI]);
+  assert.deepEqual(eventLines(doc), ['Nicolás Maduro ACCUSE Javier Milei', 'Nicolás Maduro COERCE Javier Milei']);
+});
+
+test('nominal triggers: "Israel’s battering of allies Hezbollah"', () => {
+  const doc = eventsOf('Iran’s threat has been blunted by Israel’s battering of allies Hezbollah in Lebanon.', [
+    IRAN, { name: 'Israel', type: 'GPE', forms: ['Israel'] }, { name: 'Hezbollah', type: 'ORG', forms: ['Hezbollah'] }, { name: 'Lebanon', type: 'GPE', forms: ['Lebanon'] },
+  ]);
+  assert.deepEqual(eventLines(doc), ['Israel ASSAULT Hezbollah']);
+  assert.equal(nameOf(doc, doc.events[0].location), 'Lebanon');
+});
+
+test('a place after "in" is the location, not the target; targetless strikes keep a null target', () => {
+  const doc = eventsOf('Since September, the U.S. has launched at least 21 lethal strikes on vessels in the Caribbean.', [US, { name: 'Caribbean', type: 'LOC', forms: ['Caribbean'] }]);
+  assert.deepEqual(eventLines(doc), ['United States ASSAULT null']);
+  assert.equal(doc.events[0].mode, 'aerial');
+  assert.equal(nameOf(doc, doc.events[0].location), 'Caribbean');
+});
+
+test('dyadic events need a target: "provide support" with no one supported is no event', () => {
+  assert.deepEqual(eventLines(eventsOf('Iran remains the primary partner, while Russia provides support.', [IRAN, { name: 'Russia', type: 'GPE', forms: ['Russia'] }])), []);
+});
+
+test('hypothetical, future and negated context flags', () => {
+  const hypo = eventsOf('If a conflict occurs, Iran could assist Venezuela with weapons.', [IRAN, VENEZUELA]);
+  assert.deepEqual(hypo.events.map((e) => [e.type, e.context]), [['AID', ['hypothetical']]]);
+  const threat = eventsOf('Maduro has said Venezuela will respond immediately if attacked by the United States.', [MADURO, VENEZUELA, US]);
+  assert.ok(threat.events.some((e) => e.type === 'THREATEN' && e.context?.includes('hypothetical')), JSON.stringify(threat.events));
+  const negated = eventsOf('Iran did not attack Venezuela.', [IRAN, VENEZUELA]);
+  assert.deepEqual(negated.events.map((e) => [e.type, e.context]), [['ASSAULT', ['negated']]]);
+});
+
+test('a stated intention is coded AGREE, as PLOVER does ("will visit", "willing to withdraw")', () => {
+  const doc = eventsOf('Maduro will visit Iran next month.', [MADURO, IRAN]);
+  assert.deepEqual(eventLines(doc), ['Nicolás Maduro AGREE Iran']);
+});
+
+test('old events are flagged historical against the publication date', () => {
+  const doc = eventsOf('In 2006, Venezuela signed a defense agreement with Iran.', [IRAN, VENEZUELA]);
+  assert.deepEqual(doc.events.map((e) => [e.type, e.date, e.context]), [['AGREE', '2006', ['historical']]]);
+});
+
+test('an event inside reported speech points to the claim reporting it', () => {
+  const doc = eventsOf('Infobae reported that Iran helped the Maduro government cover up an oil spill.', [IRAN, MADURO, { name: 'Infobae', type: 'ORG', forms: ['Infobae'] }]);
+  assert.deepEqual(eventLines(doc), ['Iran AID Nicolás Maduro']);
+  const claim = doc.claims.find((c) => c.id === doc.events[0].claim);
+  assert.equal(nameOf(doc, claim?.source ?? null), 'Infobae');
+});
+
+test('the same event named twice is one event', () => {
+  const doc = eventsOf('Iran signed a deal with Venezuela. Venezuela signed the deal with Iran in Caracas.', [IRAN, VENEZUELA]);
+  assert.equal(doc.events.filter((e) => e.type === 'AGREE').length, 1);
+});

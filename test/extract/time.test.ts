@@ -1,0 +1,96 @@
+// Dates: each expression form normalised against the publication date, and the publication date
+// estimated from the text when there is no metadata.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newDocument } from '../../src/schema/document.js';
+import { segment } from '../../src/nlp/tokenize.js';
+import { extractDates } from '../../src/extract/time.js';
+import { article } from '../helpers/fixtures.js';
+
+/** The dates of a text published on Wednesday 2024-06-12 (metadata). */
+function datesOf(text: string, published: string | null = '2024-06-12') {
+  const doc = segment(newDocument(article('t', text, { published, publishedSource: published ? 'metadata' : null })));
+  return extractDates(doc);
+}
+const one = (text: string, published?: string | null) => {
+  const d = datesOf(text, published).dates;
+  assert.equal(d.length, 1, `one date in ${JSON.stringify(text)}: ${JSON.stringify(d)}`);
+  return { text: d[0].text, value: d[0].value, granularity: d[0].granularity, relative: d[0].relative };
+};
+
+test('a year, a month-year and a full day are absolute', () => {
+  assert.deepEqual(one('Maduro visited Tehran in 2022.'), { text: '2022', value: '2022', granularity: 'year', relative: false });
+  assert.deepEqual(one('Milei took office in December 2023.'), { text: 'December 2023', value: '2023-12', granularity: 'month', relative: false });
+  assert.deepEqual(one('The photo was taken on January 29, 2019, in Cabimas.'), { text: 'January 29, 2019', value: '2019-01-29', granularity: 'day', relative: false });
+});
+
+test('decades and centuries, with "early"/"late" kept in the span', () => {
+  assert.deepEqual(one('A chain seized in the early 2010s.'), { text: 'the early 2010s', value: '2010s', granularity: 'decade', relative: false });
+  assert.deepEqual(one('Two attacks in the 1990s shook Buenos Aires.'), { text: 'the 1990s', value: '1990s', granularity: 'decade', relative: false });
+  assert.deepEqual(one('Borders drawn in the 19th century remain.'), { text: 'the 19th century', value: '18', granularity: 'century', relative: false });
+});
+
+test('a month without a year is the latest such month before publication', () => {
+  assert.deepEqual(one('Since September, the U.S. has launched strikes.'), { text: 'Since September', value: '2023-09', granularity: 'month', relative: true });
+  assert.deepEqual(one('A spill happened in May at the refinery.'), { text: 'in May', value: '2024-05', granularity: 'month', relative: true });
+});
+
+test('weekdays point back to the latest such day; "next" points forward', () => {
+  assert.deepEqual(one('The outlet reported on Friday that a deal was signed.'), { text: 'on Friday', value: '2024-06-07', granularity: 'day', relative: true });
+  assert.deepEqual(one('The commander said on Wednesday that Iran sent weapons.'), { text: 'on Wednesday', value: '2024-06-12', granularity: 'day', relative: true });
+  assert.deepEqual(one('Talks resume next Monday in Geneva.'), { text: 'next Monday', value: '2024-06-17', granularity: 'day', relative: true });
+});
+
+test('"this week", "earlier this year", "last year" and "two years ago" resolve against the publication date', () => {
+  assert.deepEqual(one('Infobae reported this week that Iran helped.'), { text: 'this week', value: '2024-W24', granularity: 'week', relative: true });
+  assert.deepEqual(one('Earlier this year, a conglomerate set up shop.'), { text: 'Earlier this year', value: '2024', granularity: 'year', relative: true });
+  assert.deepEqual(one('Exports fell last year.'), { text: 'last year', value: '2023', granularity: 'year', relative: true });
+  assert.deepEqual(one('The plane was seized two years ago.'), { text: 'two years ago', value: '2022', granularity: 'year', relative: true });
+  assert.deepEqual(one('Fighting resumed in the summer of 2019.'), { text: 'the summer of 2019', value: '2019-22', granularity: 'season', relative: false });
+});
+
+test('amounts and model numbers are not years', () => {
+  assert.deepEqual(datesOf('It laundered $350 million, 2,500 tons and 1500 km of pipe; the ANSU-100 flew.').dates, []);
+});
+
+test('metadata gives the publication date with full confidence', () => {
+  const doc = datesOf('Nothing dated here at all, only words.', '2025-01-12');
+  assert.deepEqual(doc.published, { value: '2025-01-12', source: 'metadata', confidence: 1, evidence: 'metadata' });
+});
+
+test('without metadata, a copyright line the cleaner removed dates the article', () => {
+  const doc = segment(newDocument(article('t', 'Iran is increasing its presence. The partnership began in 2006.', {
+    removed: [{ kind: 'copyright', text: '© 2024 Latin Times. All rights reserved.' }],
+  })));
+  extractDates(doc);
+  assert.equal(doc.published.value, '2024');
+  assert.equal(doc.published.source, 'text');
+  assert.match(doc.published.evidence ?? '', /© 2024 Latin Times/u);
+});
+
+test('without metadata, the latest dated event is the estimate, and relative dates follow it', () => {
+  const doc = datesOf('Oil installations in Cabimas, January 29, 2019. We saw a rebound this year. The sanctions began in 2017.', null);
+  assert.equal(doc.published.value, '2019');
+  assert.equal(doc.published.source, 'estimated');
+  assert.equal(doc.published.evidence, 'January 29, 2019');
+  assert.ok(doc.published.confidence > 0 && doc.published.confidence < 1);
+  assert.equal(doc.dates.find((d) => d.text === 'this year')?.value, '2019');
+});
+
+test('an older article comes out years older than a recent one', () => {
+  const old = datesOf('Admiral Faller said on Wednesday that Iran sent weapons. Photo: January 29, 2019.', null).published.value;
+  const recent = datesOf('Milei took office in December 2023, and Saab was released that month.', null).published.value;
+  assert.ok(Number(recent) - Number(old) >= 3, `${old} vs ${recent}`);
+});
+
+test('a dateline is read as the publication date', () => {
+  const doc = datesOf('Published: March 3, 2024\nIran and Venezuela signed a deal in 2022.', null);
+  assert.equal(doc.published.value, '2024-03-03');
+  assert.equal(doc.published.source, 'text');
+});
+
+test('with no date at all there is no estimate and relative dates are left out', () => {
+  const doc = datesOf('The minister spoke on Friday about this week.', null);
+  assert.deepEqual(doc.published, { value: null, source: null, confidence: 0, evidence: null });
+  assert.deepEqual(doc.dates, []);
+});
