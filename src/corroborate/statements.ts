@@ -3,8 +3,8 @@
 // features the comparison needs and the attribution chain provenance needs.
 import type { Analysis, Modality } from '../schema/analysis.js';
 import type { Granularity } from '../schema/document.js';
-import { findRuleDates } from '../extract/date-rules.js';
-import { parseRef } from '../extract/time.js';
+import { newDocument, type DateMention } from '../schema/document.js';
+import { extractDates } from '../extract/time.js';
 import { contentTerms, fold, isNegated, quantities, years } from './text.js';
 
 /** One named step of an attribution chain: who said it, as an identity key and a display name. */
@@ -99,24 +99,23 @@ function entitiesWithin(doc: StatementSource, start: number, end: number, extra:
   return [...ids].sort();
 }
 
-function datesIn(text: string, published: string | null): StatementDate[] {
-  const ref = parseRef(published);
-  const out: StatementDate[] = [];
-  for (const raw of findRuleDates(text)) {
-    const v = raw.resolve(ref);
-    if (v) out.push({ value: v.value, granularity: v.granularity, text: raw.text });
-  }
-  return out;
+/** Every date the text names, resolved against the publication date by the dates stage's rules. */
+function documentDates(text: string, published: string | null): DateMention[] {
+  const doc = newDocument({
+    id: 'dates', source: 'dates', format: 'text', title: null, outlet: null, author: null, url: null, published,
+    publishedSource: published ? 'metadata' : null, language: 'en', text, contentHash: '', removed: [],
+  });
+  return extractDates(doc).dates;
 }
 
-function features(doc: StatementSource, start: number, end: number) {
+function features(doc: StatementSource, start: number, end: number, dates: DateMention[]) {
   const text = doc.analysis.text.slice(start, end);
   return {
     text,
     terms: [...new Set(contentTerms(text))].sort(),
     quantities: [...new Set(quantities(text).map((q) => q.value))].sort((a, b) => a - b),
     years: years(text),
-    dates: datesIn(text, doc.published),
+    dates: dates.filter((d) => d.start >= start && d.end <= end).map((d) => ({ value: d.value, granularity: d.granularity, text: d.text })),
     negated: isNegated(text),
   };
 }
@@ -128,13 +127,14 @@ export function statementsOf(doc: StatementSource): Statement[] {
   const { analysis } = doc;
   const base = { documentId: doc.id, published: doc.published, outlet: doc.outlet };
   const out: Statement[] = [];
+  const dates = documentDates(analysis.text, doc.published);
   for (const c of analysis.claims) {
     const chain = c.chain?.length ? c.chain : [c.source ?? c.sourceText].filter((x): x is string => !!x);
     const events = analysis.events.filter((ev) => ev.claim === c.id || (ev.start <= c.start && ev.end >= c.end) || (ev.start >= c.start && ev.end <= c.end));
     const attribution = sourceRefs(doc, chain);
     const parts = propositions(analysis.text, c.start, c.end);
     parts.forEach(([start, end], k) => {
-      const f = features(doc, start, end);
+      const f = features(doc, start, end, dates);
       const localId = parts.length > 1 ? `${c.id}.${k}` : c.id;
       out.push({
         ...base, ...f, key: `${doc.id}#${localId}`, localId, kind: 'claim', start, end,
@@ -147,11 +147,11 @@ export function statementsOf(doc: StatementSource): Statement[] {
   const claimed = [...out];
   analysis.events.forEach((ev, i) => {
     if (ev.claim || claimed.some((s) => overlaps(s, ev))) return;
-    const f = features(doc, ev.start, ev.end);
+    const f = features(doc, ev.start, ev.end, dates);
     const negated = f.negated || !!ev.context?.includes('negated');
-    const dates = ev.date ? [{ value: ev.date, granularity: granularityOf(ev.date), text: ev.date }, ...f.dates.filter((d) => d.value !== ev.date)] : f.dates;
+    const eventDates = ev.date ? [{ value: ev.date, granularity: granularityOf(ev.date), text: ev.date }, ...f.dates.filter((d) => d.value !== ev.date)] : f.dates;
     out.push({
-      ...base, ...f, dates, key: `${doc.id}#v${i}`, localId: `v${i}`, kind: 'event', start: ev.start, end: ev.end,
+      ...base, ...f, dates: eventDates, key: `${doc.id}#v${i}`, localId: `v${i}`, kind: 'event', start: ev.start, end: ev.end,
       modality: ev.context?.includes('hypothetical') || ev.context?.includes('future') ? 'speculative' : 'asserted', negated,
       eventType: ev.type, entities: entitiesWithin(doc, ev.start, ev.end, [ev.actor, ev.target, ev.location]), attribution: [], inherited: [],
     });
@@ -160,8 +160,8 @@ export function statementsOf(doc: StatementSource): Statement[] {
   doc.sentences.forEach((sentence, i) => {
     uncovered(sentence, taken).forEach((part, k, parts) => {
       const [start, end] = trim(analysis.text, part.start, part.end);
-      const f = features(doc, start, end);
-      if (f.terms.length < MIN_SENTENCE_TERMS) return;
+      const f = features(doc, start, end, dates);
+      if (f.terms.length < MIN_SENTENCE_TERMS && !(f.dates.length && f.terms.length >= 2)) return;
       const localId = parts.length > 1 ? `s${i}.${k}` : `s${i}`;
       out.push({
         ...base, ...f, key: `${doc.id}#${localId}`, localId, kind: 'sentence', start, end,

@@ -11,7 +11,9 @@ were what when where whether which while who whom whose why will with within wit
 said says say saying told tells according reported reports reportedly stated states added explained noted
 claimed asserted stressed pointed highlighted suggest suggested believed alleged allegedly apparently
 mr mrs ms dr new now today yesterday week weeks month months year years time times including include includes
-already still just well way ways thing things part parts kind another several many lot lots`.split(/\s+/));
+already still just well way ways thing things part parts kind another several many lot lots
+january february march april june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday`.split(/\s+/));
 
 /** Paraphrase classes of general news wording: every member folds to the first word's concept.
  *  The lists hold general vocabulary, never phrases of a particular article. */
