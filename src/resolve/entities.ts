@@ -158,8 +158,12 @@ const properlyCased = (s: string) => s.split(/\s+/u).every((w) => /^[\p{Lu}\d]/u
 export function canonicalName(c: Cluster, kb: ResolverKb): string {
   const linked = c.forms.find((f) => f.kb)?.kb;
   if (linked) return kb.get(linked.id)?.name ?? linked.name;
+  // Words the text writes in lower case once ("Craig faller") take the capitals it uses elsewhere.
+  const cased = new Map<string, string>();
+  for (const f of c.forms) for (const w of f.bare.split(/\s+/u)) if (/^\p{Lu}/u.test(w)) cased.set(w.toLowerCase(), w);
+  const truecase = (s: string) => s.split(/(\s+)/u).map((w) => (/^\p{Ll}/u.test(w) ? cased.get(w) ?? w : w)).join('');
   const counts = new Map<string, number>();
-  for (const f of c.forms) if (!f.roleOnly) counts.set(f.bare, (counts.get(f.bare) ?? 0) + 1);
+  for (const f of c.forms) if (!f.roleOnly) counts.set(truecase(f.bare), (counts.get(truecase(f.bare)) ?? 0) + 1);
   if (!counts.size) return c.forms[0].bare;
   const type = voteType(c.forms);
   const score = (s: string): number[] => [

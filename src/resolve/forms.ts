@@ -53,7 +53,9 @@ const QUANTITY = /^(?:thousands|hundreds|dozens|millions|tens of thousands|score
 const ORG_AFTER = /^(?:\s+(?:company|group|corporation|corp|inc|ab|ltd|plc|airline|airlines|firm|shares|stock)\b|['’]s\s+(?:shares|factory|plant|subsidiary|chief executive|ceo|board)\b|\s+(?:said|says|announced|stated|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?its\b)/iu;
 
 /** Descriptors set right before a name that make it an organisation. */
-const ORG_BEFORE = /\b(?:outlet|newspaper|news agency|broadcaster|daily|company|firm|airline|carrier|conglomerate|organi[sz]ation|group)\s+$/iu;
+const ORG_BEFORE = /\b(?:outlet|newspaper|news agency|broadcaster|daily|company|firm|airline|carrier|conglomerate|organi[sz]ation|group|wing|militia|cartel|movement|party)\s*,?\s+$/iu;
+/** An appositive description after a name that makes it an organisation: "Hezbollah, the Lebanese militant group". */
+const ORG_APPOSITION = /^,\s+(?:a|an|the|its)\s+(?:[\p{L}-]+\s+){0,3}?(?:group|organi[sz]ation|militia|movement|party|company|firm|airline|carrier|conglomerate|outlet|newspaper|news agency|broadcaster|cartel|wing)\b/iu;
 
 /** True when the word after `end` is a noun naming state actors, or a title ("Chinese President"). */
 function modifiesActor(text: string, end: number): boolean {
@@ -157,6 +159,10 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     surface = surface.slice(lead[0].length);
   }
   if (!surface.trim()) return null;
+  // "designated … as a Foreign Terrorist Organization": a category written in capitals, not a name.
+  if (m.type === 'ORG' && /\s/u.test(surface) && /\b(?:a|an)\s+$/iu.test(doc.text.slice(Math.max(0, start - 4), start)) && !/^\s+\p{Ll}/u.test(doc.text.slice(end, end + 3))) {
+    return null;
+  }
   let bare = surface;
   let bareStart = start;
   let type = m.type;
@@ -228,7 +234,7 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     reliable = true;
   }
   // "the Argentine outlet Infobae", "the airline Conviasa": the descriptor before the name types it.
-  if (!entry && !reliable && ORG_BEFORE.test(doc.text.slice(Math.max(0, start - 30), start))) {
+  if (!entry && !reliable && (ORG_BEFORE.test(doc.text.slice(Math.max(0, start - 30), start)) || ORG_APPOSITION.test(doc.text.slice(end, end + 60)))) {
     type = 'ORG';
     reliable = true;
   }

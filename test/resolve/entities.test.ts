@@ -208,3 +208,28 @@ test('a hyphenated pair of countries is two mentions; "<Name> administration" is
   ]);
   assert.deepEqual(doc.mentions.map((m) => m.text), ['Iran', 'Bolivia', 'Trump administration']);
 });
+
+test('boundary repairs: demonym + state body, possessor, lower-cased surname, "command"', () => {
+  const text = 'Iranian Foreign Ministry spokesman spoke. Said the admiral Craig faller, head of the Southern Hemisphere command: Maduro’s Army is ready. Admiral Faller left. Nicolás Maduro stayed.';
+  const doc = resolve(text, [
+    ['Iranian', 'NORP'], ['Foreign Ministry', 'ORG'], ['Craig', 'PERSON'], ['Southern Hemisphere', 'LOC'], ['Maduro’s Army', 'ORG'],
+    ['Admiral Faller', 'PERSON'], ['Nicolás Maduro', 'PERSON'],
+  ]);
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.type]), [
+    ['Iranian Foreign Ministry', 'ORG'], ['Craig Faller', 'PERSON'], ['Southern Hemisphere command', 'ORG'], ['Nicolás Maduro', 'PERSON'],
+  ]);
+  assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Nicolás Maduro')!), ['Maduro', 'Nicolás Maduro']);
+});
+
+test('appositive descriptions type a name as an organisation; "as a <Category>" is no entity', () => {
+  const text = 'Hezbollah, the Lebanese militant group, denied it. The cartel and its armed wing, La Línea, were designated as a Foreign Terrorist Organization.';
+  const doc = resolve(text, [['Hezbollah', 'GPE'], ['Lebanese', 'NORP'], ['La Línea', 'PERSON'], ['Foreign Terrorist Organization', 'ORG']]);
+  assert.equal(entityNamed(doc, 'Hezbollah')?.type, 'ORG');
+  assert.equal(entityNamed(doc, 'La Línea')?.type, 'ORG');
+  assert.equal(entityNamed(doc, 'Foreign Terrorist Organization'), undefined);
+});
+
+test('a following lower-case word joins a name only when the text uses it as a surname', () => {
+  const doc = resolve('Will Smith arrived. Biden will speak. Smith left.', [['Will Smith', 'PERSON'], ['Biden', 'PERSON'], ['Smith', 'PERSON', { nth: 1 }]]);
+  assert.ok(entityNamed(doc, 'Biden'));
+});
