@@ -28,12 +28,15 @@ const EVIDENCE_FLOOR = 1;
 const EVIDENCE_SPAN = 0.55;
 /** Tokens on more listed names than this are too common for edit-distance matching. */
 const RARE = 50;
+/** Tokens on more listed names than this are skipped in candidate lookup when rarer ones suffice. */
+const COMMON = 200;
 
 interface Scored { score: number; rule: string; listed: ListedName; ours: string; detail: string }
 
 export class Screener {
   private readonly index: ScreenIndex;
   private readonly variantCache = new Map<string, Map<string, Variant>>();
+  private readonly singleNames = new Map<string, boolean>();
 
   constructor(entries: ListEntry[]) {
     this.index = new ScreenIndex(entries);
@@ -77,36 +80,61 @@ export class Screener {
       out.push(this.finish(1, rule, listed, text, type, nameTokens.length > 0, ''));
     }
     if (!nameTokens.length) return out; // generic words, places and legal forms alone never hit
-    // Candidates: listed names sharing a name-class token (or one of its variants); bounded before scoring.
-    const upper = new Map<number, { q: number; n: number }>();
-    query.tokens.forEach((token, i) => {
-      if (tokenClass(token) !== 'name') return;
-      for (const [listedToken, v] of variants[i]) {
-        const lw = this.index.weight(listedToken) * v.quality;
-        for (const n of this.index.postings.get(listedToken) ?? []) {
-          const u = upper.get(n);
-          if (u) { u.q += weights[i] * v.quality; u.n += lw; } else upper.set(n, { q: weights[i] * v.quality, n: lw });
-        }
-      }
-    });
+    // Candidates: listed names sharing a name-class token (or one of its variants). Very common tokens
+    // ("mohammad", "ali") are not looked up when the rarer ones carry enough weight for any hit: a name
+    // met only through them could not reach minScore.
     const queryTotal = weights.reduce((a, b) => a + b, 0);
     const queryOther = query.tokens.reduce((sum, t, i) => sum + (tokenClass(t) === 'name' ? 0 : weights[i]), 0);
-    for (const [n, u] of upper) {
+    const order = query.tokens.map((_, i) => i).filter((i) => tokenClass(query.tokens[i]) === 'name').sort((a, b) => weights[a] - weights[b]);
+    let skippable = queryOther;
+    const skipped = new Set<number>();
+    const volume = (i: number) => {
+      let sum = 0;
+      for (const t of variants[i].keys()) sum += this.index.frequency(t);
+      return sum;
+    };
+    for (const i of order) {
+      if (volume(i) <= COMMON || skippable + weights[i] >= minScore * queryTotal) break;
+      skippable += weights[i];
+      skipped.add(i);
+    }
+    const slot = new Map<number, number>();
+    const upQ: number[] = [];
+    const upN: number[] = [];
+    for (const i of order) {
+      if (skipped.has(i)) continue;
+      for (const [listedToken, v] of variants[i]) {
+        const lw = this.index.weight(listedToken);
+        for (const n of this.index.postings.get(listedToken) ?? []) {
+          const k = slot.get(n);
+          if (k === undefined) {
+            slot.set(n, upQ.length);
+            upQ.push(weights[i] * v.quality + skippable);
+            upN.push(lw);
+          } else {
+            upQ[k] += weights[i] * v.quality;
+            upN[k] += lw;
+          }
+        }
+      }
+    }
+    for (const [n, k] of slot) {
       // An upper bound on either coverage (words of other classes assumed matched): candidates that
       // cannot reach minScore are not aligned.
       const listed = this.index.names[n];
-      const qUp = (u.q + queryOther) / queryTotal;
-      const nUp = (u.n + listed.total - listed.informative) / listed.total;
+      const qUp = upQ[k] / queryTotal;
+      const nUp = (upN[k] + listed.total - listed.informative) / listed.total;
       if (Math.max(qUp, nUp) < minScore) continue;
-      out.push(this.align(query, weights, variants, listed, text, type));
+      out.push(this.align(query, weights, variants, listed, text, type, minScore));
     }
-    out.push(...this.acronyms(query, text, type));
+    // A person's one-word name is a surname, not an acronym.
+    if (type !== 'PERSON') out.push(...this.acronyms(query, text, type));
     return out;
   }
 
   /** Scores one candidate: align our tokens to the listed tokens (best pairs first, one to one), then
    *  combine rarity-weighted coverage of both names. */
-  private align(query: FoldedName, weights: number[], variants: Map<string, Variant>[], listed: ListedName, text: string, type: EntityType | undefined): Scored {
+  private align(query: FoldedName, weights: number[], variants: Map<string, Variant>[], listed: ListedName, text: string, type: EntityType | undefined, minScore: number): Scored {
     const entry = this.index.entries[listed.entry];
     const pairs: { i: number; j: number; v: Variant; gain: number }[] = [];
     query.tokens.forEach((_, i) => listed.tokens.forEach((lt, j) => {
@@ -122,7 +150,7 @@ export class Screener {
     let evidence = 0;
     let names = 0;
     let worst: TokenRule = 'exact';
-    const matched: string[] = [];
+    const kept: { i: number; j: number; rule: TokenRule }[] = [];
     for (const p of pairs) {
       if (usedQ.has(p.i) || usedL.has(p.j)) continue;
       usedQ.add(p.i);
@@ -140,7 +168,7 @@ export class Screener {
         names++;
         evidence += listed.weights[p.j];
       }
-      matched.push(rule === 'exact' ? query.raw[p.i] : `${query.raw[p.i]}≈${listed.raw[p.j]} (${rule})`);
+      kept.push({ i: p.i, j: p.j, rule });
     }
     const qCov = mq / weightQ.reduce((a, b) => a + b, 0);
     const nCov = ml / listed.total;
@@ -161,6 +189,9 @@ export class Screener {
       // Organisations: a listed name with a further rare word is another body (IRGC vs IRGC Air Force).
       score = qCov * nCov;
     }
+    score = Math.min(score, 0.99); // 1 is kept for the exact-folded name
+    // The caps of finish() only lower a score: below minScore, no explanation is worth building.
+    if (score < minScore) return { score, rule: 'partial', listed, ours: text, detail: '' };
     const unmatchedL = listed.raw.filter((_, j) => !usedL.has(j) && !STOPWORDS.has(listed.raw[j]));
     const unmatchedQ = query.raw.filter((_, i) => !usedQ.has(i));
     const informativeLeft = [...unmatchedL.map((t) => tokenClass(t)), ...unmatchedQ.map((t) => tokenClass(t))].some((c) => c === 'name');
@@ -168,7 +199,7 @@ export class Screener {
     if (!unmatchedL.length && !unmatchedQ.length) rule = worst === 'exact' ? 'token-set' : worst;
     else if (!informativeLeft) rule = worst === 'exact' ? 'token-set-minus-legal-forms' : worst;
     else rule = person && names >= 2 ? 'partial-name' : 'partial';
-    score = Math.min(score, 0.99); // 1 is kept for the exact-folded name
+    const matched = kept.map((k) => (k.rule === 'exact' ? query.raw[k.i] : `${query.raw[k.i]}≈${listed.raw[k.j]} (${k.rule})`));
     const detail = [
       matched.length ? `matched ${matched.join(', ')}` : '',
       unmatchedQ.length ? `ours only ${unmatchedQ.join(' ')}` : '',
@@ -191,6 +222,8 @@ export class Screener {
       for (const n of this.index.byOnset.get(acr.slice(0, 3)) ?? []) {
         if (seen.has(n)) continue;
         const listed = this.index.names[n];
+        // Cheap necessary conditions first: no more words than letters, the second word's initial early.
+        if (listed.raw.length > acr.length + 2 || !acr.slice(1, 5).includes(listed.raw[1][0])) continue;
         if (segmentsAcronym(acr, listed.raw)) out.push(this.acronymScore(acr, listed, 'syllables', text, type));
       }
     } else {
@@ -239,9 +272,16 @@ export class Screener {
     return { score: Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000, rule, listed, ours, detail: fullDetail };
   }
 
-  /** Whether a name of ours holds a single name-class token ("Saab", "Assad"): a surname alone. */
+  /** Whether a name of ours holds a single name or place word ("Saab", "Assad", "Chad"): a surname
+   *  alone. Remembered per name, as every candidate of a query asks. */
   private singleName(ours: string): boolean {
-    return foldName(ours).tokens.filter((t) => tokenClass(t) === 'name' || tokenClass(t) === 'place').length <= 1;
+    let single = this.singleNames.get(ours);
+    if (single === undefined) {
+      single = foldName(ours).tokens.filter((t) => tokenClass(t) === 'name' || tokenClass(t) === 'place').length <= 1;
+      if (this.singleNames.size > 10_000) this.singleNames.clear();
+      this.singleNames.set(ours, single);
+    }
+    return single;
   }
 
   /** Listed tokens a token of ours may stand for, with the quality of each variant. */
