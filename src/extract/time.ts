@@ -102,7 +102,8 @@ function estimatePublication(doc: Document, raws: RawDate[]): PublicationEstimat
     if (r.relative || r.year === undefined) continue;
     const g = r.resolve(null)?.granularity;
     if (g === 'decade' || g === 'century') continue;
-    if (!latest || r.year > latest.year!) latest = r;
+    // At equal years the finer expression is the better evidence ("December 2023" over "2023").
+    if (!latest || r.year > latest.year! || (r.year === latest.year && (r.resolve(null)?.value ?? '') > (latest.resolve(null)?.value ?? ''))) latest = r;
   }
   if (latest) {
     // Talk of "this year" or a weekday means the article is close to the dates it names.
