@@ -4,7 +4,7 @@
 // (DOSSIER_BENCH_PG overrides the server, default postgres://postgres@127.0.0.1:5432/test).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     const file = join(dir, 'conll2003-reuters.jsonl');
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const mb = records.reduce((s, r) => s + Buffer.byteLength(r.text), 0) / 1e6;
-    console.log(`corpus: ${records.length} Reuters articles from CoNLL-2003 (${mb.toFixed(1)} MB of text); ${cpus().length} CPUs`);
+    console.log(`corpus: ${records.length} Reuters articles from CoNLL-2003 (${mb.toFixed(1)} MB of text); ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}`);
     const only = process.argv.slice(2);
     const rows: Row[] = [];
     if (!only.length || only.includes('sqlite')) rows.push(await benchSqlite(file, dir, records.length));
@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const r of rows) console.log(`| ${r.setup} | ${r.processes} | ${r.articles} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(1)} | ${r.memory} |`);
     console.log('\nTimes include each process starting and loading its models; enqueueing is not timed.');
+    console.log(`load average at the end: ${loadavg()[0].toFixed(1)} (other processes on the machine share the CPUs)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

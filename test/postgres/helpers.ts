@@ -1,7 +1,11 @@
 // PostgreSQL test helpers: the local test server (DOSSIER_TEST_PG, else 127.0.0.1:5432/test as
 // postgres) and throwaway schemas, one per test store, dropped afterwards.
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { REPO_ROOT } from '../../src/paths.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 
 export const PG_URL = process.env.DOSSIER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -40,4 +44,19 @@ export async function openTestStore(prefix?: string): Promise<{ store: PostgresS
       await dropSchema(schema);
     },
   };
+}
+
+/** Runs the `dossier` command (the compiled one when the tests run from dist/, else the sources
+ *  under tsx) without blocking this process, so servers in the test keep answering. */
+export function runDossier(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const compiled = fileURLToPath(import.meta.url).includes(`${sep}dist${sep}`);
+  const entry = compiled ? [join(REPO_ROOT, 'bin', 'dossier.js')] : [...process.execArgv, join(REPO_ROOT, 'src', 'cli', 'main.ts')];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
 }
