@@ -169,14 +169,19 @@ function joinWeakToReliable(forms: NameForm[], uf: UnionFind): void {
     set.add(uf.find(i));
     reliable.set(f.key, set);
   });
+  const keysByRoot = new Map<number, Set<string>>();
+  forms.forEach((f, i) => {
+    const r = uf.find(i);
+    const set = keysByRoot.get(r) ?? new Set<string>();
+    set.add(f.key);
+    keysByRoot.set(r, set);
+  });
   forms.forEach((f, i) => {
     if (f.reliable || f.kb || f.foreignKb || f.roleOnly || f.descriptive) return;
     const roots = reliable.get(f.key);
     if (!roots || roots.size !== 1) return;
-    const root = uf.find(i);
     // Only forms still among their own kind (not already joined to a fuller person name).
-    const joined = forms.some((g, j) => uf.find(j) === root && g.key !== f.key);
-    if (!joined) uf.union([...roots][0], i);
+    if (keysByRoot.get(uf.find(i))!.size === 1) uf.union([...roots][0], i);
   });
 }
 

@@ -78,7 +78,8 @@ export function resolveWith(doc: Document, kb: ResolverKb, overrides: Overrides)
   const indexOf = new Map<Mention, number>(mentions.map((m, i) => [m, i]));
   const addedAt = new Map<number, Mention>(added.map((m) => [m.start, m]));
 
-  const ordered = [...clusters.values()].sort((a, b) => firstStart(a) - firstStart(b));
+  const firsts = new Map<Cluster, number>([...clusters.values()].map((c) => [c, firstStart(c)]));
+  const ordered = [...clusters.values()].sort((a, b) => firsts.get(a)! - firsts.get(b)!);
   const entities: Entity[] = [];
   const entityMentions = new Map<string, number[]>();
   ordered.forEach((c, n) => {
