@@ -61,7 +61,11 @@ export function statementSimilarity(a: Statement, b: Statement, stats: TermStats
   const shortPenalty = Math.min(1, Math.min(fa.length, fb.length) / 5);
   const sameEventType = !!a.eventType && a.eventType === b.eventType;
   const numbersAgree = agree(a.quantities, b.quantities) || agree(a.years, b.years);
-  const score = 0.5 * dice + 0.5 * containment * shortPenalty + (sameEventType ? 0.03 : 0) + (numbersAgree ? 0.05 : 0);
+  // Sharing only place names ("Russia", "Venezuela") is sharing the beat, not the proposition.
+  const placesA = new Set(a.places ?? []);
+  const placesB = new Set(b.places ?? []);
+  const specific = shared.some((f) => !placesA.has(f) && !placesB.has(f));
+  const score = (0.5 * dice + 0.5 * containment * shortPenalty + (sameEventType ? 0.03 : 0) + (numbersAgree ? 0.05 : 0)) * (specific ? 1 : 0.4);
   return {
     score,
     sharedTerms: shared.filter((t) => !t.startsWith('e:')),

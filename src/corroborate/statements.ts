@@ -41,6 +41,9 @@ export interface Statement {
   entities: string[];
   /** Distinct content terms, sorted. */
   terms: string[];
+  /** Features that only name places (countries, cities, demonyms): `e:ID` and the words of their
+   *  mentions. Ubiquitous in news about a region, they cannot make two statements one proposition. */
+  places: string[];
   quantities: number[];
   years: number[];
   dates: StatementDate[];
@@ -108,9 +111,25 @@ function documentDates(text: string, published: string | null): DateMention[] {
   return extractDates(doc).dates;
 }
 
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'NORP']);
+
+function placesWithin(doc: StatementSource, start: number, end: number): string[] {
+  const out = new Set<string>();
+  for (const e of doc.analysis.entities) {
+    if (!PLACE_TYPES.has(e.type)) continue;
+    for (const m of e.mentions) {
+      if (m.start < start || m.end > end) continue;
+      if (doc.entityIds[e.id]) out.add(`e:${doc.entityIds[e.id]}`);
+      for (const t of contentTerms(doc.analysis.text.slice(m.start, m.end))) out.add(t);
+    }
+  }
+  return [...out].sort();
+}
+
 function features(doc: StatementSource, start: number, end: number, dates: DateMention[]) {
   const text = doc.analysis.text.slice(start, end);
   return {
+    places: placesWithin(doc, start, end),
     text,
     terms: [...new Set(contentTerms(text))].sort(),
     quantities: [...new Set(quantities(text).map((q) => q.value))].sort((a, b) => a - b),

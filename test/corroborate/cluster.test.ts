@@ -1,0 +1,71 @@
+// Statement comparison and incremental clustering: paraphrases across outlets meet, different
+// propositions about the same entities stay apart, text features fold wording variants.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { contentTerms, isNegated, quantities, stem, years } from '../../src/corroborate/text.js';
+import { statementsOf, type Statement } from '../../src/corroborate/statements.js';
+import { MemoryClusterer } from '../../src/corroborate/cluster.js';
+import { contradictionsIn } from '../../src/corroborate/contradictions.js';
+import { analysed, type DocSpec } from './helpers.js';
+
+function statements(id: string, text: string, spec: DocSpec = {}): Statement[] {
+  const d = analysed(id, text, spec);
+  const entityIds = Object.fromEntries(d.analysis.entities.map((e) => [e.id, e.name.toLowerCase()]));
+  return statementsOf({ id, outlet: spec.outlet ?? null, published: spec.published ?? null, analysis: d.analysis, sentences: d.sentences, entityIds });
+}
+
+const ENTITIES: DocSpec['entities'] = [['Iran', 'GPE'], ['Venezuela', 'GPE'], ['El Libertador Air Base', 'FAC'], ['Maracay', 'GPE'], ['Russia', 'GPE']];
+
+test('stemming and paraphrase classes meet "building drones at air bases" with "drone development base"', () => {
+  assert.equal(stem('training'), stem('trained'));
+  assert.equal(stem('countries'), 'country');
+  const a = new Set(contentTerms('Iranian experts are now building drones at Venezuelan air bases'));
+  const b = contentTerms('a drone development facility at the air base');
+  assert.ok(b.filter((t) => a.has(t)).length >= 3, `${[...a]} / ${b}`);
+});
+
+test('quantities, years and negation are read from the words', () => {
+  assert.deepEqual(quantities('to launder $350 million from the coffers').map((q) => q.value), [350_000_000]);
+  assert.deepEqual(quantities('at least 21 lethal strikes in 2025').map((q) => q.value), [21]);
+  assert.deepEqual(years('began in 2006, and again in 2012'), [2006, 2012]);
+  assert.equal(isNegated('The ministry denied that the plant exists'), true);
+  assert.equal(isNegated('the collaboration is not limited to the military'), false);
+});
+
+test('restatements of one proposition in three articles form one cluster; other propositions stay apart', () => {
+  const clusterer = new MemoryClusterer();
+  const docs = [
+    statements('a', 'Iran has established a drone development base at the El Libertador Air Base in Maracay. Russia sent wheat to Venezuela last winter.', { entities: ENTITIES }),
+    statements('b', 'The main drone operations are at El Libertador Air Base in Maracay, where Iran builds drones. Elections in Venezuela were postponed again by the national electoral council.', { entities: ENTITIES }),
+    statements('c', 'Iranian experts run drone production at El Libertador Air Base near Maracay. Venezuela and Russia signed a fishing agreement.', { entities: ENTITIES }),
+  ];
+  for (const list of docs) for (const s of list) clusterer.add(s);
+  const base = clusterer.clusters().find((c) => c.members.some((m) => m.key === 'a#s0'))!;
+  assert.deepEqual(base.members.map((m) => m.documentId).sort(), ['a', 'b', 'c']);
+  const wheat = clusterer.clusters().find((c) => c.members.some((m) => m.text.includes('wheat')))!;
+  assert.equal(wheat.members.length, 1);
+  const elections = clusterer.clusters().find((c) => c.members.some((m) => m.text.includes('Elections')))!;
+  assert.equal(elections.members.length, 1);
+});
+
+test('clustering is incremental and order-stable for identical input', () => {
+  const run = () => {
+    const c = new MemoryClusterer();
+    for (const s of statements('a', 'Iran has established a drone base at the El Libertador Air Base in Maracay.', { entities: ENTITIES })) c.add(s);
+    for (const s of statements('b', 'Iran operates a drone base at El Libertador Air Base in Maracay.', { entities: ENTITIES })) c.add(s);
+    return c.clusters().map((x) => [x.id, x.members.map((m) => m.key)]);
+  };
+  const first = run();
+  assert.deepEqual(run(), first);
+  assert.equal(first.length, 1);
+});
+
+test('numbers, years and a denial that disagree inside a cluster are contradictions', () => {
+  const a = statements('a', 'Venezuela has about 340,000 active military members since 2019.', { entities: ENTITIES })[0];
+  const b = statements('b', 'Venezuela has about 150,000 active military members since 2021.', { entities: ENTITIES })[0];
+  const kinds = contradictionsIn([a, b]).map((c) => c.kind).sort();
+  assert.deepEqual(kinds, ['date', 'number']);
+  const denied = statements('c', 'Venezuela denied it has about 340,000 active military members.', { entities: ENTITIES })[0];
+  assert.ok(contradictionsIn([a, denied]).some((c) => c.kind === 'denial'));
+  assert.deepEqual(contradictionsIn([a, a]), []);
+});
