@@ -67,6 +67,21 @@ export interface PloverLexicon {
   byFirst: Map<string, Array<{ words: string[]; trigger: Trigger }>>;
 }
 
+const EraSchema = z.object({
+  anchors: z.array(z.object({
+    label: z.string(),
+    pattern: z.string(),
+    /** [from, to] years; to is null while the term or era lasts. */
+    ranges: z.array(z.tuple([z.number().int(), z.number().int().nullable()])).min(1),
+  })),
+});
+
+export interface EraAnchor {
+  label: string;
+  pattern: RegExp;
+  ranges: Array<[number, number | null]>;
+}
+
 function readLexicon<T>(file: string, schema: z.ZodType<T>): T {
   const path = join(DATA_DIR, 'lexicons', file);
   let raw: unknown;
@@ -127,6 +142,12 @@ export function ploverLexicon(ctx: Context = new Context()): PloverLexicon {
     }
     return { byFirst };
   });
+}
+
+export function eraLexicon(ctx: Context = new Context()): EraAnchor[] {
+  return ctx.resource('lexicon:eras', () =>
+    readLexicon('eras.json', EraSchema).anchors.map((a) => ({ label: a.label, pattern: new RegExp(a.pattern, 'u'), ranges: a.ranges })),
+  );
 }
 
 /** The longest lexicon form starting at token i, matching lower-cased token texts ("*" skips up to 5). */

@@ -5,6 +5,7 @@ import * as chrono from 'chrono-node';
 import type { Context } from '../context.js';
 import type { DateMention, Document, PublicationEstimate } from '../schema/document.js';
 import { findRuleDates, type RawDate, type RefDate, type Resolved } from './date-rules.js';
+import { eraLexicon, type EraAnchor } from './lexicons.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A fixed anchor for chrono: only the offset of casual dates ("yesterday") from it is kept. */
@@ -72,8 +73,20 @@ export function parseRef(value: string | null): RefDate | null {
 const DATELINE = /\b(?:published|posted|updated|last\s+updated|first\s+published)\b[\s:,-]*(?:on\s+)?(?:\w+day,?\s+)?/iu;
 const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?/iu;
 
+/** The highest "no earlier than" year the era anchors in a text give, with the anchor's label. */
+export function eraFloor(text: string, eras: EraAnchor[], latest: number | null): { year: number; label: string } | null {
+  let best: { year: number; label: string } | null = null;
+  for (const era of eras) {
+    if (!era.pattern.test(text)) continue;
+    // A leader who served twice: the term holding the latest explicit date, else the most recent one.
+    const range = (latest !== null && era.ranges.find(([from, to]) => from <= latest && latest <= (to ?? Infinity))) || era.ranges[era.ranges.length - 1];
+    if (!best || range[0] > best.year) best = { year: range[0], label: era.label };
+  }
+  return best;
+}
+
 /** The publication date: metadata when there is some, else the best clue in the text. */
-function estimatePublication(doc: Document, raws: RawDate[]): PublicationEstimate {
+function estimatePublication(doc: Document, raws: RawDate[], eras: EraAnchor[]): PublicationEstimate {
   const a = doc.article;
   if (a.published && (a.publishedSource === 'metadata' || a.publishedSource === 'text')) {
     return { value: a.published, source: a.publishedSource, confidence: a.publishedSource === 'metadata' ? 1 : 0.9, evidence: a.publishedSource };
@@ -105,19 +118,24 @@ function estimatePublication(doc: Document, raws: RawDate[]): PublicationEstimat
     // At equal years the finer expression is the better evidence ("December 2023" over "2023").
     if (!latest || r.year > latest.year! || (r.year === latest.year && (r.resolve(null)?.value ?? '') > (latest.resolve(null)?.value ?? ''))) latest = r;
   }
+  // Era anchors ("the late President Raisi", "the Trump administration") raise that floor.
+  const floor = eraFloor(doc.text, eras, latest?.year ?? null);
+  const near = raws.some((r) => r.relative);
+  if (floor && (!latest || floor.year > latest.year!)) {
+    return { value: String(floor.year), source: 'estimated', confidence: latest ? 0.4 : 0.3, evidence: floor.label };
+  }
   if (latest) {
     // Talk of "this year" or a weekday means the article is close to the dates it names.
-    const near = raws.some((r) => r.relative);
     return { value: String(latest.year), source: 'estimated', confidence: near ? 0.45 : 0.35, evidence: latest.text };
   }
   return { value: null, source: null, confidence: 0, evidence: null };
 }
 
 /** Pipeline stage: fills `doc.dates` and `doc.published`. */
-export function extractDates(doc: Document, _ctx?: Context): Document {
+export function extractDates(doc: Document, ctx?: Context): Document {
   const ruled = findRuleDates(doc.text);
   const raws = [...ruled, ...findChronoDates(doc.text, ruled)].sort((x, y) => x.start - y.start || y.end - x.end);
-  doc.published = estimatePublication(doc, raws);
+  doc.published = estimatePublication(doc, raws, eraLexicon(ctx));
   const ref = parseRef(doc.published.value);
   const dates: DateMention[] = [];
   for (const r of raws) {

@@ -94,3 +94,11 @@ test('with no date at all there is no estimate and relative dates are left out',
   assert.deepEqual(doc.published, { value: null, source: null, confidence: 0, evidence: null });
   assert.deepEqual(doc.dates, []);
 });
+
+test('era anchors raise the estimate: a term of office or an era dates the article no earlier than its start', () => {
+  const raisi = datesOf('Milei took office in December 2023. The late Iranian President Ebrahim Raisi visited Caracas.', null).published;
+  assert.deepEqual([raisi.value, raisi.source, raisi.evidence], ['2024', 'estimated', 'the late Ebrahim Raisi (died May 2024)']);
+  // A leader who served twice: the term holding the article's explicit dates.
+  assert.equal(datesOf('The Trump administration imposed sanctions. Photo: January 29, 2019.', null).published.value, '2019');
+  assert.equal(datesOf('The Trump administration escalates its pressure on Caracas.', null).published.value, '2025');
+});
