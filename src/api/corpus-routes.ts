@@ -6,7 +6,6 @@ import type { Store } from '../store/types.js';
 import { loadKnowledgeBase, type KbEntry, type KnowledgeBase } from '../resolve/kb.js';
 import type { SnapshotCache } from './snapshot.js';
 import { networkOf } from './graph.js';
-import { corroborationOf } from './corroboration.js';
 import { defineRoute, HttpError, type AnyRoute } from './routes.js';
 import * as S from './schemas.js';
 
@@ -18,12 +17,8 @@ function numericCodes(): Map<string, string> {
   return new Map(countries.filter((c) => c.ccn3).map((c) => [c.cca2, c.ccn3]));
 }
 
-const granularity = (d: string) => (d.length >= 10 ? 'day' : d.length >= 7 ? 'month' : 'year') as 'day' | 'month' | 'year';
-const within = (d: string, from?: string, to?: string) =>
-  (!from || d.slice(0, from.length) >= from) && (!to || d.slice(0, to.length) <= to);
 
 export function corpusRoutes(store: Store, snapshots: SnapshotCache): AnyRoute[] {
-  const corroboration = corroborationOf(store);
   let kb: KnowledgeBase | null = null;
   let ccn3: Map<string, string> | null = null;
 
@@ -78,52 +73,36 @@ export function corpusRoutes(store: Store, snapshots: SnapshotCache): AnyRoute[]
     }),
     defineRoute({
       method: 'get', path: '/api/timeline', tag: 'timeline',
-      summary: 'Dated events and claims, oldest first, with the date’s granularity and the article that dates it',
-      query: S.TimelineQuery, response: z.object({ items: z.array(S.TimelineEntry), total: z.number().int() }),
+      summary: 'Dated events and claims in the order of the dates they name, with granularity, the words that gave the date and the article',
+      query: S.TimelineQuery, response: S.pageOf(S.TimelineEntry, 'TimelinePage'),
       handler: async ({ query }) => {
         const snap = await snapshots.get();
-        const centre = query.entity ? await entityId(query.entity) : null;
-        const outletOf = (doc: string) => snap.documents.get(doc)?.summary.outlet ?? null;
-        const entries: z.input<typeof S.TimelineEntry>[] = [];
-        for (const ev of snap.events) {
-          const date = ev.date ?? ev.published;
-          const ids = [ev.actor, ev.target, ev.location].filter((x): x is string => !!x);
-          if (!date || (centre && !ids.includes(centre)) || !within(date, query.from, query.to)) continue;
-          const who = [ev.actorName, ev.targetName].filter(Boolean).join(' → ');
-          entries.push({
-            date, granularity: granularity(date), kind: 'event', label: `${ev.type}${who ? `: ${who}` : ''}${ev.locationName ? ` in ${ev.locationName}` : ''}`,
-            text: ev.text, documentId: ev.documentId, outlet: outletOf(ev.documentId), dateSource: ev.date ? 'event' : 'published',
-            type: ev.type, modality: null, entities: [...new Set(ids)].sort(),
-          });
-        }
-        for (const c of snap.claims) {
-          const ids = [...new Set([...(c.source ? [c.source] : []), ...c.entities])].sort();
-          if (!c.published || (centre && !ids.includes(centre)) || !within(c.published, query.from, query.to)) continue;
-          entries.push({
-            date: c.published, granularity: granularity(c.published), kind: 'claim', label: c.sourceName ?? c.sourceText ?? 'unattributed',
-            text: c.text, documentId: c.documentId, outlet: c.outlet, dateSource: 'published', type: null, modality: c.modality, entities: ids,
-          });
-        }
-        entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
-          || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) || (a.text < b.text ? -1 : 1));
-        return { items: entries.slice(0, query.limit), total: entries.length };
+        const entity = query.entity ? await entityId(query.entity) : undefined;
+        const page = await store.timeline({ ...query, entity });
+        const ref = (id: string) => {
+          const e = snap.entities.get(id);
+          return { id, name: e?.name ?? id, type: e?.type ?? null };
+        };
+        return { ...page, items: page.items.map((t) => ({ ...t, entityRefs: t.entities.map(ref) })) };
       },
     }),
     defineRoute({
       method: 'get', path: '/api/clusters', tag: 'claims', summary: 'Claim clusters across documents, with source counts and independent roots',
-      query: S.Paging.extend({ entity: z.string().max(300).optional(), minSources: z.coerce.number().int().min(1).max(100).optional() }),
-      response: z.object({ items: z.array(z.unknown()), total: z.number().int(), available: z.boolean() }),
+      query: S.Paging.extend({
+        entity: z.string().max(300).optional(), minSources: z.coerce.number().int().min(1).max(100).optional().describe('least independent roots'),
+        minMembers: z.coerce.number().int().min(1).max(100).optional().describe('least members (1: singletons too)'),
+      }),
+      response: S.pageOf(S.ClusterSummary, 'ClusterPage'),
       handler: async ({ query }) => {
         const entity = query.entity ? await entityId(query.entity) : undefined;
-        const page = await corroboration.listClusters({ ...query, entity });
-        return { items: page.items, total: page.total, limit: query.limit, offset: query.offset, available: corroboration.available };
+        return store.listClusters({ ...query, entity });
       },
     }),
     defineRoute({
       method: 'get', path: '/api/clusters/:id', tag: 'claims', summary: 'One claim cluster with its members and provenance tree (article → cited sources → roots)',
-      params: S.IdParam, response: z.unknown(),
+      params: S.IdParam, response: S.ClusterDetail,
       handler: async ({ params }) => {
-        const cluster = await corroboration.getCluster(params.id);
+        const cluster = await store.getCluster(params.id);
         if (!cluster) throw new HttpError(404, 'NOT_FOUND', `no claim cluster ${JSON.stringify(params.id)}`);
         return cluster;
       },

@@ -25,6 +25,9 @@ export interface GraphEdge {
   source: string; target: string; weight: number; via: 'claim' | 'event'; modalities: Modality[]; first: string | null; last: string | null;
 }
 
+/** Most event nodes in one neighbourhood: more turns the picture into a hairball. */
+const MAX_EVENTS = 40;
+
 /** Pair key with the two ids in order, so a→b and b→a are one edge. */
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
@@ -140,8 +143,11 @@ export class EntityNetwork {
     for (const ev of events) {
       const id = `event:${ev.documentId}:${ev.index}`;
       const date = ev.date ?? ev.published;
-      if (added.has(id) || added.size >= max) continue;
+      if (added.has(id) || added.size >= Math.min(max, MAX_EVENTS)) continue;
       if (f.modality || !this.passes({ via: 'event', modality: null, date }, f)) continue;
+      // Only events that tie the picture together: the centre's own, or ones joining two shown entities.
+      const inside = [...new Set([ev.actor, ev.target, ev.location])].filter((p) => p && depthOf.has(p));
+      if (!inside.some((p) => depthOf.get(p!) === 0) && inside.length < 2) continue;
       added.add(id);
       const who = [ev.actorName, ev.targetName].filter(Boolean).join(' → ');
       nodes.push({ id, label: `${ev.type}${who ? `: ${who}` : ''}`, kind: 'event', type: ev.type, depth: 1, weight: 1, sanctioned: false, date });

@@ -5,7 +5,7 @@ import type { ClaimRecord, Store } from '../store/types.js';
 import type { SnapshotCache } from './snapshot.js';
 import { defineRoute, HttpError, type AnyRoute } from './routes.js';
 import * as S from './schemas.js';
-import { corroborationOf } from './corroboration.js';
+import { clusterOfSpan, clustersAbout } from './corroboration.js';
 
 /** The claim's own attribution as a tree, root source first: "unnamed sources" → Infobae → the article. */
 function attributionTree(c: ClaimRecord): z.input<typeof S.ProvenanceNode> {
@@ -25,7 +25,6 @@ function attributionTree(c: ClaimRecord): z.input<typeof S.ProvenanceNode> {
 }
 
 export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boolean): AnyRoute[] {
-  const corroboration = corroborationOf(store);
 
   /** The dossier of an entity by corpus id, or by name/alias when no id matches. */
   async function dossierOf(idOrName: string) {
@@ -79,7 +78,7 @@ export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boo
           })).sort(bySpan),
           events: analysis.events.map((ev, i) => ({ start: ev.start, end: ev.end, id: String(i), label: ev.type, type: ev.type })).sort(bySpan),
           removed: article.removed,
-          links: await corroboration.documentLinks(doc.id),
+          links: await store.documentLinks(doc.id),
         };
       },
     }),
@@ -92,7 +91,7 @@ export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boo
         const claim = claims.items.find((c) => c.id === params.claim);
         if (!claim) throw new HttpError(404, 'NOT_FOUND', `no claim ${params.claim} in document ${params.id}`);
         const entities = [...new Set([...(claim.source ? [claim.source] : []), ...claim.entities])];
-        return { claim, chain: attributionTree(claim), cluster: await corroboration.clusterOfSpan(claim.documentId, claim, entities) };
+        return { claim, chain: attributionTree(claim), cluster: await clusterOfSpan(store, claim.documentId, claim, entities) };
       },
     }),
     defineRoute({
@@ -113,7 +112,7 @@ export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boo
       params: S.IdParam, response: S.EntityDossier,
       handler: async ({ params }) => {
         const dossier = await dossierOf(params.id);
-        return { ...dossier, clusters: await corroboration.clustersAbout(dossier.id) };
+        return { ...dossier, clusters: await clustersAbout(store, dossier.id) };
       },
     }),
     defineRoute({

@@ -46,7 +46,9 @@ export const EntityDossier = EntitySummary.extend({
   claims: z.array(ClaimRecord),
   events: z.array(EventRecord),
   sources: z.array(z.object({ name: z.string(), entityId: z.string().nullable(), claims: z.number().int() })),
-  clusters: z.array(z.unknown()).describe('claim clusters naming this entity, when the store has corroboration'),
+  clusters: z.array(z.lazy(() => ClusterSummary.extend({
+    memberRefs: z.array(z.object({ documentId: z.string(), start: z.number().int(), end: z.number().int(), kind: z.string() })),
+  }))).describe('claim clusters naming this entity, with the spans of their members'),
 }).meta({ id: 'EntityDossier' });
 
 const Highlight = SpanSchema.extend({ id: z.string(), label: z.string() });
@@ -60,7 +62,8 @@ export const DocumentText = z.object({
   claims: z.array(Highlight.extend({ modality: Modality, sourceText: z.string().nullable(), source: z.string().nullable(), chain: z.array(z.string()) })),
   events: z.array(Highlight.extend({ type: PloverType })),
   removed: z.array(z.object({ kind: z.string(), text: z.string() })),
-  links: z.array(z.unknown()).describe('derived-from relations with evidence, when the store has corroboration'),
+  links: z.array(z.object({ documentId: z.string(), originId: z.string(), kind: z.string(), score: z.number(), evidence: z.array(z.string()) }))
+    .describe('derivations (near-duplicate, uncredited copy) the document takes part in, with evidence'),
 }).meta({ id: 'DocumentText' });
 
 export const DocumentQuery = Paging.extend({ outlet: z.string().max(200).optional() });
@@ -124,16 +127,27 @@ export const Place = z.object({
   kind: z.enum(['country', 'city', 'region', 'other']), mentionCount: z.number().int(), documentCount: z.number().int(), events: z.number().int(),
 }).meta({ id: 'Place' });
 
-export const TimelineQuery = z.object({
+export const TimelineQuery = Paging.extend({
   entity: z.string().max(300).optional(), from: IsoDate.optional(), to: IsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(300),
 });
 export const TimelineEntry = z.object({
-  date: z.string(), granularity: z.enum(['year', 'month', 'day']), kind: z.enum(['event', 'claim']),
-  label: z.string(), text: z.string(), documentId: z.string(), outlet: z.string().nullable(),
-  dateSource: z.enum(['event', 'published']).describe('whether the date is the event’s own or the article’s publication date'),
-  type: z.string().nullable(), modality: Modality.nullable(), entities: z.array(z.string()),
+  date: z.string().describe('ISO value at its granularity (2022, 2023-12, 2024-01-12, 2010s)'),
+  granularity: z.string(), dateText: z.string().describe('the words that gave the date'),
+  statement: z.string(), kind: z.enum(['claim', 'event', 'sentence']), eventType: z.string().nullable(), text: z.string(),
+  documentId: z.string(), outlet: z.string().nullable(), published: z.string().nullable(), cluster: z.string().nullable(),
+  entities: z.array(z.string()),
+  entityRefs: z.array(z.object({ id: z.string(), name: z.string(), type: z.string().nullable() })),
 }).meta({ id: 'TimelineEntry' });
+
+const DocRef = z.object({ documentId: z.string(), published: z.string().nullable() });
+export const ClusterSummary = z.object({
+  id: z.string(),
+  canonical: z.object({ statement: z.string(), documentId: z.string(), text: z.string() }),
+  members: z.number().int(), documents: z.number().int(),
+  roots: z.number().int().describe('independent roots: distinct original sources once shared upstreams and copies are folded'),
+  modality: Modality, first: DocRef, latest: DocRef, contested: z.boolean(),
+}).meta({ id: 'ClusterSummary' });
 
 export const SanctionsEntity = EntitySummary.extend({ hits: z.array(SanctionHitSchema) }).meta({ id: 'SanctionedEntity' });
 
@@ -182,5 +196,18 @@ export const ProvenanceNode: z.ZodType<ProvenanceNodeShape> = z.lazy(() => z.obj
 export const ClaimProvenance = z.object({
   claim: ClaimRecord,
   chain: ProvenanceNode.describe("the claim's own attribution chain, root source first"),
-  cluster: z.unknown().describe('the claim cluster holding it, with members, provenance tree and contradictions; null when none'),
+  cluster: z.lazy(() => ClusterDetail).nullable().describe('the claim cluster holding it, with members, provenance tree and contradictions; null when none'),
 }).meta({ id: 'ClaimProvenance' });
+
+export const ClusterDetail = ClusterSummary.extend({
+  memberList: z.array(z.object({
+    statement: z.string(), documentId: z.string(), kind: z.enum(['claim', 'event', 'sentence']), start: z.number().int(), end: z.number().int(),
+    text: z.string(), modality: Modality, negated: z.boolean(), eventType: z.string().nullable(), entities: z.array(z.string()),
+    attribution: z.array(z.unknown()), outlet: z.string().nullable(), published: z.string().nullable(),
+  })),
+  provenance: z.object({
+    roots: z.array(z.object({ key: z.string(), label: z.string(), documents: z.array(z.string()) })),
+    tree: z.array(ProvenanceNode),
+  }),
+  contradictions: z.array(z.object({ kind: z.string(), a: z.string(), b: z.string(), detail: z.string() })),
+}).meta({ id: 'ClusterDetail' });

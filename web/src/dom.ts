@@ -65,6 +65,13 @@ export function entityLink(id: string, name: string, type?: string): HTMLElement
   return h('a', { href: `#/entity/${encodeURIComponent(id)}`, class: `entity-link${type ? ` type-${type}` : ''}` }, name);
 }
 
+/** What to call an article: its title, else its outlet and date (ids mean nothing to a reader). */
+export function docTitle(d: { id: string; title?: string | null; outlet?: string | null; published?: string | null }): string {
+  if (d.title) return d.title;
+  if (d.outlet || d.published) return `${d.outlet ?? 'Unknown outlet'}, ${formatDate(d.published)} (${d.id.slice(0, 12)})`;
+  return d.id;
+}
+
 export function docLink(id: string, title: string | null): HTMLElement {
   return h('a', { href: `#/doc/${encodeURIComponent(id)}` }, title || id);
 }

@@ -48,17 +48,18 @@ async function render(): Promise<void> {
     return;
   }
   document.title = `${match.title} · Dossier`;
+  // Attached before the view renders: the network and map measure their container.
   const container = h('div', { class: 'view' });
+  root.append(container);
   try {
     await match.view(container, match.m!.slice(1).map(decodeURIComponent), query);
   } catch (err) {
+    if (seq !== renderSeq) return;
     clear(container);
     const message = err instanceof ApiError ? `${err.message} (${err.code})` : (err as Error).message;
     container.append(h('section', { class: 'card error' }, h('h2', null, err instanceof ApiError && err.status === 404 ? 'Not found' : 'Something went wrong'), h('p', null, message)));
   }
   if (seq !== renderSeq) return;
-  clear(root);
-  root.append(container);
   root.classList.remove('loading');
   root.dataset.view = match.title.toLowerCase();
   window.scrollTo(0, 0);

@@ -1,6 +1,6 @@
 // The article reader: the cleaned text with claims (by modality) and entity mentions highlighted,
 // built as text nodes inside spans and links — never as HTML — plus the claim list and removed lines.
-import { clear, docLink, empty, entityLink, formatDate, h, modalityBadge, section, TYPE_LABEL } from '../dom.js';
+import { clear, docLink, docTitle, empty, entityLink, formatDate, h, modalityBadge, section, TYPE_LABEL } from '../dom.js';
 import { get, type DocumentText } from '../api.js';
 
 type Span = { start: number; end: number };
@@ -73,7 +73,7 @@ export async function articleView(root: HTMLElement, [id]: string[]): Promise<vo
   root.append(h('div', { class: 'reader' },
     h('article', { class: 'card article' },
       h('header', { class: 'page-head' },
-        h('h1', null, doc.title ?? doc.id),
+        h('h1', null, docTitle(doc)),
         h('div', { class: 'muted' }, [doc.outlet ?? 'unknown outlet', formatDate(doc.published), doc.author ? `by ${doc.author}` : null].filter(Boolean).join(' · ')),
         doc.publishedEvidence ? h('div', { class: 'muted small' }, `Date from: ${doc.publishedEvidence}`) : null,
         doc.url ? h('a', { href: doc.url, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'small' }, 'original article ↗') : null,

@@ -1,6 +1,6 @@
 // The entity dossier: names and aliases, type, watch-list hits with their explained scores, every
 // claim about it grouped by cluster (source count, independent roots, modality), events, documents.
-import { docLink, empty, entityLink, formatDate, h, modalityBadge, section, typeBadge } from '../dom.js';
+import { docLink, docTitle, empty, entityLink, formatDate, h, modalityBadge, section, typeBadge } from '../dom.js';
 import { get, type ClaimRecord, type EntityDossier } from '../api.js';
 import { claimGroups } from '../clusters.js';
 
@@ -50,7 +50,8 @@ export async function entityView(root: HTMLElement, [id]: string[]): Promise<voi
   root.append(section(`Claims (${d.claims.length})`,
     groups.length ? h('div', { class: 'claim-groups' }, ...groups.map((g) => h('div', { class: 'claim-group' },
       h('div', { class: 'group-head' },
-        h('strong', null, g.title),
+        // A one-claim group's title would repeat the claim below it.
+        g.claims.length === 1 && g.claims[0].text.trim() === g.title.trim() ? null : h('strong', null, g.title),
         h('span', { class: 'badge count', title: 'documents reporting it' }, `${g.sources} source${g.sources === 1 ? '' : 's'}`),
         g.roots !== null ? h('span', { class: `badge roots${g.roots === 1 && g.sources > 1 ? ' single-root' : ''}`, title: 'independent roots: upstream reports everything rests on' }, `${g.roots} independent root${g.roots === 1 ? '' : 's'}`) : null,
         ...g.modalities.map(modalityBadge),
@@ -67,7 +68,7 @@ export async function entityView(root: HTMLElement, [id]: string[]): Promise<voi
       h('div', { class: 'muted small' }, `${formatDate(ev.date ?? ev.published)}${ev.date ? '' : ' (article date)'} · `, docLink(ev.documentId, ev.documentId)),
       h('div', { class: 'small quote-text' }, ev.text)))) : empty('No event involves this entity.')),
     h('div', null,
-      section(`Documents (${d.documents.length})`, h('ul', { class: 'list' }, ...d.documents.map((doc) => h('li', null, docLink(doc.id, doc.title),
+      section(`Documents (${d.documents.length})`, h('ul', { class: 'list' }, ...d.documents.map((doc) => h('li', null, docLink(doc.id, docTitle(doc)),
         h('div', { class: 'muted small' }, `${doc.outlet ?? 'unknown outlet'} · ${formatDate(doc.published)}`))))),
       section('Cited sources', d.sources.length ? h('ul', { class: 'list compact' }, ...d.sources.map((s) => h('li', null,
         s.entityId ? entityLink(s.entityId, s.name) : s.name, h('span', { class: 'muted small' }, ` ${s.claims} claim${s.claims === 1 ? '' : 's'}`))))

@@ -1,7 +1,7 @@
 // The network view: an entity's neighbourhood (entities named together in claims and events, and
 // the events themselves) drawn with cytoscape; filters by type, date and modality; click to open.
 import cytoscape from 'cytoscape';
-import { empty, entityLink, h, section, TYPE_LABEL } from '../dom.js';
+import { empty, entityLink, formatDate, h, section, TYPE_LABEL } from '../dom.js';
 import { get, type EntitySummary, type Graph, type Page } from '../api.js';
 import { onLeave } from '../lifecycle.js';
 
@@ -57,6 +57,9 @@ export async function graphView(root: HTMLElement, _args: string[], query: URLSe
     form, legend, canvas);
   if (graph.nodes.length <= 1) canvas.append(empty('No link passes these filters.'));
 
+  // Cytoscape injects a <style> element unless one with its id exists; the strict CSP would block it,
+  // so the rule it carries lives in style.css and this marker stops the injection.
+  if (!document.getElementById('__________cytoscape_stylesheet')) document.head.append(h('meta', { id: '__________cytoscape_stylesheet', name: 'cytoscape-style' }));
   const cy = cytoscape({
     container: canvas,
     elements: [
@@ -65,19 +68,22 @@ export async function graphView(root: HTMLElement, _args: string[], query: URLSe
     ],
     style: [
       { selector: 'node', style: {
-        label: 'data(label)', 'font-size': 10, color: '#1f2937', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': '110px',
+        label: 'data(label)', 'font-size': 10, color: '#1f2937', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': '130px', 'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': '1px',
         'background-color': (n: cytoscape.NodeSingular) => COLOURS[n.data('type')] ?? '#6b7280',
         width: (n: cytoscape.NodeSingular) => 14 + Math.min(26, Math.sqrt(n.data('weight')) * 4), height: (n: cytoscape.NodeSingular) => 14 + Math.min(26, Math.sqrt(n.data('weight')) * 4),
       } },
-      { selector: 'node[kind = "event"]', style: { shape: 'diamond', 'background-color': COLOURS.EVENT, width: 12, height: 12, 'font-size': 8, color: '#7f1d1d' } },
+      { selector: 'node[kind = "event"]', style: { shape: 'diamond', 'background-color': COLOURS.EVENT, width: 12, height: 12, 'font-size': 9, color: '#7f1d1d', 'text-opacity': 0 } },
+      { selector: 'node.hover, node:selected', style: { 'text-opacity': 1, 'z-index': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
       { selector: 'node[listed = 1]', style: { 'border-width': 3, 'border-color': '#dc2626' } },
       { selector: 'node[depth = 0]', style: { 'font-weight': 'bold', 'font-size': 13, 'border-width': 3, 'border-color': '#111827' } },
       { selector: 'edge', style: { width: (e: cytoscape.EdgeSingular) => 1 + Math.min(6, e.data('weight')), 'line-color': '#cbd5e1', 'curve-style': 'haystack', opacity: 0.8 } },
       { selector: 'edge[via = "event"]', style: { 'line-color': '#f1a9a0', 'line-style': 'dashed' } },
     ],
-    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, padding: 20 } as cytoscape.LayoutOptions,
+    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 110, nodeOverlap: 20, gravity: 0.6, padding: 24 } as cytoscape.LayoutOptions,
     wheelSensitivity: 0.3,
   });
+  cy.on('mouseover', 'node', (e) => (e.target as cytoscape.NodeSingular).addClass('hover'));
+  cy.on('mouseout', 'node', (e) => (e.target as cytoscape.NodeSingular).removeClass('hover'));
   cy.on('tap', 'node', (e) => {
     const n = e.target as cytoscape.NodeSingular;
     const id = n.id();
@@ -87,11 +93,20 @@ export async function graphView(root: HTMLElement, _args: string[], query: URLSe
   onLeave(() => cy.destroy());
 
   root.append(section('Linked entities', h('ul', { class: 'list compact columns' }, ...graph.nodes.filter((n) => n.kind === 'entity' && n.depth > 0).map((n) => {
-    const links = graph.edges.filter((e) => (e.source === n.id || e.target === n.id) && (e.source === centre || e.target === centre));
+    const centreId = centreNode?.id;
+    const links = graph.edges.filter((e) => (e.source === n.id || e.target === n.id) && (e.source === centreId || e.target === centreId));
     const weight = links.reduce((s, e) => s + e.weight, 0);
     return h('li', null, entityLink(n.id, n.label, n.type), h('span', { class: 'muted small' }, weight ? ` ${weight} shared` : ` depth ${n.depth}`),
       ' ', h('a', { class: 'small', href: `#/graph?entity=${encodeURIComponent(n.id)}` }, '⟲ centre'));
   }))));
+  const events = graph.nodes.filter((n) => n.kind === 'event');
+  if (events.length) {
+    root.append(section(`Events shown (${events.length})`, h('ul', { class: 'list compact columns' }, ...events
+      .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : a.id < b.id ? -1 : 1))
+      .map((n) => h('li', null, h('span', { class: 'badge event' }, n.type), ' ',
+        h('a', { href: `#/doc/${encodeURIComponent(n.id.split(':')[1] ?? '')}` }, n.label.replace(/^[A-Z]+: ?/, '') || n.type),
+        h('span', { class: 'muted small' }, ` ${formatDate(n.date)}`))))));
+  }
 }
 
 /** Submit the filter form when a select or checkbox changes. */

@@ -1,5 +1,5 @@
 // The landing view: corpus counts, watch-list hits, most-mentioned entities by type, latest documents.
-import { docLink, empty, entityLink, formatDate, h, section, typeBadge } from '../dom.js';
+import { docLink, docTitle, empty, entityLink, formatDate, h, section, typeBadge } from '../dom.js';
 import { get, type DocumentSummary, type EntitySummary, type Health, type Page, type SanctionedEntity } from '../api.js';
 
 export async function overviewView(root: HTMLElement): Promise<void> {
@@ -27,7 +27,7 @@ export async function overviewView(root: HTMLElement): Promise<void> {
           h('span', { class: 'muted' }, ` ${e.hits[0]?.list ?? ''} · score ${(e.hits[0]?.score ?? 0).toFixed(2)}`))))
         : empty('No entity in the corpus matches a watch list.')),
     section('Latest documents',
-      h('ul', { class: 'list' }, ...docs.items.map((d) => h('li', null, docLink(d.id, d.title),
+      h('ul', { class: 'list' }, ...docs.items.map((d) => h('li', null, docLink(d.id, docTitle(d)),
         h('div', { class: 'muted small' }, `${d.outlet ?? 'unknown outlet'} · ${formatDate(d.published)} · ${d.entities} entities, ${d.claims} claims, ${d.events} events`))))),
   ));
   const byType = new Map<string, EntitySummary[]>();

@@ -1,6 +1,6 @@
 // Full-text search with facets: outlet, entity, entity type and year narrow the results; matching
 // sentences are shown with the query words marked (as <mark> elements around text nodes).
-import { docLink, empty, formatDate, h, markWords, section, TYPE_LABEL } from '../dom.js';
+import { docLink, docTitle, empty, formatDate, h, markWords, section, TYPE_LABEL } from '../dom.js';
 import { get, type SearchResult } from '../api.js';
 
 const FACETS: [keyof SearchResult['facets'], string][] = [['entity', 'Entity'], ['type', 'Entity type'], ['outlet', 'Outlet'], ['year', 'Year']];
@@ -45,7 +45,7 @@ export async function searchView(root: HTMLElement, _args: string[], query: URLS
       h('p', { class: 'muted' }, `${r.total} document${r.total === 1 ? '' : 's'} match “${q}”`,
         Object.values(filters).some(Boolean) ? [' (filtered) · ', h('a', { href: `#/search?q=${encodeURIComponent(q)}` }, 'clear filters')] : null),
       r.items.length ? h('ol', { class: 'list results-list' }, ...r.items.map((hit) => h('li', { class: 'result' },
-        h('h3', null, docLink(hit.document.id, hit.document.title)),
+        h('h3', null, docLink(hit.document.id, docTitle(hit.document))),
         h('div', { class: 'muted small' }, `${hit.document.outlet ?? 'unknown outlet'} · ${formatDate(hit.document.published)}`),
         ...hit.sentences.map((s) => h('p', { class: 'snippet' }, ...markWords(s.text, words)))))) : section('No results', empty('Nothing matches; try fewer words or clear the filters.')),
       r.total > PAGE ? h('nav', { class: 'pager' },

@@ -1,14 +1,15 @@
 // The timeline: dated events and claims, oldest first, grouped by period, with a histogram of counts;
 // filter by entity and date range. Each entry says whether its date is its own or the article's.
-import { docLink, empty, entityLink, formatDate, h, modalityBadge, section, svg } from '../dom.js';
-import { get, type EntityDossier, type TimelineEntry } from '../api.js';
+import { docLink, docTitle, empty, entityLink, formatDate, h, section, svg } from '../dom.js';
+import { get, type EntityDossier, type Page, type TimelineEntry } from '../api.js';
 
 function histogram(items: TimelineEntry[]): SVGElement | null {
   const years = new Map<string, { event: number; claim: number }>();
   for (const it of items) {
     const y = it.date.slice(0, 4);
+    if (!/^\d{4}$/.test(y)) continue;
     const v = years.get(y) ?? { event: 0, claim: 0 };
-    v[it.kind]++;
+    v[it.kind === 'event' ? 'event' : 'claim']++;
     years.set(y, v);
   }
   if (years.size < 1) return null;
@@ -39,10 +40,10 @@ export async function timelineView(root: HTMLElement, _args: string[], query: UR
   const to = query.get('to') ?? '';
   const kind = query.get('kind') ?? '';
   const [data, dossier] = await Promise.all([
-    get<{ items: TimelineEntry[]; total: number }>('/api/timeline', { entity, from, to, limit: 1000 }),
+    get<Page<TimelineEntry>>('/api/timeline', { entity, from, to, limit: 1000 }),
     entity ? get<EntityDossier>(`/api/entities/${encodeURIComponent(entity)}`) : Promise.resolve(null),
   ]);
-  const items = data.items.filter((it) => !kind || it.kind === kind);
+  const items = data.items.filter((it) => !kind || (kind === 'event' ? it.kind === 'event' : it.kind !== 'event'));
   const form = h('form', { class: 'filters' },
     h('label', null, 'Entity ', h('input', { name: 'entity', value: entity, placeholder: 'name or id', size: 18 })),
     h('label', null, 'From ', h('input', { name: 'from', value: from, placeholder: 'YYYY', size: 8 })),
@@ -56,7 +57,7 @@ export async function timelineView(root: HTMLElement, _args: string[], query: UR
     location.hash = `#/timeline?${next}`;
   });
   root.append(h('header', { class: 'page-head' }, h('h1', null, 'Timeline', dossier ? [': ', entityLink(dossier.id, dossier.name, dossier.type)] : null),
-    h('p', { class: 'muted small' }, `${items.length} dated items${data.total > data.items.length ? ` (first ${data.items.length} of ${data.total})` : ''}. Claims are dated by their article; events by their own date when the text gives one.`)), form);
+    h('p', { class: 'muted small' }, `${items.length} dated items${data.total > data.items.length ? ` (first ${data.items.length} of ${data.total})` : ''}, placed at the date the text names (“in March 2023”, “last year”), resolved against the article’s publication date.`)), form);
   const chart = histogram(items);
   if (chart) root.append(h('div', { class: 'card' }, chart, h('div', { class: 'legend small' }, h('span', { class: 'legend-item' }, h('i', { class: 'dot event-dot' }), 'events'), h('span', { class: 'legend-item' }, h('i', { class: 'dot claim-dot' }), 'claims'))));
   if (!items.length) {
@@ -65,16 +66,17 @@ export async function timelineView(root: HTMLElement, _args: string[], query: UR
   }
   const periods = new Map<string, TimelineEntry[]>();
   for (const it of items) {
-    const key = it.date.slice(0, 7);
+    const key = /^\d{4}-\d{2}/.test(it.date) ? it.date.slice(0, 7) : it.date.slice(0, 4);
     (periods.get(key) ?? periods.set(key, []).get(key)!).push(it);
   }
   root.append(h('ol', { class: 'timeline' }, ...[...periods].map(([period, list]) => h('li', { class: 'period' },
     h('h3', { class: 'period-head' }, formatDate(period)),
-    h('ul', { class: 'entries' }, ...list.map((it) => h('li', { class: `entry entry-${it.kind}` },
+    h('ul', { class: 'entries' }, ...list.map((it) => h('li', { class: `entry entry-${it.kind === 'event' ? 'event' : 'claim'}` },
       h('div', { class: 'entry-head' },
-        h('span', { class: `badge ${it.kind === 'event' ? 'event' : 'claim'}` }, it.kind === 'event' ? it.type ?? 'event' : 'claim'),
-        it.modality ? modalityBadge(it.modality) : null, ' ', h('strong', null, it.label),
-        h('span', { class: 'muted small' }, ` ${formatDate(it.date)}${it.dateSource === 'published' ? ' (article date)' : ''} · `),
-        docLink(it.documentId, it.outlet ?? it.documentId)),
-      h('div', { class: 'small quote-text' }, it.text))))))));
+        h('span', { class: `badge ${it.kind === 'event' ? 'event' : 'claim'}` }, it.kind === 'event' ? it.eventType ?? 'event' : it.kind),
+        h('strong', null, formatDate(it.date)), h('span', { class: 'muted small' }, ` “${it.dateText}” · ${it.granularity} · `),
+        docLink(it.documentId, docTitle({ id: it.documentId, outlet: it.outlet, published: it.published })),
+        it.cluster ? [' · ', h('a', { class: 'small', href: `#/cluster/${encodeURIComponent(it.cluster)}` }, 'provenance')] : null),
+      h('div', { class: 'small quote-text' }, it.text),
+      it.entityRefs.length ? h('div', { class: 'small entry-entities' }, ...it.entityRefs.slice(0, 8).flatMap((e, i) => [i ? ' · ' : '', entityLink(e.id, e.name, e.type ?? undefined)])) : null)))))));
 }
