@@ -3,7 +3,7 @@
 // variants, parent-prefixed units, parenthesised and "also known as" aliases, role appositions).
 import type { EntityType } from '../schema/analysis.js';
 import type { NameForm } from './forms.js';
-import { acronymOf, foldName, isAcronym, NAME_PARTICLES } from './names.js';
+import { acronymVariants, foldName, isAcronym, NAME_PARTICLES } from './names.js';
 
 export class UnionFind {
   private readonly parent: number[];
@@ -230,11 +230,11 @@ function linkOrganisations(forms: NameForm[], uf: UnionFind): void {
   for (const g of groups) {
     for (const f of g.forms) {
       if (!/\s/u.test(f.bare)) continue;
-      const a = acronymOf(f.bare);
-      if (a.length < 2) continue;
-      const list = expansions.get(a) ?? [];
-      if (!list.includes(g)) list.push(g);
-      expansions.set(a, list);
+      for (const a of acronymVariants(f.bare)) {
+        const list = expansions.get(a) ?? [];
+        if (!list.includes(g)) list.push(g);
+        expansions.set(a, list);
+      }
     }
   }
   for (const g of groups) {
@@ -306,7 +306,9 @@ function namesSameThing(a: NameForm, b: NameForm): boolean {
   if (a.kb && b.kb) return a.kb.id === b.kb.id;
   const acr = isAcronym(b.bare) ? b : isAcronym(a.bare) ? a : null;
   const full = acr === b ? a : b;
-  if (acr && /\s/u.test(full.bare)) return acronymOf(full.bare).startsWith(letters(acr.bare)) || letters(acr.bare).startsWith(acronymOf(full.bare));
+  if (acr && /\s/u.test(full.bare)) {
+    return acronymVariants(full.bare).some((v) => v.startsWith(letters(acr.bare)) || letters(acr.bare).startsWith(v));
+  }
   if (PLACE.has(a.type) || PLACE.has(b.type)) return false;
   return coarseType(a.type) === coarseType(b.type) || a.type === 'PRODUCT' || b.type === 'PRODUCT';
 }

@@ -3,7 +3,7 @@
 // the candidates its keys retrieve — never a recompute of the corpus.
 import type { EntityType } from '../schema/analysis.js';
 import { coarseType, isPartialName, nameTokens, tokensAgree } from './cluster.js';
-import { acronymOf, foldName, isAcronym } from './names.js';
+import { acronymVariants, foldName, isAcronym } from './names.js';
 import { entityOverrideKeys, sharedMergeGroup, splitBetween, type Overrides } from './overrides.js';
 
 export { foldName } from './names.js';
@@ -39,8 +39,7 @@ export function identityKeys(e: CorpusEntityLike): string[] {
       const toks = nameTokens(n);
       if (toks.length) keys.add(`PERSON~${toks[toks.length - 1]}`);
     } else if (cls === 'ORG' && /\s/u.test(n.trim())) {
-      const a = acronymOf(n);
-      if (a.length >= 2) keys.add(`ORG|${foldName(a)}`);
+      for (const a of acronymVariants(n)) keys.add(`ORG|${foldName(a)}`);
     }
   }
   return [...keys].sort();
@@ -89,7 +88,7 @@ function otherDecision(a: CorpusEntityLike, b: CorpusEntityLike): { same: boolea
   if (coarseType(a.type) === 'ORG') {
     for (const [x, y] of [[na, nb], [nb, na]] as const) {
       const acr = x.find((n) => isAcronym(n));
-      const exp = acr && y.find((n) => /\s/u.test(n) && foldName(acronymOf(n)) === foldName(acr));
+      const exp = acr && y.find((n) => /\s/u.test(n) && acronymVariants(n).some((v) => foldName(v) === foldName(acr)));
       if (acr && exp) return { same: true, reason: `acronym "${acr}" of "${exp}"` };
     }
   }

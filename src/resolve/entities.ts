@@ -150,7 +150,8 @@ function kbIdOf(c: Cluster): string | null {
 /** Non-ASCII letters kept: "Nicolás" is preferred over "Nicolas". */
 const accentCount = (s: string) => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;
 /** Every name word capitalised (particles aside): "Craig Faller" over "Craig faller". */
-const properlyCased = (s: string) => s.split(/\s+/u).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:al|el|de|del|la|da|di|dos|van|von|bin|ibn|der|y)(?:-|$)/u.test(w));
+const properlyCased = (s: string) =>
+  s.split(/\s+/u).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:al|el|de|del|la|las|los|da|di|dos|van|von|bin|ibn|der|y|of|the|and|for|on|in|at)(?:-|$)/u.test(w));
 
 /**
  * The canonical name: the KB name when linked; otherwise the fullest proper form — most name

@@ -213,7 +213,7 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     }
   }
   if (!entry && (type === 'GPE' || type === 'ORG' || type === 'LOC') && !/^,?\s*D\.?\s?C\b/u.test(doc.text.slice(end, end + 6))) {
-    const met = kb.metonym(bare);
+    const met = /^\s+(?:state|State|DC|D\.C\.|Post|University)\b/u.test(doc.text.slice(end, end + 12)) ? null : kb.metonym(bare);
     if (met) {
       entry = met;
       type = met.type;
@@ -261,11 +261,17 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
  */
 function linkByName(kb: ResolverKb, bare: string, type: EntityType, reliable: boolean, fc: FormContext): KbEntry | null {
   if (type === 'PRODUCT') return kb.lookup(bare, type);
+  // A known system the tagger typed otherwise ("Shahed-136" as ORG, "Iron Dome" as FAC): model
+  // numbers and multi-word names are safe to take; single plain words ("Harop", "Lancet") are not.
+  const system = reliable ? null : kb.lookup(bare, 'PRODUCT');
+  const asSystem = system && !system.meta?.ambiguous && (/\d/u.test(bare) || /\s/u.test(bare)) ? system : null;
   if (type === 'GPE' || type === 'LOC' || type === 'FAC') {
     const hit = kb.lookup(bare, type);
-    return hit && hit.id.startsWith('geo:') ? chooseCity(kb, bare, fc.countries) : hit;
+    if (!hit) return asSystem;
+    return hit.id.startsWith('geo:') ? chooseCity(kb, bare, fc.countries) : hit;
   }
   if (reliable) return null;
+  if (asSystem) return asSystem;
   if (type !== 'PERSON' && type !== 'ORG' && type !== 'NORP') return null;
   const hit = kb.lookup(bare, 'GPE') ?? kb.lookup(bare, 'LOC');
   if (!hit || !(hit.id.startsWith('iso:') || hit.id.startsWith('region:'))) return null;

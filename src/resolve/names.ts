@@ -92,13 +92,36 @@ export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'del', 'd
 
 /** Capital letters of the content words: "Islamic Revolutionary Guard Corps" → "IRGC". */
 export function acronymOf(name: string): string {
-  const STOP = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'los', 'las', 'in', 'on', '&']);
+  return initials(name, ACRONYM_SKIP);
+}
+
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'los', 'las', 'in', 'on', '&']);
+const ARTICLES_ONLY = new Set(['the', '&']);
+
+function initials(name: string, skip: Set<string>): string {
   return name
     .split(/[\s-]+/u)
-    .filter((w) => w && !STOP.has(w.toLowerCase()))
+    .filter((w) => w && !skip.has(w.toLowerCase()))
     .map((w) => w[0])
     .join('')
     .toUpperCase();
+}
+
+/**
+ * Every acronym a name may be written as: content-word initials ("IRGC"), initials keeping "of"/
+ * "and" ("Department of Justice" → "DOJ"), and both again without a leading country or acronym
+ * ("U.S. Department of Justice" → "DOJ").
+ */
+export function acronymVariants(name: string): string[] {
+  const out = new Set<string>();
+  const words = name.split(/\s+/u);
+  const bases = [name];
+  if (words.length > 2 && isAcronym(words[0])) bases.push(words.slice(1).join(' '));
+  for (const b of bases) {
+    out.add(initials(b, ACRONYM_SKIP));
+    out.add(initials(b, ARTICLES_ONLY));
+  }
+  return [...out].filter((a) => a.length >= 2);
 }
 
 /** Whether a string looks like an acronym: 2–8 capitals, possibly dotted or with a hyphen/digits. */

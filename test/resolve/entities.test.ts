@@ -233,3 +233,15 @@ test('a following lower-case word joins a name only when the text uses it as a s
   const doc = resolve('Will Smith arrived. Biden will speak. Smith left.', [['Will Smith', 'PERSON'], ['Biden', 'PERSON'], ['Smith', 'PERSON', { nth: 1 }]]);
   assert.ok(entityNamed(doc, 'Biden'));
 });
+
+test('acronyms may keep "of" and drop a country prefix: DOJ = U.S. Department of Justice', () => {
+  const doc = resolve('The U.S. Department of Justice charged him. The DOJ said so.', [['U.S. Department of Justice', 'ORG'], ['DOJ', 'ORG']]);
+  assert.equal(doc.entities.length, 1);
+  assert.deepEqual(doc.entities[0].aliases, ['DOJ']);
+});
+
+test('a known system the tagger typed as an organisation is still the system', () => {
+  const doc = resolve('Russia fired Shahed-136 drones and the Iron Dome intercepted them.', [['Russia', 'GPE'], ['Shahed-136', 'ORG'], ['Iron Dome', 'FAC']]);
+  assert.equal(entityNamed(doc, 'Shahed-136')?.type, 'PRODUCT');
+  assert.equal(entityNamed(doc, 'Iron Dome')?.kb, 'mil:iron-dome');
+});
