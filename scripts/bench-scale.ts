@@ -69,28 +69,22 @@ function cliCommand(): string[] {
   return existsSync(compiled) ? [compiled] : [...process.execArgv, join(here, '..', 'src', 'cli', 'main.ts')];
 }
 
-/** Runs the CLI; resolves with the exit code and the peak resident memory, sampled from /proc. */
-function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; peakMb: number; output: string }> {
+/** Runs the CLI under /usr/bin/time; resolves with the exit code, the peak resident memory and the
+ *  CPU seconds it used (CPU time does not depend on what else the machine is doing). */
+function runCli(args: string[]): Promise<{ code: number | null; peakMb: number; cpuSeconds: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...cliCommand(), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH-TIME %U %S %M', process.execPath, ...cliCommand(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
-    let peak = 0;
-    const sample = setInterval(() => {
-      try {
-        const rss = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
-        if (rss) peak = Math.max(peak, Number(rss[1]) / 1024);
-      } catch { /* the process has exited */ }
-    }, 100);
     child.on('exit', (code) => {
-      clearInterval(sample);
-      resolve({ code, peakMb: peak, output });
+      const m = output.match(/BENCH-TIME ([\d.]+) ([\d.]+) (\d+)/);
+      resolve({ code, peakMb: m ? Number(m[3]) / 1024 : NaN, cpuSeconds: m ? Number(m[1]) + Number(m[2]) : NaN, output });
     });
   });
 }
 
-interface Row { setup: string; processes: number; articles: number; seconds: number; rate: number; memory: string }
+interface Row { setup: string; processes: number; articles: number; seconds: number; rate: number; cpuMs: number; memory: string }
 
 async function benchSqlite(file: string, dir: string, n: number): Promise<Row> {
   const db = join(dir, 'bench.db');
@@ -98,7 +92,7 @@ async function benchSqlite(file: string, dir: string, n: number): Promise<Row> {
   const r = await runCli(['ingest', file, '--db', db]);
   const seconds = (performance.now() - start) / 1000;
   if (r.code !== 0) throw new Error(`sqlite ingest failed:\n${r.output.slice(-2000)}`);
-  return { setup: 'SQLite, dossier ingest', processes: 1, articles: n, seconds, rate: n / seconds, memory: `${r.peakMb.toFixed(0)} MB` };
+  return { setup: 'SQLite, dossier ingest', processes: 1, articles: n, seconds, rate: n / seconds, cpuMs: (r.cpuSeconds * 1000) / n, memory: `${r.peakMb.toFixed(0)} MB` };
 }
 
 async function benchPostgres(file: string, workers: number, n: number): Promise<Row> {
@@ -121,6 +115,7 @@ async function benchPostgres(file: string, workers: number, n: number): Promise<
     if (stored + dead !== n) throw new Error(`expected ${n} articles, found ${stored} stored and ${dead} dead`);
     return {
       setup: `PostgreSQL, ${workers} × dossier worker`, processes: workers, articles: stored, seconds, rate: stored / seconds,
+      cpuMs: (runs.reduce((sum, r) => sum + r.cpuSeconds, 0) * 1000) / stored,
       memory: runs.map((r) => `${r.peakMb.toFixed(0)}`).join(' / ') + ' MB',
     };
   } finally {
@@ -141,9 +136,11 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     if (!only.length || only.includes('sqlite')) rows.push(await benchSqlite(file, dir, records.length));
     for (const w of [1, 2, 4]) if (!only.length || only.includes(`pg${w}`)) rows.push(await benchPostgres(file, w, records.length));
-    console.log('\n| setup | processes | articles | seconds | articles/s | peak memory per process |');
-    console.log('| --- | --- | --- | --- | --- | --- |');
-    for (const r of rows) console.log(`| ${r.setup} | ${r.processes} | ${r.articles} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(1)} | ${r.memory} |`);
+    console.log('\n| setup | processes | articles | seconds | articles/s | client CPU ms/article | peak memory per process |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) {
+      console.log(`| ${r.setup} | ${r.processes} | ${r.articles} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.memory} |`);
+    }
     console.log('\nTimes include each process starting and loading its models; enqueueing is not timed.');
     console.log(`load average at the end: ${loadavg()[0].toFixed(1)} (other processes on the machine share the CPUs)`);
   } finally {

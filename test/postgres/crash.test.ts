@@ -8,14 +8,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JobQueue } from '../../src/queue/queue.js';
 import { article } from '../helpers/fixtures.js';
-import { openTestStore, schemaUrl } from './helpers.js';
+import { nodeFlags, openTestStore, schemaUrl } from './helpers.js';
 
 // The helper script sits beside this file: .ts under tsx, .js once compiled to dist/.
 const here = dirname(fileURLToPath(import.meta.url));
 const script = existsSync(join(here, 'crash-worker.js')) ? join(here, 'crash-worker.js') : join(here, 'crash-worker.ts');
 
 function startWorker(url: string, drain: boolean) {
-  const child = spawn(process.execPath, [...process.execArgv, script, url, '1', ...(drain ? ['drain'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeFlags(), script, url, '1', ...(drain ? ['drain'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let done = 0;
   child.stdout.on('data', (chunk: Buffer) => (done += (chunk.toString().match(/^(inserted|replaced|unchanged)/gm) ?? []).length));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

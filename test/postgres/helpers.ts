@@ -46,11 +46,16 @@ export async function openTestStore(prefix?: string): Promise<{ store: PostgresS
   };
 }
 
+/** This process's node flags (such as `--import tsx`) for a child process, minus the test runner's own. */
+export function nodeFlags(): string[] {
+  return process.execArgv.filter((f) => !f.startsWith('--test'));
+}
+
 /** Runs the `dossier` command (the compiled one when the tests run from dist/, else the sources
  *  under tsx) without blocking this process, so servers in the test keep answering. */
 export function runDossier(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const compiled = fileURLToPath(import.meta.url).includes(`${sep}dist${sep}`);
-  const entry = compiled ? [join(REPO_ROOT, 'bin', 'dossier.js')] : [...process.execArgv, join(REPO_ROOT, 'src', 'cli', 'main.ts')];
+  const entry = compiled ? [join(REPO_ROOT, 'bin', 'dossier.js')] : [...nodeFlags(), join(REPO_ROOT, 'src', 'cli', 'main.ts')];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
