@@ -76,6 +76,12 @@ function quoteEndingAt(doc: Document, quotes: Quotation[], at: number): Quotatio
   return null;
 }
 
+/** True when a quotation is the sentence's content from its start (or began in an earlier sentence),
+ *  not a quoted fragment at the end of the writer's own words ("Russians helped to « keep … », he added"). */
+function opensSentence(doc: Document, s: Sentence, q: Quotation): boolean {
+  return q.open <= s.start || /^[\s"“«‘']*$/u.test(doc.text.slice(s.start, q.open));
+}
+
 function quoteOpeningAt(doc: Document, quotes: Quotation[], at: number): Quotation | null {
   for (const q of quotes) if (q.open >= at && /^[\s:,]*$/u.test(doc.text.slice(at, q.open))) return q;
   return null;
@@ -106,7 +112,7 @@ function verbCue(
   if (prev === ',' || CLOSERS.has(prev)) {
     const phrase = phraseAfter(doc, end, s.tokenEnd, lex);
     const q = quoteEndingAt(doc, quotes, toks[k].start);
-    if (q && q.end > q.start) return { ...base, start: q.start, end: q.end, phrase, quote: true };
+    if (q && q.end > q.start && opensSentence(doc, s, q)) return { ...base, start: q.start, end: q.end, phrase, quote: true };
     const [cs, ce] = content(doc, s.start, toks[k].start);
     if (wordCount(doc, cs, ce) < 3) return null;
     return { ...base, start: cs, end: ce, phrase, quote: false };
@@ -137,8 +143,8 @@ function verbCue(
   if (!TRAILING.test(restClause[1]) || (restClause[1].match(/[\p{L}\p{N}]+/gu) ?? []).length > 8) return null;
   if (before.text === ',' || CLOSERS.has(before.text)) {
     const q = quoteEndingAt(doc, quotes, phrase.start);
-    if (q && q.end > q.start) return { ...base, start: q.start, end: q.end, phrase, quote: true };
-    if (cue.finalOnly && !q) return null;
+    if (q && q.end > q.start && opensSentence(doc, s, q)) return { ...base, start: q.start, end: q.end, phrase, quote: true };
+    if (cue.finalOnly && !(q && opensSentence(doc, s, q))) return null;
     let [cs, ce] = content(doc, s.start, before.start);
     // A parenthetical cue after a short subject ("The United States, he said, has …"): the whole sentence.
     if (wordCount(doc, cs, ce) < 4 && restClause[2] === ',') [cs, ce] = content(doc, s.start, s.end);

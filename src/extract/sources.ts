@@ -89,7 +89,8 @@ const TYPE_RANK: Record<string, number> = { PERSON: 0, ORG: 1, NORP: 2, GPE: 3 }
 
 /** The entity a source phrase names: a person before an organisation before a place. */
 export function entityIn(doc: Document, phrase: { start: number; end: number }): EntitySpan | null {
-  const inside = spansWithin(doc, phrase.start, phrase.end).filter((s) => s.type in TYPE_RANK);
+  // A mention may run past the phrase when the phrase stopped at an odd word ("Craig faller").
+  const inside = entitySpans(doc).filter((s) => s.start >= phrase.start && s.start < phrase.end && s.end <= phrase.end + 24 && s.type in TYPE_RANK);
   inside.sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || a.start - b.start);
   return inside[0] ?? null;
 }
