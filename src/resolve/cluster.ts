@@ -255,6 +255,15 @@ function linkOrganisations(forms: NameForm[], uf: UnionFind): void {
       else singular.set(s, g);
     }
   }
+  // "the Times" after "The New York Times": a one-word organisation name that is the head word of
+  // exactly one longer organisation name in the text.
+  for (const g of groups) {
+    if (g.linked || g.type !== 'ORG' || g.forms.some((f) => /\s/u.test(f.bare) || isAcronym(f.bare))) continue;
+    const head = g.forms[0].key;
+    const longer = groups.filter((o) => o !== g && o.type === 'ORG' && o.forms.some((f) => f.key.endsWith(` ${head}`)));
+    const target = uniqueRoot(longer, uf);
+    if (target >= 0) uf.union(target, g.root);
+  }
   const byKey = new Map<string, Group>();
   for (const g of groups) for (const f of g.forms) byKey.set(f.key, g);
   for (const g of groups) {

@@ -245,3 +245,8 @@ test('a known system the tagger typed as an organisation is still the system', (
   assert.equal(entityNamed(doc, 'Shahed-136')?.type, 'PRODUCT');
   assert.equal(entityNamed(doc, 'Iron Dome')?.kb, 'mil:iron-dome');
 });
+
+test('a one-word organisation name that heads one longer name joins it: "the Times"', () => {
+  const doc = resolve('The New York Times reported it. The Times said more.', [['New York Times', 'ORG'], ['Times', 'ORG', { nth: 1 }]]);
+  assert.equal(doc.entities.length, 1);
+});
