@@ -74,7 +74,7 @@ function pathOf(s: Statement, members: Statement[], ctx: ProvenanceContext, seen
     for (const m of others) {
       const shared = [...ctx.creditsOf(m.documentId)].filter((k) => credited.has(k)).sort()[0];
       const ref = shared ? members.flatMap((x) => [...x.attribution, ...(x.inherited ?? [])]).find((r) => r.key === shared) : undefined;
-      if (shared) return { root: ref ?? { key: shared, name: ctx.nameOf?.(shared) ?? shared, generic: false }, via: [], below: [], relation: 'inherits', derivedFrom: null };
+      if (shared) return { root: ref ?? { key: shared, name: ctx.nameOf?.(shared) ?? shared.replace(/^name:/, ''), generic: false }, via: [], below: [], relation: 'inherits', derivedFrom: null };
     }
   }
   const link = ctx.linkOf(s.documentId);

@@ -29,12 +29,15 @@ export function idf(stats: TermStats, term: string): number {
 // ("two countries", "cooperation") — the common words are what unrelated statements share.
 const IDF_POWER = Number(process.env.DOSSIER_IDF_POWER ?? 2);
 
-function weight(terms: string[], stats: TermStats, cache: Map<string, number>): number {
+/** Weight of a multi-word name's words, relative to the entity feature that stands for the name. */
+const NAME_WORD_WEIGHT = 0.35;
+
+function weight(terms: string[], stats: TermStats, cache: Map<string, number>, nameTerms: Set<string> = new Set()): number {
   let sum = 0;
   for (const t of terms) {
     let w = cache.get(t);
     if (w === undefined) cache.set(t, (w = idf(stats, t) ** IDF_POWER));
-    sum += w;
+    sum += nameTerms.has(t) ? w * NAME_WORD_WEIGHT : w;
   }
   return sum;
 }
@@ -52,9 +55,12 @@ export function statementSimilarity(a: Statement, b: Statement, stats: TermStats
   const fa = featuresOf(a);
   const fb = featuresOf(b);
   const shared = intersect(fa, fb);
-  const wa = weight(fa, stats, cache);
-  const wb = weight(fb, stats, cache);
-  const ws = weight(shared, stats, cache);
+  const namesA = new Set(a.nameTerms ?? []);
+  const namesB = new Set(b.nameTerms ?? []);
+  const names = new Set([...namesA].filter((t) => namesB.has(t)));
+  const wa = weight(fa, stats, cache, namesA);
+  const wb = weight(fb, stats, cache, namesB);
+  const ws = weight(shared, stats, cache, names);
   // Dice rewards statements of like length; containment lets a short restatement meet a long one.
   const dice = wa + wb > 0 ? (2 * ws) / (wa + wb) : 0;
   const containment = Math.min(wa, wb) > 0 ? ws / Math.min(wa, wb) : 0;

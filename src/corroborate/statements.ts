@@ -9,8 +9,10 @@ import { contentTerms, fold, isNegated, quantities, years } from './text.js';
 
 /** One named step of an attribution chain: who said it, as an identity key and a display name. */
 export interface SourceRef {
-  /** A corpus entity id when the source is an entity, else `name:` + the folded phrase. */
+  /** `name:` + the folded canonical name (of the entity, when the source is one, else of the phrase). */
   key: string;
+  /** The corpus entity id, when the source is an entity. */
+  entity?: string;
   name: string;
   /** An unidentifiable source ("unnamed sources", "US officials", "reports"): not a root by itself. */
   generic: boolean;
@@ -44,6 +46,9 @@ export interface Statement {
   /** Features that only name places (countries, cities, demonyms): `e:ID` and the words of their
    *  mentions. Ubiquitous in news about a region, they cannot make two statements one proposition. */
   places: string[];
+  /** Content terms that are words of a named entity's mention ("islamic", "revolutionary", "guard"):
+   *  the entity itself is a feature, so its words weigh less, or a long name would count many times. */
+  nameTerms: string[];
   quantities: number[];
   years: number[];
   dates: StatementDate[];
@@ -84,11 +89,13 @@ function sourceRefs(doc: StatementSource, chain: string[]): SourceRef[] {
     const name = entity?.name ?? step;
     if (outlet && fold(name) === outlet) continue;
     const generic = entity ? entity.type !== 'PERSON' && entity.type !== 'ORG' && isGenericSource(name) : isGenericSource(name);
-    const key = entity && doc.entityIds[entity.id] ? doc.entityIds[entity.id] : `name:${fold(name).replace(/^the\s+/u, '')}`;
+    // Sources are keyed by their folded canonical name: the same outlet typed differently in two
+    // articles (ORG here, PERSON there) is still one source.
+    const key = `name:${fold(name).replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
     if (refs.length && refs[refs.length - 1].key === key) continue;
     // A one-word "person" source is usually a mistyped outlet ("Infobae"); people are named in full.
     const person = entity?.type === 'PERSON' && entity.name.trim().split(/\s+/).length >= 2;
-    refs.push({ key, name, generic, ...(person ? { person: true } : {}) });
+    refs.push({ key, name, generic, ...(entity && doc.entityIds[entity.id] ? { entity: doc.entityIds[entity.id] } : {}), ...(person ? { person: true } : {}) });
   }
   return refs;
 }
@@ -113,23 +120,29 @@ function documentDates(text: string, published: string | null): DateMention[] {
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'NORP']);
 
-function placesWithin(doc: StatementSource, start: number, end: number): string[] {
-  const out = new Set<string>();
+function namesWithin(doc: StatementSource, start: number, end: number): { places: string[]; nameTerms: string[] } {
+  const places = new Set<string>();
+  const nameTerms = new Set<string>();
   for (const e of doc.analysis.entities) {
-    if (!PLACE_TYPES.has(e.type)) continue;
+    const place = PLACE_TYPES.has(e.type);
     for (const m of e.mentions) {
       if (m.start < start || m.end > end) continue;
-      if (doc.entityIds[e.id]) out.add(`e:${doc.entityIds[e.id]}`);
-      for (const t of contentTerms(doc.analysis.text.slice(m.start, m.end))) out.add(t);
+      const words = contentTerms(doc.analysis.text.slice(m.start, m.end));
+      if (place) {
+        if (doc.entityIds[e.id]) places.add(`e:${doc.entityIds[e.id]}`);
+        for (const t of words) places.add(t);
+      } else if (words.length > 1) {
+        for (const t of words) nameTerms.add(t);
+      }
     }
   }
-  return [...out].sort();
+  return { places: [...places].sort(), nameTerms: [...nameTerms].sort() };
 }
 
 function features(doc: StatementSource, start: number, end: number, dates: DateMention[]) {
   const text = doc.analysis.text.slice(start, end);
   return {
-    places: placesWithin(doc, start, end),
+    ...namesWithin(doc, start, end),
     text,
     terms: [...new Set(contentTerms(text))].sort(),
     quantities: [...new Set(quantities(text).map((q) => q.value))].sort((a, b) => a - b),
@@ -188,6 +201,7 @@ export function statementsOf(doc: StatementSource): Statement[] {
       });
     });
   });
+  resolveAnaphoricSources(out);
   inheritWithinParagraphs(analysis.text, out);
   return out.sort((a, b) => a.start - b.start || a.localId.localeCompare(b.localId));
 }
@@ -231,6 +245,22 @@ function trim(text: string, start: number, end: number): [number, number] {
 // Only a relayed report (an outlet, an organisation) carries over to neighbouring sentences; a
 // person's words are attributed sentence by sentence.
 const relaysReport = (s: Statement) => s.attribution.some((r) => !r.generic) && !s.attribution.some((r) => r.person);
+
+// "the outlet explains", "the report read", "the Argentine outlet said": the source named before.
+const ANAPHORIC_SOURCE = /^(?:the|that|this)\s+(?:[\p{L}-]+\s+)?(?:outlet|report|newspaper|paper|agency|broadcaster|site|website|publication|daily|media|network)$/iu;
+
+/** Replaces anaphoric sources by the nearest named source before them in the article. */
+function resolveAnaphoricSources(statements: Statement[]): void {
+  let last: SourceRef | null = null;
+  for (const s of [...statements].sort((a, b) => a.start - b.start)) {
+    s.attribution = s.attribution.map((r) => {
+      if (!ANAPHORIC_SOURCE.test(r.name.trim())) return r;
+      return last ?? { ...r, generic: true };
+    });
+    const named = s.attribution.filter((r) => !r.generic && !r.person);
+    if (named.length) last = named[named.length - 1];
+  }
+}
 
 /** Unsourced statements take the attribution of the nearest credited statement in their paragraph. */
 function inheritWithinParagraphs(text: string, statements: Statement[]): void {

@@ -48,7 +48,7 @@ test('an uncredited copy rests on the root of the article it copies', () => {
 test('an article stating it as its own while crediting the same outlet elsewhere shares that root', () => {
   const a = first('a', TEXT, { entities: E, claims: [{ snippet: SNIPPET, source: 'Infobae' }] });
   const own = first('b', TEXT, { entities: E });
-  assert.equal(provenanceOf([a, own], ctx([], { b: ['id:Infobae'] })).roots.length, 1);
+  assert.equal(provenanceOf([a, own], ctx([], { b: ['name:infobae'] })).roots.length, 1);
 });
 
 test('an official and an outlet reporting the same thing are two independent roots', () => {

@@ -147,7 +147,7 @@ function provenanceContext(db: Database.Database): ProvenanceContext {
   const label = db.prepare('SELECT outlet FROM documents WHERE id = ?');
   const entity = db.prepare('SELECT name FROM entities WHERE id = ?');
   return {
-    nameOf: (key) => (entity.get(key) as { name: string } | undefined)?.name ?? null,
+    nameOf: (key) => (key.startsWith('name:') ? key.slice(5) : (entity.get(key) as { name: string } | undefined)?.name ?? null),
     linkOf: (id) => {
       const r = link.get(id) as LinkRow | undefined;
       return r ? linkRecord(r) : null;
