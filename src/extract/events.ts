@@ -103,6 +103,34 @@ function promised(doc: Document, s: Sentence, k: number): boolean {
   return /\b(?:will|shall|'ll|willing to|ready to|prepared to|offered to|promised to|pledged to|vowed to|agreed to|agrees to|plans to|intends to)\s+(?:\w+\s+)?$/u.test(before);
 }
 
+/** The counterpart named in "tensions/conflict … with X" in this or the two sentences before. */
+function adversary(doc: Document, s: Sentence, actor: EntitySpan): EntitySpan | null {
+  const i = doc.sentences.indexOf(s);
+  const from = doc.sentences[Math.max(0, i - 2)].start;
+  const text = doc.text.slice(from, s.end);
+  const re = /\b(?:tensions?|conflict|war|confrontation|standoff|dispute|hostilities|clash(?:es)?)\b[^.;]{0,40}?\bwith\s+(?:the\s+)?/gu;
+  let found: EntitySpan | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = from + m.index + m[0].length;
+    const e = entitySpans(doc).find((x) => x.start === at && x.entity !== actor.entity && ['GPE', 'ORG', 'PERSON', 'NORP'].includes(x.type));
+    if (e) found = e;
+  }
+  return found;
+}
+
+/** The country the previous sentence is about, when it is on the receiving end ("X is backed by allies", "X relies on"). */
+function topicOf(doc: Document, s: Sentence, actor: EntitySpan): EntitySpan | null {
+  const i = doc.sentences.indexOf(s);
+  if (i <= 0) return null;
+  const prev = doc.sentences[i - 1];
+  const first = entitySpans(doc).find((x) => x.start >= prev.start && x.end <= prev.end);
+  if (!first || first.entity === actor.entity || first.type !== 'GPE') return null;
+  const rest = doc.text.slice(first.end, prev.end);
+  const passive = /^\s*(?:is|was|are|were|has been|have been)\s+(?:also\s+)?(?:backed|supported|helped|aided|armed|assisted|funded|supplied)\b/u;
+  const receives = /^\s*(?:also\s+)?(?:relies on|relied on|depends on|depended on|receives|received)\b/u;
+  return passive.test(rest) || receives.test(rest) ? first : null;
+}
+
 /** Flags from the words around the trigger: negated, hypothetical, future, historical. */
 function contextFlags(doc: Document, s: Sentence, k: number, date: string | null): string[] {
   const flags = new Set<string>();
@@ -168,7 +196,12 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       }
       if (!pair || !pair[0]) continue;
       previous = pair[0];
-      const target = pair[1] ? asParticipant(doc, pair[1], ctx) : null;
+      let targetSpan = pair[1];
+      // "Maduro said the country will respond if attacked", after "tensions rise with the United States".
+      if (!targetSpan && t.type === 'THREATEN') targetSpan = adversary(doc, s, pair[0]);
+      // "Venezuela is backed by allies. China and Russia provide support.": the supported side named just before.
+      if (!targetSpan && (t.type === 'SUPPORT' || t.type === 'AID')) targetSpan = topicOf(doc, s, pair[0]);
+      const target = targetSpan ? asParticipant(doc, targetSpan, ctx) : null;
       // Dyadic types need a target; a strike, a mobilisation, a protest or a threat may have none.
       if (!target && !TARGETLESS.has(t.type)) continue;
       // "China and Russia provide support": one event per side of a joined subject.

@@ -101,3 +101,15 @@ test('the same event named twice is one event', () => {
   const doc = eventsOf('Iran signed a deal with Venezuela. Venezuela signed the deal with Iran in Caracas.', [IRAN, VENEZUELA]);
   assert.equal(doc.events.filter((e) => e.type === 'AGREE').length, 1);
 });
+
+test('a threat with no named target goes to the counterpart of the tensions named just before', () => {
+  const doc = eventsOf('Maduro is preparing for conflict as tensions rise with the United States. Maduro has said the country will respond immediately if attacked.', [MADURO, US]);
+  assert.deepEqual(eventLines(doc), ['Nicolás Maduro THREATEN United States']);
+});
+
+test('support with no named recipient goes to the country just said to be backed', () => {
+  const RUSSIA: HandEntity = { name: 'Russia', type: 'GPE', forms: ['Russia'] };
+  const CHINA: HandEntity = { name: 'China', type: 'GPE', forms: ['China'] };
+  const doc = eventsOf('Venezuela is also backed by global allies. Iran remains the primary partner, while China and Russia provide political and strategic support.', [VENEZUELA, IRAN, CHINA, RUSSIA]);
+  assert.deepEqual(eventLines(doc).sort(), ['China SUPPORT Venezuela', 'Russia SUPPORT Venezuela']);
+});
