@@ -165,7 +165,13 @@ export function canonicalName(c: Cluster, kb: ResolverKb): string {
   for (const f of c.forms) for (const w of f.bare.split(/\s+/u)) if (/^\p{Lu}/u.test(w)) cased.set(w.toLowerCase(), w);
   const truecase = (s: string) => s.split(/(\s+)/u).map((w) => (/^\p{Ll}/u.test(w) ? cased.get(w) ?? w : w)).join('');
   const counts = new Map<string, number>();
-  for (const f of c.forms) if (!f.roleOnly) counts.set(truecase(f.bare), (counts.get(truecase(f.bare)) ?? 0) + 1);
+  const seen = new Map<string, string>();
+  for (const f of c.forms) {
+    if (f.roleOnly) continue;
+    let t = seen.get(f.bare);
+    if (t === undefined) seen.set(f.bare, (t = truecase(f.bare)));
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
   if (!counts.size) return c.forms[0].bare;
   const type = voteType(c.forms);
   const score = (s: string): number[] => [
@@ -175,14 +181,22 @@ export function canonicalName(c: Cluster, kb: ResolverKb): string {
     accentCount(s),
     counts.get(s) ?? 0,
   ];
-  const names = [...counts.keys()];
-  names.sort((a, b) => {
-    const sa = score(a);
-    const sb = score(b);
-    for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sb[i] - sa[i];
-    return 0; // stable: first written wins
-  });
-  return names[0];
+  // The best by score; on a tie the first written (Map order) stays.
+  let best = '';
+  let bestScore: number[] | null = null;
+  for (const name of counts.keys()) {
+    const sc = score(name);
+    if (!bestScore || better(sc, bestScore)) {
+      best = name;
+      bestScore = sc;
+    }
+  }
+  return best;
+}
+
+function better(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return false;
 }
 
 function buildEntity(id: string, c: Cluster, kb: ResolverKb): Entity {
