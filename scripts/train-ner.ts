@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     seed: option('seed', 1),
     minCount: option('min-count', 1),
     folds: option('folds', 4),
+    ensemble: option('ensemble', 1),
     log: (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`),
   });
   const bytes = encodeModel(model);

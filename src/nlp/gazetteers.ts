@@ -131,6 +131,7 @@ function addCurated(gaz: Gazetteers): void {
     if (!c) throw new DossierError('MALFORMED', `unknown place class ${cls}`, 'places.tsv');
     add(gaz, phrase, c, canonical ?? (c === 'regionadj' ? undefined : phrase));
   }
+  for (const [phrase] of readLines(join(DATA_DIR, 'gazetteers', 'orgs.tsv'))) add(gaz, phrase, 'org');
   for (const file of ['sanctions-orgs.txt', 'sanctions-persons.txt']) {
     const path = join(DATA_DIR, 'gazetteers', file);
     if (!existsSync(path)) continue;

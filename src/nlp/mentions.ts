@@ -82,6 +82,54 @@ export function findMentions(doc: Document, ctx: Context): Document {
       cands.push({ start: sent.tokenStart + s.start, end: sent.tokenStart + s.end, priority: s.priority, mention: m });
     }
   });
-  doc.mentions = resolveOverlaps(cands);
+  doc.mentions = splitPlaceCompounds(gaz, harmoniseTypes(resolveOverlaps(cands)));
   return doc;
+}
+
+const NAME_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC']);
+
+/**
+ * One name, one type within a document: where the tagger typed the same string differently
+ * ("Infobae" once ORG, once PERSON), every occurrence takes the type most of them have (ties: the
+ * first occurrence's).
+ */
+function harmoniseTypes(mentions: Mention[]): Mention[] {
+  const byText = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    if (m.origin !== 'tagger' || !NAME_TYPES.has(m.type)) continue;
+    const list = byText.get(m.text);
+    if (list) list.push(m);
+    else byText.set(m.text, [m]);
+  }
+  for (const list of byText.values()) {
+    if (list.length < 2) continue;
+    const counts = new Map<string, number>();
+    for (const m of list) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+    let best = list[0].type;
+    for (const [type, n] of counts) if (n > (counts.get(best) ?? 0)) best = type as Mention['type'];
+    for (const m of list) m.type = best;
+  }
+  return mentions;
+}
+
+/** "Iran-Bolivia" (one token) names two places: each part becomes its own GPE mention. */
+function splitPlaceCompounds(gaz: Gazetteers, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const parts = m.text.split('-');
+    const places = parts.length > 1 && !/\s/.test(m.text) && parts.every((p) => {
+      const c = gaz.entries.get(p.toLowerCase())?.classes;
+      return !!c && (c.has('country') || c.has('state') || c.has('bigcity'));
+    });
+    if (!places) {
+      out.push(m);
+      continue;
+    }
+    let offset = m.start;
+    for (const p of parts) {
+      out.push({ start: offset, end: offset + p.length, text: p, type: 'GPE', origin: m.origin });
+      offset += p.length + 1;
+    }
+  }
+  return out;
 }

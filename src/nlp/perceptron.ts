@@ -141,3 +141,22 @@ export function trainPerceptron(examples: readonly Example[], opts: TrainOptions
   if (!best) throw new Error('trainPerceptron needs at least one epoch');
   return best;
 }
+
+/**
+ * Trains `runs` perceptrons that differ only in their shuffling seed and averages their weights
+ * (the rows are the same: they come from the examples, not the seed). Each run keeps its own best
+ * epoch; the reported epoch and score are the first run's.
+ */
+export function trainEnsemble(examples: readonly Example[], opts: TrainOptions, runs: number): TrainResult {
+  const results = Array.from({ length: Math.max(1, runs) }, (_, k) => trainPerceptron(examples, { ...opts, seed: opts.seed + k }));
+  if (results.length === 1) return results[0];
+  const first = results[0].table;
+  const weights = new Float32Array(first.weights.length);
+  const transitions = new Float32Array(first.transitions.length);
+  for (const r of results) {
+    for (let j = 0; j < weights.length; j++) weights[j] += r.table.weights[j] / results.length;
+    for (let j = 0; j < transitions.length; j++) transitions[j] += r.table.transitions[j] / results.length;
+  }
+  const table = new WeightTable(first.keys, weights, transitions);
+  return { table, epoch: results[0].epoch, score: opts.score ? opts.score(table, 0) : results[0].score };
+}

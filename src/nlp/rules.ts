@@ -40,7 +40,11 @@ function productSpans(gaz: Gazetteers, words: string[]): RuleSpan[] {
   for (let i = 0; i < words.length; i++) {
     if (!isModelNumber(words[i]) || /^\d/.test(words[i])) continue;
     let start = i;
-    while (start > i - 1 && start > 0 && /^\p{Lu}[\p{L}-]*$/u.test(words[start - 1]) && !FUNCTION_WORDS.has(words[start - 1]) && !gaz.entries.has(words[start - 1].toLowerCase())) start--;
+    // One name word before the number joins it ("ZAMORA V-1"), unless it is a country or demonym ("Iranian Mohajer-6").
+    if (start > 0 && /^\p{Lu}[\p{L}-]*$/u.test(words[start - 1]) && !FUNCTION_WORDS.has(words[start - 1])) {
+      const c = gaz.entries.get(words[start - 1].toLowerCase())?.classes;
+      if (!c || !(c.has('country') || c.has('demonym') || c.has('norp') || c.has('regionadj'))) start--;
+    }
     let end = i + 1;
     if (end < words.length && /^\p{Lu}\p{Ll}+$/u.test(words[end]) && gaz.heads.get(words[end].toLowerCase()) !== 'ORG') end++;
     const listed = gaz.entries.get(words.slice(start, end).join(' ').toLowerCase())?.classes.has('product');

@@ -3,11 +3,13 @@
 import type { Document, Sentence, Token } from '../schema/document.js';
 
 // One alternation, tried left to right at each position:
-//   dotted abbreviations (U.S., U.N.), possessive/contraction clitics, numbers with separators,
+//   dotted abbreviations (U.S., U.N.), initials before a name, possessive/contraction clitics, numbers with separators,
 //   words with inner hyphens, apostrophes, periods or ampersands, then any single non-space char.
 const TOKEN = new RegExp(
   [
     String.raw`(?:\p{L}\.){2,}(?!\p{L})`,
+    // A middle initial keeps its period when a capitalised name follows: "Christian K. Caruzo".
+    String.raw`\p{Lu}\.(?=[ \t]\p{Lu}\p{Ll})`,
     String.raw`['’](?:s|S|re|ve|ll|d|m|t)(?![\p{L}\p{N}])`,
     String.raw`\p{N}+(?:[.,:/]\p{N}+)*(?:[-–]\p{L}[\p{L}\p{N}]*)?`,
     String.raw`[\p{L}\p{M}\p{N}]+(?:(?:[-&]|['’](?!(?:s|S|re|ve|ll|d|m|t)(?![\p{L}\p{N}]))|\.(?=\p{L}))[\p{L}\p{M}\p{N}]+)*`,

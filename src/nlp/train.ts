@@ -6,7 +6,7 @@ import { SpanScorer } from './evaluate.js';
 import { documentCues, FEATURE_VERSION, sentenceFeatures, voteFeatures } from './features.js';
 import type { Gazetteers } from './gazetteers.js';
 import { MODEL_FORMAT_VERSION, type NerModel } from './model.js';
-import { trainPerceptron, type Example } from './perceptron.js';
+import { trainEnsemble, type Example } from './perceptron.js';
 import { decodeSentence, documentVotes, tagDocument, withVotes } from './tagger.js';
 import type { WeightTable } from './weights.js';
 
@@ -19,6 +19,8 @@ export interface NerTrainOptions {
   minCount: number;
   /** Folds for the jackknifed first-pass tags of the training documents; 0 trains one pass only. */
   folds: number;
+  /** Perceptrons per pass, differing in shuffling seed, whose weights are averaged (1: just one). */
+  ensemble?: number;
   log?: (line: string) => void;
 }
 
@@ -67,14 +69,15 @@ export function trainNer(gaz: Gazetteers, train: readonly LabelledDocument[], de
   const devScore = (passes: WeightTable[]) => (): number =>
     evaluateModel({ header: header(passes.length, {}), passes }, gaz, dev).micro().f1;
 
-  const pass1 = trainPerceptron(examples(gaz, train), {
+  const runs = opts.ensemble ?? 1;
+  const pass1 = trainEnsemble(examples(gaz, train), {
     ...opts,
     score: (table, epoch) => {
       const f1 = devScore([table])();
-      log(`pass 1 epoch ${epoch}: dev F1 ${(100 * f1).toFixed(2)}`);
+      log(`pass 1 ${epoch ? `epoch ${epoch}` : 'averaged runs'}: dev F1 ${(100 * f1).toFixed(2)}`);
       return f1;
     },
-  });
+  }, runs);
   log(`pass 1: kept epoch ${pass1.epoch} (dev F1 ${(100 * pass1.score).toFixed(2)})`);
   if (opts.folds < 2) return { header: header(1, { seed: opts.seed, epochs: [pass1.epoch], devF1: pass1.score }), passes: [pass1.table] };
 
@@ -83,23 +86,23 @@ export function trainNer(gaz: Gazetteers, train: readonly LabelledDocument[], de
   for (let k = 0; k < opts.folds; k++) {
     const held = train.filter((_, d) => d % opts.folds === k);
     const rest = train.filter((_, d) => d % opts.folds !== k);
-    const fold = trainPerceptron(examples(gaz, rest), { ...opts, epochs: pass1.epoch });
+    const fold = trainEnsemble(examples(gaz, rest), { ...opts, epochs: pass1.epoch }, runs);
     train.forEach((doc, d) => {
       if (d % opts.folds === k) jack[d] = firstPassTags(fold.table, gaz, doc);
     });
     log(`fold ${k + 1}/${opts.folds}: tagged ${held.length} documents`);
   }
-  const pass2 = trainPerceptron(examples(gaz, train, jack), {
+  const pass2 = trainEnsemble(examples(gaz, train, jack), {
     ...opts,
     score: (table, epoch) => {
       const f1 = devScore([pass1.table, table])();
-      log(`pass 2 epoch ${epoch}: dev F1 ${(100 * f1).toFixed(2)}`);
+      log(`pass 2 ${epoch ? `epoch ${epoch}` : 'averaged runs'}: dev F1 ${(100 * f1).toFixed(2)}`);
       return f1;
     },
-  });
+  }, runs);
   log(`pass 2: kept epoch ${pass2.epoch} (dev F1 ${(100 * pass2.score).toFixed(2)})`);
   return {
-    header: header(2, { seed: opts.seed, folds: opts.folds, minCount: opts.minCount, epochs: [pass1.epoch, pass2.epoch], devF1: Number(pass2.score.toFixed(4)) }),
+    header: header(2, { seed: opts.seed, ensemble: runs, folds: opts.folds, minCount: opts.minCount, epochs: [pass1.epoch, pass2.epoch], devF1: Number(pass2.score.toFixed(4)) }),
     passes: [pass1.table, pass2.table],
   };
 }

@@ -72,3 +72,11 @@ test('mentions are sorted, do not overlap and index the text', () => {
   assert.ok(has(ms, 'Lake Victoria', 'LOC'), JSON.stringify(ms));
   assert.ok(has(ms, 'Entebbe International Airport', 'FAC'));
 });
+
+test('one name keeps one type in a document, and "Iran-Bolivia" is two places', () => {
+  const ms = mentions('Iran-Bolivia ties grew. Hezbollah praised the deal. Officials said Hezbollah would help.');
+  assert.ok(has(ms, 'Iran', 'GPE') && has(ms, 'Bolivia', 'GPE'), JSON.stringify(ms));
+  const hez = ms.filter((m) => m.text === 'Hezbollah');
+  assert.equal(hez.length, 2);
+  assert.ok(hez.every((m) => m.type === 'ORG'));
+});

@@ -32,3 +32,10 @@ test('a line break ends a sentence (headlines, captions)', () => {
   assert.equal(sentences.length, 2);
   assert.equal(text.slice(sentences[0].start, sentences[0].end), 'Nicolas Maduro');
 });
+
+test('a middle initial keeps its period and does not end the sentence', () => {
+  const text = 'Christian K. Caruzo wrote it. Then he left.';
+  const tokens = tokenize(text);
+  assert.ok(tokens.some((t) => t.text === 'K.'));
+  assert.equal(splitSentences(tokens, text).length, 2);
+});
