@@ -165,6 +165,8 @@ class ReferenceKb implements KnowledgeBase {
   private readonly demonyms: Map<string, KbEntry>;
   private readonly metonyms = new Map<string, KbEntry>();
   private cityNames: NameIndex | null = null;
+  /** Answers already given: the same names come back in every article. */
+  private readonly lookups = new Map<string, KbEntry | null>();
 
   constructor() {
     const extras = readJson<CountryExtras>('countries-extra.json');
@@ -207,6 +209,17 @@ class ReferenceKb implements KnowledgeBase {
   }
 
   lookup(name: string, type?: EntityType): KbEntry | null {
+    const key = `${type ?? ''}\u0000${name}`;
+    let hit = this.lookups.get(key);
+    if (hit === undefined) {
+      if (this.lookups.size >= 100_000) this.lookups.clear();
+      hit = this.lookupUncached(name, type);
+      this.lookups.set(key, hit);
+    }
+    return hit;
+  }
+
+  private lookupUncached(name: string, type?: EntityType): KbEntry | null {
     if (type === 'NORP') return this.demonym(name);
     const found = this.names.find(name);
     const fits = (e: KbEntry) => !type || e.type === type || (PLACE_TYPES.has(type) && PLACE_TYPES.has(e.type));
