@@ -22,6 +22,8 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   /** Called after every job, for progress lines and logs. */
   onJob?: (event: JobEvent) => void;
+  /** Called when the queue cannot be reached (the worker keeps retrying). */
+  onError?: (err: Error) => void;
   /** May webhooks of alerts go to private addresses? */
   allowPrivateWebhooks?: boolean;
   workerId?: string;
@@ -90,9 +92,17 @@ export class Worker {
 
   private async slot(report: WorkerReport): Promise<void> {
     while (!this.opts.signal?.aborted) {
-      const [job] = await this.queue.claim(this.id, 1);
+      let job: ClaimedJob | undefined;
+      try {
+        [job] = await this.queue.claim(this.id, 1);
+        if (!job && this.opts.drain && this.inFlight.size === 0 && (await this.queue.pending()) === 0) return;
+      } catch (err) {
+        // The database is unreachable or restarting: keep trying; claimed jobs come back by lease.
+        this.opts.onError?.(err as Error);
+        await sleep(2000, this.opts.signal);
+        continue;
+      }
       if (!job) {
-        if (this.opts.drain && this.inFlight.size === 0 && (await this.queue.pending()) === 0) return;
         await this.idle();
         continue;
       }
@@ -103,6 +113,9 @@ export class Worker {
         else if (event.outcome === 'dead') report.dead++;
         else if (event.outcome !== 'lost') report.processed++;
         this.opts.onJob?.(event);
+      } catch (err) {
+        // Even recording the failure failed (database gone): the lease hands the job back later.
+        this.opts.onError?.(err as Error);
       } finally {
         this.inFlight.delete(job);
       }

@@ -49,6 +49,7 @@ export function workerCommand(program: Command): void {
           signal: stop.signal,
           allowPrivateWebhooks: opts.allowPrivate,
           analyse: (article) => forStore(analyzeArticle(article, ctx)),
+          onError: (err) => process.stderr.write(`dossier worker: ${err.message}; retrying\n`),
           onJob: (e) => {
             if (opts.quiet && !e.error) return;
             const what = e.documentId ? `${e.outcome} as ${e.documentId}` : e.outcome;
