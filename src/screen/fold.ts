@@ -25,7 +25,10 @@ export const GENERIC_WORDS = new Set(
     'foundation organization organisation office ministry department agency center centre institute ' +
     'shipping logistics petroleum oil gas energy investment investments import export imports exports ' +
     'commercial marketing development global management technology technologies engineering construction ' +
-    'business partners solutions systems network media charity committee council association').split(' '),
+    'business partners solutions systems network media charity committee council association ' +
+    // Institutions every country has: "the Army", "the Ministry of Defense", "the Central Bank".
+    'army navy police government administration court assembly parliament defense defence security ' +
+    'justice interior finance affairs foreign central').split(' '),
 );
 
 const require = createRequire(import.meta.url);

@@ -73,19 +73,23 @@ export class Screener {
     const weights = query.tokens.map((t) => this.index.weight(t));
     const variants = query.tokens.map((t) => this.variants(t));
     const nameTokens = query.tokens.filter((t) => tokenClass(t) === 'name');
+    // Names are looked up by their name words; a name of generic words and places only ("Petróleos de
+    // Venezuela", "Iran Air") by all its words when it has two or more, for the caps of finish() to judge.
+    const nonLegal = query.tokens.filter((t) => tokenClass(t) !== 'legal');
+    const lookup = (t: string) => (nameTokens.length ? tokenClass(t) === 'name' : tokenClass(t) !== 'legal');
     // Exact and compact forms first: they need no token alignment.
     for (const n of [...(this.index.byFull.get(query.full) ?? []), ...(this.index.byCompact.get(query.compact) ?? [])]) {
       const listed = this.index.names[n];
       const rule = listed.full === query.full ? 'exact-folded' : 'exact-compact';
-      out.push(this.finish(1, rule, listed, text, type, nameTokens.length > 0, ''));
+      out.push(this.finish(1, rule, listed, text, type, nameTokens.length > 0, '', true));
     }
-    if (!nameTokens.length) return out; // generic words, places and legal forms alone never hit
+    if (!nameTokens.length && nonLegal.length < 2) return out; // a generic word or a place alone never hits
     // Candidates: listed names sharing a name-class token (or one of its variants). Very common tokens
     // ("mohammad", "ali") are not looked up when the rarer ones carry enough weight for any hit: a name
     // met only through them could not reach minScore.
     const queryTotal = weights.reduce((a, b) => a + b, 0);
-    const queryOther = query.tokens.reduce((sum, t, i) => sum + (tokenClass(t) === 'name' ? 0 : weights[i]), 0);
-    const order = query.tokens.map((_, i) => i).filter((i) => tokenClass(query.tokens[i]) === 'name').sort((a, b) => weights[a] - weights[b]);
+    const queryOther = query.tokens.reduce((sum, t, i) => sum + (lookup(t) ? 0 : weights[i]), 0);
+    const order = query.tokens.map((_, i) => i).filter((i) => lookup(query.tokens[i])).sort((a, b) => weights[a] - weights[b]);
     let skippable = queryOther;
     const skipped = new Set<number>();
     const volume = (i: number) => {
@@ -104,7 +108,7 @@ export class Screener {
     for (const i of order) {
       if (skipped.has(i)) continue;
       for (const [listedToken, v] of variants[i]) {
-        const lw = this.index.weight(listedToken);
+        const lw = this.index.listedWeight(listedToken);
         for (const n of this.index.postings.get(listedToken) ?? []) {
           const k = slot.get(n);
           if (k === undefined) {
@@ -205,7 +209,8 @@ export class Screener {
       unmatchedQ.length ? `ours only ${unmatchedQ.join(' ')}` : '',
       unmatchedL.length ? `listed only ${unmatchedL.join(' ')}` : '',
     ].filter(Boolean).join('; ');
-    return this.finish(score, rule, listed, text, type, names > 0, detail);
+    const complete = [...unmatchedL, ...unmatchedQ].every((t) => tokenClass(t) === 'legal');
+    return this.finish(score, rule, listed, text, type, names > 0, detail, complete);
   }
 
   /** A single-token name read as an acronym of a listed name, or a listed acronym of ours. */
@@ -245,7 +250,7 @@ export class Screener {
 
   /** Applies the caps every rule shares: type disagreement, weak aliases, names of generic words only,
    *  and short listed acronyms ("LH", "ESO") that collide with everyday abbreviations. */
-  private finish(score: number, rule: string, listed: ListedName, ours: string, type: EntityType | undefined, informative: boolean, detail: string): Scored {
+  private finish(score: number, rule: string, listed: ListedName, ours: string, type: EntityType | undefined, informative: boolean, detail: string, complete = false): Scored {
     const entry = this.index.entries[listed.entry];
     const notes: string[] = [];
     if (type) {
@@ -263,9 +268,11 @@ export class Screener {
       score = Math.min(score, nickname ? 0.82 : 0.75);
       notes.push(nickname ? 'a rare one-word alias' : 'one name of a person');
     }
-    // Generic words and places alone ("NATIONAL BANK", "Iran") never hit; three or more of them
-    // together ("NATIONAL BANK OF CUBA") name one body and may.
-    const specific = listed.tokens.filter((t) => tokenClass(t) !== 'legal').length >= 3 && rule.startsWith('exact');
+    // Generic words and places alone ("NATIONAL BANK", "Central Bank", "Iran") never hit; all the words
+    // (legal forms aside) of a listed name of three or more of them ("NATIONAL BANK OF CUBA"), or of two with a place ("IRAN
+    // AIR", "PETROLEOS DE VENEZUELA, S.A."), name one body and may.
+    const words = listed.tokens.filter((t) => tokenClass(t) !== 'legal');
+    const specific = complete && (words.length >= 3 || (words.length === 2 && words.some((t) => tokenClass(t) === 'place')));
     if ((!informative || listed.informative === 0) && !specific) { score = Math.min(score, 0.6); notes.push('generic words only'); }
     if (listed.tokens.length === 1 && listed.tokens[0].length <= 3 && rule !== 'acronym') { score = Math.min(score, 0.7); notes.push('short listed acronym'); }
     const fullDetail = [detail, ...notes].filter(Boolean).join('; ');
