@@ -1,5 +1,6 @@
 // The entities stage: reads each mention as a name form, clusters forms into entities (cluster.ts),
 // adds descriptive references (describe.ts), applies manual overrides, and names each entity.
+import { existsSync, statSync } from 'node:fs';
 import type { Document, Mention } from '../schema/document.js';
 import type { Entity, EntityType, Span } from '../schema/analysis.js';
 import type { Context } from '../context.js';
@@ -22,9 +23,18 @@ interface Cluster {
 /** Pipeline stage: fills doc.entities and doc.entityMentions from doc.mentions. */
 export function resolveEntities(doc: Document, ctx: Context): Document {
   const kb = ctx.resource('kb', loadKnowledgeBase);
+  return resolveWith(doc, kb, currentOverrides(ctx));
+}
+
+/**
+ * The override file's current content: re-read when it changes on disk (the API appends merges
+ * and splits while a server runs), none while it does not exist yet.
+ */
+function currentOverrides(ctx: Context): Overrides {
   const path = ctx.options.overridesPath;
-  const overrides = path ? ctx.resource(`overrides:${path}`, () => loadOverrides(path)) : NO_OVERRIDES;
-  return resolveWith(doc, kb, overrides);
+  if (!path || !existsSync(path)) return NO_OVERRIDES;
+  const stamp = statSync(path);
+  return ctx.resource(`overrides:${path}:${stamp.mtimeMs}:${stamp.size}`, () => loadOverrides(path));
 }
 
 /** The stage with its resources passed in (tests and benchmarks call this directly). */

@@ -50,3 +50,13 @@ test('resolveEntities honours merge and split overrides from ctx.options.overrid
   const plain = resolveEntities(buildDoc(text, [['Alex Saab', 'PERSON'], ['Saab', 'PERSON', { nth: 1 }]]), new Context());
   assert.equal(plain.entities.length, 1);
 });
+
+test('an override file edited after the first document is read again; a missing one means none', () => {
+  const path = join(dir, 'live.json');
+  const ctx = new Context({ overridesPath: path });
+  const text = 'Hugo Chávez spoke. El Comandante left.';
+  const specs: Parameters<typeof buildDoc>[1] = [['Hugo Chávez', 'PERSON'], ['El Comandante', 'PERSON']];
+  assert.equal(resolveEntities(buildDoc(text, specs), ctx).entities.length, 2);
+  writeFileSync(path, JSON.stringify({ merge: [['Hugo Chávez', 'El Comandante']] }));
+  assert.equal(resolveEntities(buildDoc(text, specs), ctx).entities.length, 1);
+});
