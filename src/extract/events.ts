@@ -30,7 +30,9 @@ interface Found {
 const lowerAt = (doc: Document, i: number) => doc.tokens[i]?.text.toLowerCase() ?? '';
 
 /** Actor and target for a verb trigger: subject and object, or the passive's "by" agent and subject. */
-function verbParticipants(doc: Document, s: Sentence, k: number, end: number, t: Trigger, previous: EntitySpan | null): [EntitySpan | null, EntitySpan | null] {
+function verbParticipants(
+  doc: Document, s: Sentence, k: number, end: number, t: Trigger, previous: EntitySpan | null, gapped: boolean,
+): [EntitySpan | null, EntitySpan | null] {
   const stop = clauseEnd(doc, s.tokenEnd, end);
   const passive = PASSIVE_AUX.has(lowerAt(doc, k - 1)) || PASSIVE_AUX.has(lowerAt(doc, k - 2)) || lowerAt(doc, end) === 'by';
   if (passive && /ed$|en$/u.test(lowerAt(doc, k))) {
@@ -42,12 +44,16 @@ function verbParticipants(doc: Document, s: Sentence, k: number, end: number, t:
   // ("seized a plane and detained its crew") shares the main subject.
   let subject: EntitySpan | null;
   const joined = lowerAt(doc, k - 1) === 'and' || (lowerAt(doc, k - 1) === ',' && /ing$/u.test(lowerAt(doc, k)));
+  // "has refused to deploy", "agreed to share": the infinitive's subject is the governing verb's.
+  const infinitive = lowerAt(doc, k - 1) === 'to' && k - 2 > s.tokenStart && /^\p{Ll}+$/u.test(doc.tokens[k - 2].text);
   if (joined && previous) subject = previous;
+  else if (infinitive) subject = previous ?? subjectOf(doc, s.tokenStart, k - 2);
   else if (joined) {
     const from = doc.tokens[clauseStart(doc, s.tokenStart, k)].start;
     subject = entitySpans(doc).find((x) => x.start >= from && x.end <= doc.tokens[k].start && ['PERSON', 'ORG', 'GPE', 'NORP'].includes(x.type)) ?? null;
   } else subject = subjectOf(doc, s.tokenStart, k);
-  let object = objectOf(doc, end, stop);
+  // A gapped trigger ("expelled two Russian diplomats") may hold its object inside the gap.
+  let object = objectOf(doc, gapped ? k + 1 : end, stop);
   // "A and B signed a deal": both sides in the subject, no object.
   if (t.symmetric || t.type === 'AGREE' || t.type === 'COOPERATE' || t.type === 'CONSULT') {
     const from = doc.tokens[clauseStart(doc, s.tokenStart, k)].start;
@@ -188,7 +194,7 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       k = hit.end - 1;
       // "a request from", "the attack": a verb form after a determiner is a noun.
       if (!t.nominal && DETERMINERS.has(lowerAt(doc, at - 1))) continue;
-      let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end) : verbParticipants(doc, s, at, hit.end, t, previous);
+      let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end) : verbParticipants(doc, s, at, hit.end, t, previous, hit.words.includes('*'));
       // A noun with no participants of its own ("began in 2006 with a defense agreement"): the sentence's "between A and B".
       if ((!pair || !pair[0]) && t.nominal && (t.symmetric || t.type === 'COOPERATE')) {
         const m = /\bbetween\s+/u.exec(doc.text.slice(s.start, s.end));

@@ -16,7 +16,10 @@ const STATE_HEADS = new Set(
     'socialists counterpart counterparts side sides administration officers soldiers guard militia rebels guerrillas ' +
     'guerillas militants militiamen fighters negotiators parliament court judge newspaper aircraft warplanes jets ' +
     'helicopters navy ships vessels protesters demonstrators students workers doctors activists opposition ' +
-    'prime minister ministers envoy ambassador spokesman spokesperson lawmakers legislators').split(' '),
+    'prime minister ministers envoy ambassador spokesman spokesperson lawmakers legislators ' +
+    // What a state proposes or demands stands for it: "rejected an Indian proposal".
+    'proposal proposals offer offers ultimatum appeal appeals plan plans call calls demand demands request requests ' +
+    'invitation initiative bid policy decision changes move').split(' '),
 );
 const ROLE_HEADS = new Set('official commander president admiral general minister spokesperson spokesman chief head leader ambassador envoy'.split(' '));
 
@@ -191,7 +194,7 @@ export function objectOf(doc: Document, k: number, clauseEndTok: number, maxToke
   const from = doc.tokens[k].start;
   const to = doc.tokens[stop - 1].end;
   // "issued an arrest warrant against him": the person named last before.
-  for (let j = k; j < Math.min(stop, k + 4); j++) {
+  for (let j = k; j < Math.min(stop, k + 8); j++) {
     const w = lowerAt(doc, j);
     if (w === 'him' || w === 'her') {
       return entitySpans(doc).filter((x) => x.type === 'PERSON' && x.end <= doc.tokens[j].start && doc.tokens[j].start - x.end < 300).pop() ?? null;
