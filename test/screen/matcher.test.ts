@@ -30,6 +30,9 @@ const LIST: ListEntry[] = [
   entry('18', 'GONZALEZ, Maria', 'person'),
   entry('19', 'LOPEZ, Nicolas Alberto', 'person'),
   entry('20', 'AVIA TRADE COMPANY LTD', 'organization'),
+  entry('21', 'CENTRAL BANK OF IRAN', 'organization'),
+  entry('22', 'CENTRAL BANK OF SYRIA', 'organization'),
+  entry('23', 'MINISTRY OF DEFENSE', 'organization'),
 ];
 const screener = new Screener(LIST);
 const top = (name: string, type?: Parameters<Screener['screen']>[1] extends infer O ? O extends { type?: infer T } ? T : never : never) =>
@@ -118,6 +121,13 @@ test('precision: a country, a demonym, a generic word never hit', () => {
   for (const [name, type] of [['Iran', 'GPE'], ['Iranian', 'NORP'], ['Air', 'ORG'], ['Bank', 'ORG'], ['Company', 'ORG'], ['National Bank', 'ORG'], ['Trading Company', 'ORG']] as const) {
     assert.deepEqual(ids(name, type), [], name);
   }
+});
+
+test('precision: institutions every country has match only the whole listed name', () => {
+  assert.deepEqual(ids('Central Bank', 'ORG'), []);
+  assert.deepEqual(ids('Ministry of Defense', 'ORG'), []);
+  assert.deepEqual(ids('Central Bank of Iran', 'ORG'), ['21']);
+  assert.deepEqual(ids('Iran Air', 'ORG'), ['11']);
 });
 
 test('precision: a surname or a first name alone does not hit; both do', () => {
