@@ -8,8 +8,8 @@ import { loadKnowledgeBase, type ResolverKb } from './kb.js';
 import { readForm, type FormContext, type NameForm } from './forms.js';
 import { clusterForms, nameTokens, voteType } from './cluster.js';
 import { descriptiveReferences, type NamedSpan } from './describe.js';
-import { entityOverrideKeys, loadOverrides, NO_OVERRIDES, overrideKey, sharedMergeGroup, type Overrides } from './overrides.js';
-import { foldPlain } from './names.js';
+import { entityOverrideKeys, loadOverrides, NO_OVERRIDES, overrideKey, type Overrides } from './overrides.js';
+import { foldName, foldPlain } from './names.js';
 import { repairMentions } from './repair.js';
 
 interface Cluster {
@@ -141,16 +141,13 @@ function applyOverrides(clusters: Map<number, Cluster>, kb: ResolverKb, o: Overr
     const names = new Set(s.names.map(overrideKey));
     for (const [, c] of [...clusters.entries()]) {
       if (!keysOf(c).has(ent)) continue;
-      const off = c.forms.filter((f) => names.has(`name:${foldName2(f.bare)}`) || names.has(`name:${foldName2(f.surface)}`));
+      const off = c.forms.filter((f) => names.has(`name:${foldName(f.bare)}`) || names.has(`name:${foldName(f.surface)}`));
       if (!off.length || off.length === c.forms.length) continue;
       c.forms = c.forms.filter((f) => !off.includes(f));
       clusters.set(nextRoot--, { forms: off, refs: [] });
     }
   }
-  void sharedMergeGroup;
 }
-
-import { foldName as foldName2 } from './names.js';
 
 function kbIdOf(c: Cluster): string | null {
   const f = c.forms.find((x) => x.kb) ?? c.forms.find((x) => x.foreignKb);
