@@ -69,8 +69,15 @@ function verbParticipants(
 }
 
 /** Actor and target for a noun trigger: "A's N of B", "N between A and B", "N with B", "A-B N". */
-function nominalParticipants(doc: Document, s: Sentence, k: number, end: number): [EntitySpan | null, EntitySpan | null] | null {
+function nominalParticipants(doc: Document, s: Sentence, k: number, end: number, t: Trigger): [EntitySpan | null, EntitySpan | null] | null {
   const stop = clauseEnd(doc, s.tokenEnd, end);
+  if (t.agentOf) {
+    // "…advance in Venezuela's capacity, with the direct support of Tehran": Tehran helps Venezuela.
+    const agent = objectOf(doc, end, stop, 6);
+    if (!agent || !/\bwith\s+(?:the\s+)?(?:\p{Ll}+\s+)?$/u.test(doc.text.slice(Math.max(s.start, doc.tokens[k].start - 30), doc.tokens[k].start))) return null;
+    const before = entitySpans(doc).filter((x) => x.start >= s.start && x.end <= doc.tokens[k].start && ['GPE', 'ORG', 'PERSON', 'NORP'].includes(x.type) && x.entity !== agent.entity);
+    return [agent, before[before.length - 1] ?? null];
+  }
   const next = lowerAt(doc, end);
   const after = doc.tokens[end]?.start ?? s.end;
   const stopAt = doc.tokens[stop - 1]?.end ?? s.end;
@@ -194,7 +201,7 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       k = hit.end - 1;
       // "a request from", "the attack": a verb form after a determiner is a noun.
       if (!t.nominal && DETERMINERS.has(lowerAt(doc, at - 1))) continue;
-      let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end) : verbParticipants(doc, s, at, hit.end, t, previous, hit.words.includes('*'));
+      let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end, t) : verbParticipants(doc, s, at, hit.end, t, previous, hit.words.includes('*'));
       // A noun with no participants of its own ("began in 2006 with a defense agreement"): the sentence's "between A and B".
       if ((!pair || !pair[0]) && t.nominal && (t.symmetric || t.type === 'COOPERATE')) {
         const m = /\bbetween\s+/u.exec(doc.text.slice(s.start, s.end));

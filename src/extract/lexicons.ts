@@ -55,6 +55,8 @@ const TriggerSchema = z.object({
   nominal: z.boolean().optional(),
   /** The actor and target may be swapped (AGREE, CONSULT, COOPERATE). */
   symmetric: z.boolean().optional(),
+  /** "with the support of X": X is the agent; the target is the entity the clause is about, before it. */
+  agentOf: z.boolean().optional(),
   /** The trigger's subject is its target ("X was released by Y" needs no passive to flip: "X received aid"). */
   reverse: z.boolean().optional(),
 });

@@ -19,7 +19,9 @@ const STATE_HEADS = new Set(
     'prime minister ministers envoy ambassador spokesman spokesperson lawmakers legislators ' +
     // What a state proposes or demands stands for it: "rejected an Indian proposal".
     'proposal proposals offer offers ultimatum appeal appeals plan plans call calls demand demands request requests ' +
-    'invitation initiative bid policy decision changes move').split(' '),
+    'invitation initiative bid policy decision changes move ' +
+    // Who lends its expertise or people acts: "relying on Iranian expertise", "Iranian experts are building".
+    'expertise support aid assistance help experts specialists engineers advisers advisors technicians technology investment investors').split(' '),
 );
 const ROLE_HEADS = new Set('official commander president admiral general minister spokesperson spokesman chief head leader ambassador envoy'.split(' '));
 

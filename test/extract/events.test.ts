@@ -113,3 +113,10 @@ test('support with no named recipient goes to the country just said to be backed
   const doc = eventsOf('Venezuela is also backed by global allies. Iran remains the primary partner, while China and Russia provide political and strategic support.', [VENEZUELA, IRAN, CHINA, RUSSIA]);
   assert.deepEqual(eventLines(doc).sort(), ['China SUPPORT Venezuela', 'Russia SUPPORT Venezuela']);
 });
+
+test('"with the direct support of X" and "relying on X’s expertise": X aids the one it helps', () => {
+  const support = eventsOf('The drones are an advance in Venezuela’s military capacity, with the direct support of Tehran.', [VENEZUELA, IRAN]);
+  assert.deepEqual(eventLines(support), ['Iran AID Venezuela']);
+  const relying = eventsOf('Venezuela continues to expand its drone program, relying on Iranian expertise.', [VENEZUELA, IRAN]);
+  assert.deepEqual(eventLines(relying), ['Iran AID Venezuela']);
+});
