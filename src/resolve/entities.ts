@@ -166,7 +166,14 @@ const properlyCased = (s: string) =>
  */
 export function canonicalName(c: Cluster, kb: ResolverKb): string {
   const linked = c.forms.find((f) => f.kb)?.kb;
-  if (linked) return kb.get(linked.id)?.name ?? linked.name;
+  if (linked && !linked.id.startsWith('geo:')) return linked.name;
+  // A city keeps its GeoNames name when the text writes it so up to accents ("Bogotá" for
+  // "Bogota"); an exonym or a scholarly transliteration ("Sāmarrā’") gives way to the text's form.
+  if (linked) {
+    const plain = foldPlain(linked.name);
+    const scholarly = /[\u0304\u0323\u02bf\u02be’ʿʾ]/u.test(linked.name.normalize('NFD'));
+    if (!scholarly && c.forms.some((f) => foldPlain(f.bare) === plain)) return linked.name;
+  }
   // Words the text writes in lower case once ("Craig faller") take the capitals it uses elsewhere.
   const cased = new Map<string, string>();
   for (const f of c.forms) for (const w of f.bare.split(/\s+/u)) if (/^\p{Lu}/u.test(w)) cased.set(w.toLowerCase(), w);

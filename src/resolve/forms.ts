@@ -110,7 +110,8 @@ function chooseCity(kb: ResolverKb, name: string, countries: Set<string>): KbEnt
   // A city in a named country must still be notable (an admin seat or 50,000 people): "Central"
   // in a text about the US is an adjective the tagger capitalised, not Central, Louisiana.
   const local = cands.find((c) => c.country && countries.has(c.country) && (pop(c) >= CITY_MIN_LOCAL || c.meta?.seat === true));
-  if (local) return local;
+  // ...and not dwarfed by a namesake: "Odessa" in a text naming the US is still Odesa, Ukraine.
+  if (local && !(cands[0] !== local && pop(cands[0]) >= 5 * pop(local))) return local;
   const big = cands.find((c) => pop(c) >= CITY_MIN_UNQUALIFIED || c.meta?.capital === true);
   return big ?? null;
 }
@@ -152,6 +153,12 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
   if (poss && poss.index > 0) {
     end -= poss[0].length;
     surface = surface.slice(0, poss.index);
+  }
+  // A sentence's full stop caught in the span ("…and Cooperation."); abbreviations keep theirs.
+  const stop = /(?<=[\p{Ll}\d]{3})\.$/u.exec(surface);
+  if (stop) {
+    end -= 1;
+    surface = surface.slice(0, -1);
   }
   const lead = /^(?:the|The)\s+/u.exec(surface);
   if (lead) {

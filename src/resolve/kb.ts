@@ -199,7 +199,16 @@ class ReferenceKb implements KnowledgeBase {
   private cityIndex(): NameIndex {
     if (!this.cityNames) {
       const index = new NameIndex();
-      for (const c of cityEntries()) {
+      const cities = cityEntries();
+      // English exonyms first, so "Geneva" finds Genève before the small Genevas of the US.
+      const exonyms = readJson<{ exonyms: Record<string, [string, string]> }>('city-exonyms.json').exonyms;
+      for (const [english, [geoname, country]] of Object.entries(exonyms)) {
+        const city = cities.find((c) => c.name === geoname && c.country === country);
+        if (!city) throw new DossierError('INVALID', `city exonym "${english}": no ${geoname} (${country}) in the city list`, join(DATA_DIR, 'kb', 'city-exonyms.json'));
+        city.aliases.push(english);
+        index.add(english, city);
+      }
+      for (const c of cities) {
         this.byId.set(c.id, c);
         index.add(c.name, c);
       }

@@ -250,3 +250,12 @@ test('a one-word organisation name that heads one longer name joins it: "the Tim
   const doc = resolve('The New York Times reported it. The Times said more.', [['New York Times', 'ORG'], ['Times', 'ORG', { nth: 1 }]]);
   assert.equal(doc.entities.length, 1);
 });
+
+test('cities: a small namesake in a named country does not beat a large city; text forms name exonyms', () => {
+  const doc = resolve('U.S. envoys met in Geneva, then flew to Odessa and Samarra and Bogota.', [
+    ['U.S.', 'GPE'], ['Geneva', 'GPE'], ['Odessa', 'GPE'], ['Samarra', 'GPE'], ['Bogota', 'GPE'],
+  ]);
+  assert.deepEqual(doc.entities.slice(1).map((e) => [e.name, e.kb]), [
+    ['Geneva', 'geo:2660646'], ['Odessa', 'geo:698740'], ['Samarra', 'geo:91597'], ['Bogotá', 'geo:3688689'],
+  ]);
+});

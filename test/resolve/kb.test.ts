@@ -58,3 +58,9 @@ test('the curated systems file is well formed: unique ids, sources, 40+ systems'
     assert.ok(s.name && s.kind && s.origin && s.source, s.id);
   }
 });
+
+test('English exonyms find the city news means', () => {
+  assert.equal(kb.lookup('Geneva', 'GPE')?.country, 'CH');
+  assert.equal(kb.lookup('Cologne', 'GPE')?.name, 'Köln');
+  assert.equal(kb.lookup('Washington, D.C.', 'GPE')?.id, 'geo:4140963');
+});
