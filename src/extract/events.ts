@@ -199,8 +199,8 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       const t = hit.trigger;
       const at = k;
       k = hit.end - 1;
-      // "a request from", "the attack": a verb form after a determiner is a noun.
-      if (!t.nominal && DETERMINERS.has(lowerAt(doc, at - 1))) continue;
+      // "a request from", "Tehran's support": a verb form after a determiner or a possessive is a noun.
+      if (!t.nominal && (DETERMINERS.has(lowerAt(doc, at - 1)) || /^['’]s$/u.test(lowerAt(doc, at - 1)))) continue;
       let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end, t) : verbParticipants(doc, s, at, hit.end, t, previous, hit.words.includes('*'));
       // A noun with no participants of its own ("began in 2006 with a defense agreement"): the sentence's "between A and B".
       if ((!pair || !pair[0]) && t.nominal && (t.symmetric || t.type === 'COOPERATE')) {

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type { Context } from '../context.js';
 import type { Document } from '../schema/document.js';
-import { entitySpans, type EntitySpan } from './spans.js';
+import { entitySpans, spansWithin, type EntitySpan } from './spans.js';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Tokens that end the clause a subject or object is looked for in. */
@@ -104,8 +104,8 @@ function isModifier(doc: Document, span: EntitySpan): boolean {
 const LOCATIVE = /\b(?:in|at|inside|near|across|throughout|within|outside|around|into)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.-]*\s+)*$/u;
 
 function candidates(doc: Document, from: number, to: number): EntitySpan[] {
-  return entitySpans(doc).filter(
-    (s) => s.start >= from && s.end <= to && ACTOR_TYPES.has(s.type) && !LOCATIVE.test(doc.text.slice(Math.max(0, s.start - 40), s.start)),
+  return spansWithin(doc, from, to).filter(
+    (s) => ACTOR_TYPES.has(s.type) && !LOCATIVE.test(doc.text.slice(Math.max(0, s.start - 40), s.start)),
   );
 }
 

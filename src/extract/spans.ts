@@ -28,9 +28,24 @@ export function entitySpans(doc: Document): EntitySpan[] {
   return spans;
 }
 
-/** Entity mentions lying wholly inside [start, end). */
+/** Index of the first mention starting at or after an offset (mentions are sorted by start). */
+function firstFrom(spans: EntitySpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Entity mentions lying wholly inside [start, end), in offset order. */
 export function spansWithin(doc: Document, start: number, end: number): EntitySpan[] {
-  return entitySpans(doc).filter((s) => s.start >= start && s.end <= end);
+  const spans = entitySpans(doc);
+  const out: EntitySpan[] = [];
+  for (let i = firstFrom(spans, start); i < spans.length && spans[i].start < end; i++) if (spans[i].end <= end) out.push(spans[i]);
+  return out;
 }
 
 /** The sentence index holding an offset, or -1. */
