@@ -73,11 +73,13 @@ export const TRANSLATIONS: Record<string, string> = {
 /** Lower case, no accents, no apostrophes ("KATA'IB" → "kataib"), dotted initials joined ("S.A." → "sa"),
  *  "air lines"/"airline" → "airlines"; every other non-alphanumeric character separates tokens. */
 export function foldTokens(name: string): string[] {
-  const plain = name
+  // Most listed names are ASCII: they skip the Unicode work.
+  const ascii = !/[^\x00-\x7f]/.test(name);
+  const plain = (ascii ? name.toLowerCase() : name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[ßæœøđðłıþŀħ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch)
+    .replace(/[ßæœøđðłıþŀħ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch))
     .replace(/['’`´ʼ‘]/g, '');
   // Dotted initials are one token: "S.A." → "sa", "U.S." → "us", "C.A. S.A." → "ca sa".
   const undotted = plain.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => ` ${m.replace(/\./g, '')} `);
@@ -141,7 +143,7 @@ export function isTranslitVariant(a: string, b: string): boolean {
   const ra = fa.match(VOWEL_RUNS) ?? [];
   const rb = fb.match(VOWEL_RUNS) ?? [];
   const short = Math.min(a.length, b.length) <= 5;
-  if (short && a[0] !== b[0]) return false; // Owen/Ivan, Ebro/Abra: short words need their onset
+  if (short && fa[0] !== fb[0]) return false; // Owen/Ivan, Ebro/Abra: short words need their onset
   for (let i = 0; i < ra.length; i++) {
     if (short && ra[i].length !== rb[i].length) return false;
   }

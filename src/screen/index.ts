@@ -115,8 +115,12 @@ export class ScreenIndex {
       name.total = name.weights.reduce((a, b) => a + b, 0);
       name.informative = name.tokens.reduce((sum, t, i) => sum + (tokenClass(t) === 'name' ? name.weights[i] : 0), 0);
     }
-    for (const token of df.keys()) {
-      push(this.byStem, stem(token), token);
+    for (const token of df.keys()) push(this.byStem, stem(token), token);
+    // Spelling variants are looked up among the words as listed too ("AIRLINES", indexed as "air"), so a
+    // misspelt "Airlnies" still finds them; a variant found stands for the word's indexed form.
+    const spellings = new Set(df.keys());
+    for (const name of this.names) for (const raw of name.raw) spellings.add(raw);
+    for (const token of spellings) {
       if (token.length >= 4) push(this.byTranslit, translitKey(token), token);
       if (token.length >= 6 && (tokenClass(token) === 'name' || token.length >= 8)) for (const d of deletions(token)) push(this.byDeletion, d, token);
     }

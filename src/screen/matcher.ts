@@ -2,7 +2,7 @@
 // tokens looked up in the inverted index (with plural, transliteration and edit-distance variants), and
 // each candidate listed name scored by rarity-weighted coverage in both directions, or as an acronym.
 import type { EntityType } from '../schema/analysis.js';
-import { STOPWORDS, editDistance, isTranslitVariant, maxEdits, stem, tokenClass, translitKey } from './fold.js';
+import { STOPWORDS, TRANSLATIONS, editDistance, isTranslitVariant, maxEdits, stem, tokenClass, translitKey } from './fold.js';
 import { ScreenIndex, deletions, foldName, initialsOf, type FoldedName, type ListedName } from './index.js';
 import type { ListEntry } from './types.js';
 
@@ -304,7 +304,7 @@ export class Screener {
     for (const t of this.index.byStem.get(stem(token)) ?? []) if (t !== token) offer(t, { quality: 0.97, rule: 'plural' });
     if (tokenClass(token) === 'name' && token.length >= 4) {
       for (const t of this.index.byTranslit.get(translitKey(token)) ?? []) {
-        if (isTranslitVariant(token, t)) offer(t, { quality: 0.93, rule: 'transliteration' });
+        if (isTranslitVariant(token, t)) offer(TRANSLATIONS[t] ?? t, { quality: 0.93, rule: 'transliteration' });
       }
       // Edit distance only between rare tokens sharing their first letter: a typo in a common first
       // name proves nothing, and a different onset is usually a different word (Hamas/Tamas).
@@ -312,9 +312,10 @@ export class Screener {
       if (allowed > 0 && this.index.frequency(token) <= RARE) {
         for (const d of deletions(token)) {
           for (const t of this.index.byDeletion.get(d) ?? []) {
-            if (t === token || out.has(t) || t[0] !== token[0] || (this.index.frequency(t) > RARE && t.length < 8)) continue;
+            const indexed = TRANSLATIONS[t] ?? t;
+            if (t === token || out.has(indexed) || t[0] !== token[0] || (this.index.frequency(indexed) > RARE && t.length < 8)) continue;
             const dist = editDistance(token, t, allowed);
-            if (dist <= Math.min(allowed, maxEdits(t.length))) offer(t, { quality: dist === 1 ? 0.88 : 0.8, rule: 'fuzzy' });
+            if (dist <= Math.min(allowed, maxEdits(t.length))) offer(indexed, { quality: dist === 1 ? 0.88 : 0.8, rule: 'fuzzy' });
           }
         }
       }
