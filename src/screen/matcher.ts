@@ -3,7 +3,7 @@
 // each candidate listed name scored by rarity-weighted coverage in both directions, or as an acronym.
 import type { EntityType } from '../schema/analysis.js';
 import { STOPWORDS, TRANSLATIONS, editDistance, isTranslitVariant, maxEdits, stem, tokenClass, translitKey } from './fold.js';
-import { ScreenIndex, deletions, foldName, initialsOf, type FoldedName, type ListedName } from './index.js';
+import { ScreenIndex, deletions, foldName, initialsOf, type FoldedName, type ListedName } from './screen-index.js';
 import type { ListEntry } from './types.js';
 
 export interface ScreenHit { entry: ListEntry; score: number; matchedName: string; listedName: string; rule: string; explanation: string }
