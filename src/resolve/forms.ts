@@ -52,6 +52,9 @@ const QUANTITY = /^(?:thousands|hundreds|dozens|millions|tens of thousands|score
 /** Words that mark a single capitalised word as a company rather than a person. */
 const ORG_AFTER = /^(?:\s+(?:company|group|corporation|corp|inc|ab|ltd|plc|airline|airlines|firm|shares|stock)\b|['’]s\s+(?:shares|factory|plant|subsidiary|chief executive|ceo|board)\b|\s+(?:said|says|announced|stated|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?its\b)/iu;
 
+/** Ranks and offices written right before a person's name. */
+const RANK_BEFORE = /(?:^|[\s(])(?:President|Vice-President|Vice President|Prime Minister|Minister|Senator|Sen\.|Rep\.|Gen\.|General|Admiral|Adm\.|Colonel|Col\.|Ayatollah|Sheikh|King|Queen|Prince|Mr\.|Mrs\.|Ms\.|Dr\.|Judge|Governor|Gov\.|Mayor|ambassador|Ambassador|spokesman|spokeswoman|spokesperson)\s+$/u;
+
 /** Descriptors set right before a name that make it an organisation. */
 const ORG_BEFORE = /\b(?:outlet|newspaper|news agency|broadcaster|daily|company|firm|airline|carrier|conglomerate|organi[sz]ation|group|wing|militia|cartel|movement|party)\s*,?\s+$/iu;
 /** An appositive description after a name that makes it an organisation: "Hezbollah, the Lebanese militant group". */
@@ -154,6 +157,12 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     end -= poss[0].length;
     surface = surface.slice(0, poss.index);
   }
+  // An opening parenthesis the span does not close: "Hizbollah (Party of God" → "Hizbollah".
+  const open = surface.indexOf(' (');
+  if (open > 0 && !surface.includes(')')) {
+    end = start + open;
+    surface = surface.slice(0, open);
+  }
   // A sentence's full stop caught in the span ("…and Cooperation."); abbreviations keep theirs.
   const stop = /(?<=[\p{Ll}\d]{3})\.$/u.exec(surface);
   if (stop) {
@@ -196,6 +205,11 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     }
   }
 
+  // A rank right before the span ("Vice-President Moody Awori", "ambassador Brah Mohamane") makes
+  // the name a person's, whatever the tagger said.
+  if (type !== 'PERSON' && !reliable && !m.kb && RANK_BEFORE.test(doc.text.slice(Math.max(0, start - 25), start)) && /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(bare) && !hasNonPersonHead(bare) && !kb.lookup(bare)) {
+    type = 'PERSON';
+  }
   // The tagger may call an organisation a person; its head word says otherwise ("Juárez Cartel").
   if (type === 'PERSON' && !titles.length && /\s/u.test(bare) && hasNonPersonHead(bare)) type = 'ORG';
   // "U.S." or "US" before a noun is the country's name used as a modifier, not a demonym.
@@ -207,7 +221,12 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     const told = m.refersTo ? kb.lookup(m.refersTo, 'GPE') : null;
     const dem = kb.demonym(bare) ?? (told?.id.startsWith('iso:') ? told : null);
     if (dem && (type === 'NORP' || m.refersTo || !/\s/u.test(bare) || dem.id.startsWith('region:'))) {
-      const standsForPlace = dem.id.startsWith('region:') || modifiesActor(doc.text, end) || isPeopleNoun(doc.text, start, end, bare);
+      // "ethnic Albanians" are a people, not the state of Albania.
+      const ethnic = /\bethnic\s+$/iu.test(doc.text.slice(Math.max(0, start - 8), start));
+      // Region adjectives stand for the region ("Latin American country"); the peoples of a
+      // continent ("Asians", "Europeans") do not.
+      const region = dem.id.startsWith('region:');
+      const standsForPlace = !ethnic && (region ? !/[^s]s$/u.test(bare) : modifiesActor(doc.text, end) || isPeopleNoun(doc.text, start, end, bare));
       if (standsForPlace) {
         entry = dem;
         type = dem.type;
@@ -281,7 +300,9 @@ function linkByName(kb: ResolverKb, bare: string, type: EntityType, reliable: bo
   if (asSystem) return asSystem;
   if (type !== 'PERSON' && type !== 'ORG' && type !== 'NORP') return null;
   const hit = kb.lookup(bare, 'GPE') ?? kb.lookup(bare, 'LOC');
-  if (!hit || !(hit.id.startsWith('iso:') || hit.id.startsWith('region:'))) return null;
+  // A tagger PERSON is re-read only as a country ("America"), never as a region or province
+  // that may be someone's name.
+  if (!hit || !(hit.id.startsWith('iso:') || (type !== 'PERSON' && hit.id.startsWith('region:')))) return null;
   if (type === 'PERSON' && fc.personTokens.has(foldPlain(bare))) return null;
   return hit;
 }

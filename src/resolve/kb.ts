@@ -246,7 +246,9 @@ class ReferenceKb implements KnowledgeBase {
 
   /** The country or region a demonym or adjective stands for ("Iranian" → Iran). */
   demonym(word: string): KbEntry | null {
-    return this.demonyms.get(foldPlain(word)) ?? null;
+    const key = foldPlain(word);
+    // Plural nouns for a people ("Albanians", "Libyans") are their demonym plus -s.
+    return this.demonyms.get(key) ?? (/[^s]s$/u.test(key) ? this.demonyms.get(key.slice(0, -1)) ?? null : null);
   }
 
   /** The country a capital names when it stands alone for a government ("Washington" → US). */

@@ -41,6 +41,12 @@ export function repairMentions(text: string, mentions: Mention[], kb: ResolverKb
       i++;
       continue;
     }
+    // "Osama" + " bin " + "Laden": a name particle between two person mentions joins them.
+    if (next && m.type === 'PERSON' && next.type === 'PERSON' && /^\s+(?:bin|ibn|bint|al|el|de|del|da|dos|van|von|der|abu)\s+$/u.test(text.slice(m.end, next.start))) {
+      out.push({ start: m.start, end: next.end, text: text.slice(m.start, next.end), type: 'PERSON', origin: 'rule' });
+      i++;
+      continue;
+    }
     const owner = /^(\p{Lu}[\p{L}-]+)['’]s\s+\p{Lu}/u.exec(m.text);
     if (owner && people.has(owner[1])) {
       out.push({ start: m.start, end: m.start + owner[1].length, text: owner[1], type: 'PERSON', origin: 'rule' });

@@ -259,3 +259,17 @@ test('cities: a small namesake in a named country does not beat a large city; te
     ['Geneva', 'geo:2660646'], ['Odessa', 'geo:698740'], ['Samarra', 'geo:91597'], ['Bogotá', 'geo:3688689'],
   ]);
 });
+
+test('ethnic groups and peoples of a continent stay NORP; a country\'s people join the country', () => {
+  const doc = resolve('Serb forces killed three ethnic Albanians near Serbia. Most of the Asians left. Thousands of Nigerians rallied.', [
+    ['Serb', 'NORP'], ['Albanians', 'NORP'], ['Serbia', 'GPE'], ['Asians', 'NORP'], ['Nigerians', 'NORP'],
+  ]);
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.type]), [['Serb', 'NORP'], ['Albanians', 'NORP'], ['Serbia', 'GPE'], ['Asians', 'NORP'], ['Nigeria', 'GPE']]);
+  assert.deepEqual(entityNamed(doc, 'Nigeria')?.aliases, [], 'a people noun is a mention, not an alias');
+});
+
+test('span clean-ups: particles join split names, ranks make persons, unclosed parentheses are cut', () => {
+  const text = 'Osama bin Laden spoke. Vice-President Moody Awori resigned. The Hizbollah (Party of God group) left.';
+  const doc = resolve(text, [['Osama', 'PERSON'], ['Laden', 'PERSON'], ['Moody Awori', 'ORG'], ['Hizbollah (Party of God', 'ORG']]);
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.type]), [['Osama bin Laden', 'PERSON'], ['Moody Awori', 'PERSON'], ['Hizbollah', 'ORG']]);
+});

@@ -64,3 +64,10 @@ test('English exonyms find the city news means', () => {
   assert.equal(kb.lookup('Cologne', 'GPE')?.name, 'Köln');
   assert.equal(kb.lookup('Washington, D.C.', 'GPE')?.id, 'geo:4140963');
 });
+
+test('short country names and subnational regions news uses', () => {
+  assert.equal(kb.lookup('Bosnia', 'GPE')?.id, 'iso:BA');
+  assert.equal(kb.lookup('Albanians', 'NORP')?.id, 'iso:AL');
+  assert.equal(kb.lookup('Zulia', 'GPE')?.id, 'region:zulia');
+  assert.equal(kb.lookup('Scotland', 'GPE')?.id, 'region:scotland');
+});
