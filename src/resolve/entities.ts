@@ -218,9 +218,8 @@ function buildEntity(id: string, c: Cluster, kb: ResolverKb): Entity {
   const type: EntityType = typeOf(c);
   const aliasSet = new Set<string>();
   for (const f of c.forms) {
-    if (f.roleOnly || f.descriptive || f.elliptical) continue;
     // Demonyms standing for a country are mentions of it, not names of it.
-    if (f.kb && f.type !== 'NORP' && kb.demonym(f.bare)?.id === f.kb.id && !kb.lookup(f.bare, f.kb.type)) continue;
+    if (f.roleOnly || f.descriptive || f.elliptical || f.demonym) continue;
     aliasSet.add(f.bare);
     if (f.titles.length === 1 && f.surface.split(/\s+/u).length === f.bare.split(/\s+/u).length + 1) aliasSet.add(f.surface);
   }

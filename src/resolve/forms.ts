@@ -29,6 +29,8 @@ export interface NameForm {
   roleOnly: boolean;
   /** A descriptive reference added by the resolver ("the outlet"): never an alias. */
   descriptive: boolean;
+  /** A demonym or people noun standing for its country or region: a mention, never an alias. */
+  demonym?: boolean;
   /** Half of an elliptical coordination ("North" in "North and South Korea"): not a name of its own. */
   elliptical?: boolean;
 }
@@ -231,6 +233,7 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
         entry = dem;
         type = dem.type;
         reliable = true;
+        return { ...form(), demonym: true };
       } else {
         type = 'NORP';
         reliable = true;
