@@ -108,6 +108,15 @@ function verbCue(
   const toks = doc.tokens;
   const base = { cueStart: toks[k].start, cueEnd: toks[end - 1].end, cue, cueText: cueText(doc, k, end), nestedOnly: false };
   const prev = k > s.tokenStart ? toks[k - 1].text : '';
+  // "Poland's foreign minister, Radoslaw Sikorski, said Warsaw would …": an appositive subject, not inversion.
+  if (prev === ',' && k - 1 > s.tokenStart) {
+    const after = afterCue(doc, s, end, cue, quotes);
+    const subject = after ? subjectBefore(doc, s.tokenStart, k - 1, lex) : null;
+    if (after && subject && /^\p{Lu}/u.test(toks[subject.tokenEnd - 1].text)) {
+      const [cs, ce] = after;
+      if (wordCount(doc, cs, ce) >= 2) return { ...base, start: cs, end: ce, phrase: subject, quote: false };
+    }
+  }
   // Inverted: "C, said X" / "“C,” said." — the source follows the cue, the content precedes it.
   if (prev === ',' || CLOSERS.has(prev)) {
     const phrase = phraseAfter(doc, end, s.tokenEnd, lex);
@@ -121,7 +130,8 @@ function verbCue(
   let b = k - 1;
   while (b > s.tokenStart && /^\p{Ll}+ly$/u.test(toks[b].text)) b--;
   if (BE.has(toks[b]?.text.toLowerCase() ?? '')) return null;
-  const phrase = subjectBefore(doc, s.tokenStart, k, lex);
+  // "The European Union condemned the attack and said …": the sentence's subject speaks.
+  const phrase = prev === 'and' ? sentenceSubject(doc, s, k, lex) : subjectBefore(doc, s.tokenStart, k, lex);
   if (!phrase) return null;
   if (cue.strictSource && !entityIn(doc, phrase) && !lex.sourceNouns.has(toks[phrase.tokenEnd - 1].text.toLowerCase())) return null;
   const after = afterCue(doc, s, end, cue, quotes);
@@ -154,6 +164,23 @@ function verbCue(
   return null;
 }
 
+/** The source phrase opening a sentence ("The European Union condemned … and said"), if any. */
+function sentenceSubject(doc: Document, s: Sentence, k: number, lex: AttributionLexicon): SourcePhrase | null {
+  let start = s.tokenStart;
+  // Past an opening adverbial: "In September, the State Department sanctioned … and said".
+  for (let j = s.tokenStart; j < Math.min(k, s.tokenStart + 6); j++) {
+    if (doc.tokens[j].text === ',') {
+      start = j + 1;
+      break;
+    }
+  }
+  let end = start;
+  while (end < k && end - start < 3 && /^(?:the|a|an)$/iu.test(doc.tokens[end].text)) end++;
+  while (end < k && end - start < 10 && /^\p{Lu}/u.test(doc.tokens[end].text)) end++;
+  if (end === start || !/^\p{Lu}/u.test(doc.tokens[end - 1].text)) return null;
+  return subjectBefore(doc, start, end, lex);
+}
+
 /** Where the reported content after a cue starts and ends, or null when nothing follows it. */
 function afterCue(doc: Document, s: Sentence, end: number, cue: Cue, quotes: Quotation[]): [number, number] | null {
   const toks = doc.tokens;
@@ -171,7 +198,8 @@ function afterCue(doc: Document, s: Sentence, end: number, cue: Cue, quotes: Quo
   }
   const first = toks[end];
   if (!first || /^[,.;!?]$/u.test(first.text)) return null;
-  if (cue.kind === 'object') return clauseTo(doc, s, first.start, quotes);
+  // "denied targeting civilians", "rejected the claim": a denial takes whatever it denies.
+  if (cue.kind === 'object' || cue.modality === 'denied') return clauseTo(doc, s, first.start, quotes);
   if (cue.needsThat) return null;
   // A bare clause ("Maduro has said the country will respond"): a subject, then a finite verb soon.
   if (FINITE.has(first.text.toLowerCase()) || /^\p{Ll}+(?:ed|ing)$/u.test(first.text)) return null;

@@ -157,3 +157,12 @@ test('claims are sorted by offset with ids c1, c2, …', () => {
   assert.deepEqual(doc.claims.map((c) => c.id), ['c1', 'c2', 'c3']);
   assert.ok(doc.claims.every((c, i) => i === 0 || doc.claims[i - 1].start <= c.start));
 });
+
+test('an appositive subject ("X, Y, said C"), a second verb ("condemned … and said C") and a denial of a gerund', () => {
+  const [apposed] = claimsOf('Poland’s foreign minister, Radoslaw Sikorski, said Warsaw would not send troops.', [{ name: 'Radoslaw Sikorski', type: 'PERSON', forms: ['Radoslaw Sikorski'] }]);
+  assert.deepEqual([apposed.source, apposed.content], ['Radoslaw Sikorski', 'Warsaw would not send troops']);
+  const [joined] = claimsOf('In May, the European Union condemned the attack and said it would consider new sanctions.', [{ name: 'European Union', type: 'ORG', forms: ['European Union'] }]);
+  assert.deepEqual([joined.source, joined.content], ['European Union', 'it would consider new sanctions']);
+  const [denied] = claimsOf('The Kremlin denied targeting civilian infrastructure.', [{ name: 'Kremlin', type: 'ORG', forms: ['Kremlin'] }]);
+  assert.deepEqual([denied.source, denied.content, denied.modality], ['Kremlin', 'targeting civilian infrastructure', 'denied']);
+});
