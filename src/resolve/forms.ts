@@ -148,26 +148,26 @@ function isRole(surface: string): boolean {
   return [m[1], m[2]].filter(Boolean).every((w) => PERSON_TITLES.has(w!.toLowerCase())) && /\bof\b|^\S+$/u.test(surface);
 }
 
-/** Reads one mention as a name form; null when it carries no name (an empty span). */
-export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormContext): NameForm | null {
-  const m: Mention = doc.mentions[index];
+/**
+ * The span without what is not the name: a trailing possessive, an opening parenthesis never
+ * closed ("Hizbollah (Party of God"), a sentence's full stop ("…and Cooperation."), a leading "the".
+ */
+function trimSpan(text: string, m: Mention): { start: number; end: number; surface: string } {
   let start = m.start;
   let end = m.end;
-  let surface = doc.text.slice(start, end);
+  let surface = text.slice(start, end);
   const poss = /['’]s?$/u.exec(surface);
   if (poss && poss.index > 0) {
     end -= poss[0].length;
     surface = surface.slice(0, poss.index);
   }
-  // An opening parenthesis the span does not close: "Hizbollah (Party of God" → "Hizbollah".
   const open = surface.indexOf(' (');
   if (open > 0 && !surface.includes(')')) {
     end = start + open;
     surface = surface.slice(0, open);
   }
-  // A sentence's full stop caught in the span ("…and Cooperation."); abbreviations keep theirs.
-  const stop = /(?<=[\p{Ll}\d]{3})\.$/u.exec(surface);
-  if (stop) {
+  // Abbreviations ("U.S.", "Inc.") keep their stop: only a word of 3+ lower-case letters loses it.
+  if (/(?<=[\p{Ll}\d]{3})\.$/u.test(surface)) {
     end -= 1;
     surface = surface.slice(0, -1);
   }
@@ -176,11 +176,35 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     start += lead[0].length;
     surface = surface.slice(lead[0].length);
   }
-  if (!surface.trim()) return null;
-  // "designated … as a Foreign Terrorist Organization": a category written in capitals, not a name.
-  if (m.type === 'ORG' && /\s/u.test(surface) && /\b(?:a|an)\s+$/iu.test(doc.text.slice(Math.max(0, start - 4), start)) && !/^\s+\p{Ll}/u.test(doc.text.slice(end, end + 3))) {
-    return null;
-  }
+  return { start, end, surface };
+}
+
+/** "designated … as a Foreign Terrorist Organization": a category written in capitals, not a name. */
+function isCategoryUse(text: string, m: Mention, start: number, end: number, surface: string): boolean {
+  return m.type === 'ORG' && /\s/u.test(surface) && /\b(?:a|an)\s+$/iu.test(text.slice(Math.max(0, start - 4), start)) && !/^\s+\p{Ll}/u.test(text.slice(end, end + 3));
+}
+
+/**
+ * A demonym's reading: the country or region it stands for, 'norp' for a nationality or people
+ * that stands for no state, or null when the name is no demonym.
+ */
+function readDemonym(text: string, m: Mention, kb: ResolverKb, bare: string, type: EntityType, start: number, end: number): KbEntry | 'norp' | null {
+  const told = m.refersTo ? kb.lookup(m.refersTo, 'GPE') : null;
+  const dem = kb.demonym(bare) ?? (told?.id.startsWith('iso:') ? told : null);
+  if (!dem || !(type === 'NORP' || m.refersTo || !/\s/u.test(bare) || dem.id.startsWith('region:'))) return null;
+  // "ethnic Albanians" are a people, not the state of Albania.
+  if (/\bethnic\s+$/iu.test(text.slice(Math.max(0, start - 8), start))) return 'norp';
+  // Region adjectives stand for the region ("Latin American country"); the peoples of a
+  // continent ("Asians", "Europeans") do not.
+  if (dem.id.startsWith('region:')) return /[^s]s$/u.test(bare) ? 'norp' : dem;
+  return modifiesActor(text, end) || isPeopleNoun(text, start, end, bare) ? dem : 'norp';
+}
+
+/** Reads one mention as a name form; null when it carries no name (an empty span, a category). */
+export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormContext): NameForm | null {
+  const m: Mention = doc.mentions[index];
+  const { start, end, surface } = trimSpan(doc.text, m);
+  if (!surface.trim() || isCategoryUse(doc.text, m, start, end, surface)) return null;
   let bare = surface;
   let bareStart = start;
   let type = m.type;
@@ -220,25 +244,17 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     if (named && named.id.startsWith('iso:')) entry = named;
   }
   if (!entry) {
-    const told = m.refersTo ? kb.lookup(m.refersTo, 'GPE') : null;
-    const dem = kb.demonym(bare) ?? (told?.id.startsWith('iso:') ? told : null);
-    if (dem && (type === 'NORP' || m.refersTo || !/\s/u.test(bare) || dem.id.startsWith('region:'))) {
-      // "ethnic Albanians" are a people, not the state of Albania.
-      const ethnic = /\bethnic\s+$/iu.test(doc.text.slice(Math.max(0, start - 8), start));
-      // Region adjectives stand for the region ("Latin American country"); the peoples of a
-      // continent ("Asians", "Europeans") do not.
-      const region = dem.id.startsWith('region:');
-      const standsForPlace = !ethnic && (region ? !/[^s]s$/u.test(bare) : modifiesActor(doc.text, end) || isPeopleNoun(doc.text, start, end, bare));
-      if (standsForPlace) {
-        entry = dem;
-        type = dem.type;
-        reliable = true;
-        return { ...form(), demonym: true };
-      } else {
-        type = 'NORP';
-        reliable = true;
-        return form();
-      }
+    const reading = readDemonym(doc.text, m, kb, bare, type, start, end);
+    if (reading === 'norp') {
+      type = 'NORP';
+      reliable = true;
+      return form();
+    }
+    if (reading) {
+      entry = reading;
+      type = reading.type;
+      reliable = true;
+      return { ...form(), demonym: true };
     }
   }
   if (!entry && (type === 'GPE' || type === 'ORG' || type === 'LOC') && !/^,?\s*D\.?\s?C\b/u.test(doc.text.slice(end, end + 6))) {
