@@ -117,8 +117,10 @@ function countryEntries(extras: CountryExtras): { entries: KbEntry[]; demonyms: 
   for (const c of countries) {
     const name = extras.names[c.cca2] ?? c.name.common;
     const names = new Set<string>([c.name.common, c.name.official, ...(extras.aliases[c.cca2] ?? [])]);
+    const demonymSet = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extras.demonyms[c.cca2] ?? [])]);
     for (const alt of c.altSpellings) {
       if (/^[A-Z]{2,4}$/.test(alt) && !CODE_NAMES_KEPT.has(alt)) continue;
+      if (demonymSet.has(alt)) continue; // "Thai" is listed as a spelling of Thailand: it is the demonym
       if (/,/.test(alt)) continue; // "Korea, Republic of": catalogue order, never written so in text
       names.add(alt);
     }
