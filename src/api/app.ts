@@ -16,6 +16,7 @@ import { writeRoutes } from './write-routes.js';
 import { errorResponse, HttpError, mountRoutes, type AnyRoute } from './routes.js';
 import { openApiDocument } from './openapi.js';
 import { loadUi, type StaticFile } from './static-ui.js';
+import { responseCache } from './response-cache.js';
 
 export interface ApiOptions {
   store: Store;
@@ -29,6 +30,8 @@ export interface ApiOptions {
   maxUploadBytes?: number;
   /** Origins allowed to call the API from a browser; none by default. */
   corsOrigins?: string[];
+  /** Keep read responses until the corpus changes (default true). */
+  cache?: boolean;
   /** The built UI to serve; undefined: web/dist if built; null: no UI. */
   ui?: Map<string, StaticFile> | null;
 }
@@ -91,6 +94,7 @@ export function createApi(opts: ApiOptions): Api {
     if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-cache');
   });
   app.use('/api/*', etag());
+  if (opts.cache !== false) app.use('/api/*', responseCache(snapshots));
   app.use('/openapi.json', etag());
 
   mountRoutes(app, routes, guardWrite);

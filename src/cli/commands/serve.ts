@@ -10,6 +10,8 @@ export interface ServeOptions {
   host?: string;
   db?: string;
   overrides?: string;
+  /** false: answer every read from the store (no response cache). */
+  cache?: boolean;
 }
 
 /** Where API overrides go: --overrides, else DOSSIER_OVERRIDES, else beside a file store. */
@@ -24,7 +26,7 @@ export async function serveStore(store: Store, opts: ServeOptions & { db: string
   const token = process.env.DOSSIER_TOKEN || null;
   const server = await startServer({
     store, port: opts.port ?? DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST, token,
-    overridesPath: overridesLocation(opts.db, opts.overrides),
+    overridesPath: overridesLocation(opts.db, opts.overrides), cache: opts.cache !== false,
     corsOrigins: (process.env.DOSSIER_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   });
   console.log(`Dossier is serving ${opts.db} at ${server.url}/ (API: ${server.url}/api, OpenAPI: ${server.url}/openapi.json)`);
@@ -51,6 +53,7 @@ export function serveCommand(program: Command): void {
     .option('--host <address>', `address to bind (default ${DEFAULT_HOST}; anything else exposes the server)`)
     .option('--db <path>', 'store location')
     .option('--overrides <path>', 'entity override file written by merge/split (default <db>.overrides.json)')
+    .option('--no-cache', 'answer every read from the store instead of keeping answers until the corpus changes')
     .action(async (opts: ServeOptions) => {
       const db = storeLocation(opts.db);
       const store = await openStore(db);
