@@ -41,9 +41,13 @@ export function voteType(forms: NameForm[]): EntityType {
   // Reliable evidence (a gazetteer, a descriptor such as "the outlet Infobae") outvotes any
   // number of tagger guesses; among equals, titled and multi-word person forms weigh more.
   const anyReliable = forms.some((f) => f.reliable && !f.descriptive);
+  // Full names and titled forms type a cluster better than the lone words joined to them as
+  // surnames or short forms ("Maduro" tagged GPE four times beside one "Nicolas Maduro").
+  const full = (f: NameForm) => /\s/u.test(f.bare) || f.titles.length > 0;
+  const anyFull = forms.some((f) => !f.descriptive && full(f));
   const score = new Map<EntityType, number>();
   for (const f of forms) {
-    if (f.descriptive || (anyReliable && !f.reliable)) continue;
+    if (f.descriptive || (anyReliable ? !f.reliable : anyFull && !full(f))) continue;
     const w = f.reliable ? 3 : f.titles.length ? 3 : f.type === 'PERSON' && /\s/u.test(f.bare) ? 2 : 1;
     score.set(f.type, (score.get(f.type) ?? 0) + w);
   }
@@ -202,7 +206,9 @@ function linkPeople(forms: NameForm[], uf: UnionFind): void {
     if (g.tokens.length === 1) {
       // A single word joins a person only when its own type does not reliably say otherwise.
       if (g.type !== 'PERSON' && g.reliable) continue;
-      if (g.type !== 'PERSON' && g.type !== 'ORG') continue;
+      // Tagger types on a lone surname are noise ("Maduro" as ORG or GPE); only NORP and
+      // products are never surnames.
+      if (g.type === 'NORP' || g.type === 'PRODUCT') continue;
       const t = g.tokens[0];
       const bySurname = people.filter((p) => p.root !== g.root && p.tokens.slice(1).some((x) => tokensAgree(x, t)));
       let target = uniqueRoot(bySurname, uf);

@@ -236,6 +236,8 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
   if (type !== 'PERSON' && !reliable && !m.kb && RANK_BEFORE.test(doc.text.slice(Math.max(0, start - 25), start)) && /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(bare) && !hasNonPersonHead(bare) && !kb.lookup(bare)) {
     type = 'PERSON';
   }
+  // A middle initial is a person's name ("Christian K. Caruzo"), whatever the tagger said.
+  if (type !== 'PERSON' && !reliable && !m.kb && /^\p{Lu}\p{Ll}+\s+\p{Lu}\.\s+\p{Lu}\p{Ll}+$/u.test(bare)) type = 'PERSON';
   // The tagger may call an organisation a person; its head word says otherwise ("Juárez Cartel").
   if (type === 'PERSON' && !titles.length && /\s/u.test(bare) && hasNonPersonHead(bare)) type = 'ORG';
   // "U.S." or "US" before a noun is the country's name used as a modifier, not a demonym.

@@ -1,5 +1,5 @@
 // Mention-boundary repairs the resolver can justify from the knowledge base or the document's own
-// names: "Iran-Bolivia" is two places; "Trump administration", "Iranian Foreign Ministry" and
+// names: "Iran-Bolivia" and "Venezuela Iran (cooperation)" are two places; "Trump administration", "Iranian Foreign Ministry" and
 // "Southern Hemisphere command" are one organisation; "Maduro’s Army" is a mention of Maduro;
 // "Craig faller" (a lower-cased surname the text writes "Faller" elsewhere) is one name.
 import type { Mention } from '../schema/document.js';
@@ -11,7 +11,7 @@ const STATE_BODY = /^(?:(?:Foreign|Defen[cs]e|Interior|Finance|Oil|Economy|Justi
 /** Lower-case words that follow a name as verbs or adverbs, even when someone is called so (Will, May). */
 const FOLLOWS_NAMES = new Set('will would said says also told than then that when with made make gave took sent more most well long hope rose'.split(' '));
 
-const PAIR = /^(\p{Lu}[\p{L}.]*)[-–](\p{Lu}[\p{L}.]*)$/u;
+const PAIR = /^(\p{Lu}[\p{L}.]*)(?:[-–]|\s+)(\p{Lu}[\p{L}.]*)$/u;
 
 function isPlace(kb: ResolverKb, name: string): boolean {
   const e = kb.lookup(name, 'GPE') ?? kb.lookup(name, 'LOC');
@@ -66,8 +66,8 @@ export function repairMentions(text: string, mentions: Mention[], kb: ResolverKb
       continue;
     }
     const pair = PAIR.exec(m.text);
-    if (pair && m.type !== 'PERSON' && isPlace(kb, pair[1]) && isPlace(kb, pair[2])) {
-      const second = m.start + pair[1].length + 1;
+    if (pair && m.type !== 'PERSON' && !isPlace(kb, m.text) && isPlace(kb, pair[1]) && isPlace(kb, pair[2])) {
+      const second = m.end - pair[2].length;
       out.push({ start: m.start, end: m.start + pair[1].length, text: pair[1], type: 'GPE', origin: 'rule' });
       out.push({ start: second, end: m.end, text: pair[2], type: 'GPE', origin: 'rule' });
       continue;

@@ -269,7 +269,16 @@ test('ethnic groups and peoples of a continent stay NORP; a country\'s people jo
 });
 
 test('span clean-ups: particles join split names, ranks make persons, unclosed parentheses are cut', () => {
-  const text = 'Osama bin Laden spoke. Vice-President Moody Awori resigned. The Hizbollah (Party of God group) left.';
-  const doc = resolve(text, [['Osama', 'PERSON'], ['Laden', 'PERSON'], ['Moody Awori', 'ORG'], ['Hizbollah (Party of God', 'ORG']]);
-  assert.deepEqual(doc.entities.map((e) => [e.name, e.type]), [['Osama bin Laden', 'PERSON'], ['Moody Awori', 'PERSON'], ['Hizbollah', 'ORG']]);
+  const text = 'Osama bin Laden spoke. Vice-President Moody Awori resigned. The Hizbollah (Party of God group) left. By Christian K. Caruzo.';
+  const doc = resolve(text, [['Osama', 'PERSON'], ['Laden', 'PERSON'], ['Moody Awori', 'ORG'], ['Hizbollah (Party of God', 'ORG'], ['Christian K. Caruzo', 'ORG']]);
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.type]), [
+    ['Osama bin Laden', 'PERSON'], ['Moody Awori', 'PERSON'], ['Hizbollah', 'ORG'], ['Christian K. Caruzo', 'PERSON'],
+  ]);
+});
+
+test('a lone surname the tagger typed as a place still joins its person; "Venezuela Iran" is two places', () => {
+  const doc = resolve('Nicolas Maduro spoke. Maduro’s grip held. The Venezuela Iran drone cooperation grew.', [
+    ['Nicolas Maduro', 'PERSON'], ['Maduro', 'GPE', { nth: 1 }], ['Venezuela Iran', 'GPE'],
+  ]);
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.mentions.length]), [['Nicolas Maduro', 2], ['Venezuela', 1], ['Iran', 1]]);
 });
