@@ -60,8 +60,13 @@ export function findCandidates(doc: Document, lex: AttributionLexicon, quotes: Q
 const cueText = (doc: Document, k: number, end: number) => doc.text.slice(doc.tokens[k].start, doc.tokens[end - 1].end).toLowerCase();
 
 /** Content bounds trimmed of spaces and clause punctuation at both ends. */
+/** A wire dateline opening a story: "BEIJING, March 4 (Reuters) - ". */
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]+,\s+[^()\n]{0,30}\(\p{L}[\p{L} .&-]*\)\s*[-–—]+\s*/u;
+
 function content(doc: Document, start: number, end: number): [number, number] {
   const t = doc.text;
+  const dateline = DATELINE.exec(t.slice(start, end));
+  if (dateline) start += dateline[0].length;
   while (start < end && /[\s,;:—–-]/u.test(t[start])) start++;
   while (end > start && /[\s,;:—–.-]/u.test(t[end - 1])) end--;
   return [start, end];
@@ -108,18 +113,21 @@ function verbCue(
   const toks = doc.tokens;
   const base = { cueStart: toks[k].start, cueEnd: toks[end - 1].end, cue, cueText: cueText(doc, k, end), nestedOnly: false };
   const prev = k > s.tokenStart ? toks[k - 1].text : '';
-  // "Poland's foreign minister, Radoslaw Sikorski, said Warsaw would …": an appositive subject, not inversion.
+  // "Poland's foreign minister, Radoslaw Sikorski, said Warsaw would …" and "The United States, which sold
+  // …, urged China to …": a subject before an aside, not an inversion.
   if (prev === ',' && k - 1 > s.tokenStart) {
     const after = afterCue(doc, s, end, cue, quotes);
-    const subject = after ? subjectBefore(doc, s.tokenStart, k - 1, lex) : null;
+    const subject = after ? subjectBefore(doc, s.tokenStart, k - 1, lex) ?? subjectBeforeAside(doc, s, k - 1, lex) : null;
     if (after && subject && /^\p{Lu}/u.test(toks[subject.tokenEnd - 1].text)) {
       const [cs, ce] = after;
       if (wordCount(doc, cs, ce) >= 2) return { ...base, start: cs, end: ce, phrase: subject, quote: false };
     }
   }
   // Inverted: "C, said X" / "“C,” said." — the source follows the cue, the content precedes it.
-  if (prev === ',' || CLOSERS.has(prev)) {
+  if ((prev === ',' || CLOSERS.has(prev)) && cue.kind === 'clause') {
     const phrase = phraseAfter(doc, end, s.tokenEnd, lex);
+    // The source closes the clause ("…, said X." / "…, say officials, adding …"); otherwise a clause follows.
+    if (phrase && !/^(?:\s+[\p{L}’'-]+){0,2}\s*(?:[,.;!?—–]|$|[“"«])/u.test(doc.text.slice(phrase.end, s.end))) return null;
     const q = quoteEndingAt(doc, quotes, toks[k].start);
     if (q && q.end > q.start && opensSentence(doc, s, q)) return { ...base, start: q.start, end: q.end, phrase, quote: true };
     const [cs, ce] = content(doc, s.start, toks[k].start);
@@ -150,7 +158,9 @@ function verbCue(
   if (!before || phrase.tokenStart <= s.tokenStart) return null;
   const rest = doc.text.slice(toks[end - 1].end, s.end);
   const restClause = rest.match(/^([^,.;!?]*)([,.;!?]?)([\s\S]*)$/u)!;
-  if (!TRAILING.test(restClause[1]) || (restClause[1].match(/[\p{L}\p{N}]+/gu) ?? []).length > 8) return null;
+  const restWords = (restClause[1].match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  // "“C,” Li Qiang told the National People's Congress.": a listener may follow "told".
+  if ((!TRAILING.test(restClause[1]) && !cue.object) || restWords > 8) return null;
   if (before.text === ',' || CLOSERS.has(before.text)) {
     const q = quoteEndingAt(doc, quotes, phrase.start);
     if (q && q.end > q.start && opensSentence(doc, s, q)) return { ...base, start: q.start, end: q.end, phrase, quote: true };
@@ -160,6 +170,16 @@ function verbCue(
     if (wordCount(doc, cs, ce) < 4 && restClause[2] === ',') [cs, ce] = content(doc, s.start, s.end);
     if (wordCount(doc, cs, ce) < 3) return null;
     return { ...base, start: cs, end: ce, phrase, quote: false };
+  }
+  return null;
+}
+
+/** "X, which/who …, said": the subject before a relative aside that ends at token `comma`. */
+function subjectBeforeAside(doc: Document, s: Sentence, comma: number, lex: AttributionLexicon): SourcePhrase | null {
+  for (let j = comma - 1; j > s.tokenStart + 1; j--) {
+    if (doc.tokens[j].text === ',' && /^(?:which|who|whose|whom|where)$/iu.test(doc.tokens[j + 1]?.text ?? '')) {
+      return subjectBefore(doc, s.tokenStart, j, lex);
+    }
   }
   return null;
 }
@@ -198,6 +218,8 @@ function afterCue(doc: Document, s: Sentence, end: number, cue: Cue, quotes: Quo
   }
   const first = toks[end];
   if (!first || /^[,.;!?]$/u.test(first.text)) return null;
+  // "told reporters that C" was handled above; "told the congress." has no content after it.
+  if (cue.object) return null;
   // "denied targeting civilians", "rejected the claim": a denial takes whatever it denies.
   if (cue.kind === 'object' || cue.modality === 'denied') return clauseTo(doc, s, first.start, quotes);
   if (cue.needsThat) return null;

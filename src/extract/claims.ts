@@ -45,7 +45,7 @@ function directSpeaker(doc: Document, p: SourcePhrase, lex: AttributionLexicon, 
   const headTok = doc.tokens[headIndex(doc, p)];
   const head = headTok.text.toLowerCase();
   const e = entityIn(doc, p);
-  if (/^\p{Ll}/u.test(headTok.text) || (lex.sourceNouns.has(head) && p.tokenEnd - p.tokenStart === 1)) {
+  if (/^\p{Ll}/u.test(headTok.text) || (lex.sourceNouns.has(head) && !/^(?:he|she|it|they|we|i)$/u.test(head))) {
     // A description ("Venezuelan analysts", "the company"): the words as written, the entity only when it is the speaker.
     const text = doc.text.slice(p.start, p.end).replace(/^(?:the|a|an)\s+/iu, '');
     const speaks = e && (STATE_VOICES.has(head) || e.start <= p.start + 4 && e.end >= p.end - 1);
@@ -120,7 +120,9 @@ function continuations(doc: Document, claims: Attributed[], quotes: Quotation[])
     // Only the attribution and sentence punctuation between them, no new paragraph of narration.
     if (between.length > 120 || /\n\s*\n/u.test(between) || (between.match(/[.!?]/gu) ?? []).length > 1) continue;
     const s = sentenceAt(doc, q.open);
-    if (s >= 0 && q.open - doc.sentences[s].start > 2) continue;
+    // "“A,” he added, “B.”" continues in the same sentence; otherwise the quotation opens its sentence.
+    const sameSentence = /^[\s,]*$/u.test(doc.text.slice(prev.cueEnd, q.open).replace(/^[^,]*?(?=,)/u, ''));
+    if (s >= 0 && q.open - doc.sentences[s].start > 2 && !sameSentence) continue;
     extra.push({ ...prev, start: q.start, end: q.end, cueStart: q.open, cueEnd: q.open, nestedOnly: false });
   }
   return extra;

@@ -113,7 +113,7 @@ const PROMISABLE = new Set(['AID', 'SUPPORT', 'COOPERATE', 'CONCEDE', 'RETREAT',
 /** "will visit", "is willing to withdraw", "offered to help": a stated intention, not yet an act. */
 function promised(doc: Document, s: Sentence, k: number): boolean {
   const before = doc.text.slice(doc.tokens[Math.max(s.tokenStart, k - 4)].start, doc.tokens[k].start).toLowerCase();
-  return /\b(?:will|shall|'ll|willing to|ready to|prepared to|offered to|promised to|pledged to|vowed to|agreed to|agrees to|plans to|intends to)\s+(?:\w+\s+)?$/u.test(before);
+  return /\b(?:will|shall|'ll|willing to|ready to|prepared to|offered to|promised to|pledged to|vowed to|agreed to|agrees to|plans to|intends to)\s+(?:\p{L}+ly\s+)?$/u.test(before);
 }
 
 /** The counterpart named in "tensions/conflict … with X" in this or the two sentences before. */
@@ -225,7 +225,7 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
         if (joinedSubject && joinedSubject[1].entity === pair[0].entity) actors.unshift(joinedSubject[0]);
       }
       // PLOVER codes an announced intention to cooperate ("will give", "is willing to withdraw") as AGREE.
-      const type = PROMISABLE.has(t.type) && promised(doc, s, at) ? 'AGREE' : t.type;
+      const type = !t.nominal && PROMISABLE.has(t.type) && promised(doc, s, at) ? 'AGREE' : t.type;
       const trigger = type === t.type ? t : { ...t, type, mode: null };
       for (const a of actors) {
         const actor = asParticipant(doc, a, ctx);

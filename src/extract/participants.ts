@@ -138,15 +138,22 @@ export function subjectOf(doc: Document, sentenceStart: number, k: number): Enti
   let to = doc.tokens[k].start;
   // "Iranian delegations, led by figures such as X, have held meetings": the subject is before the aside.
   const verb = precedingNoun(doc, k);
+  let start = from;
   if (lowerAt(doc, verb) === ',') {
-    for (let j = verb - 1; j > first; j--) {
-      if (lowerAt(doc, j) === ',') {
-        if (candidates(doc, from, doc.tokens[j].start).length) to = doc.tokens[j].start;
-        break;
+    for (let j = verb - 1; j > sentenceStart; j--) {
+      if (lowerAt(doc, j) !== ',') continue;
+      // "The United States, which sold arms to Taiwan, urged China": the subject is before the relative aside.
+      const relative = /^(?:which|who|whose|whom)$/u.test(lowerAt(doc, j + 1));
+      if (j <= first && !relative) break;
+      const before = doc.tokens[relative ? clauseStart(doc, sentenceStart, j) : first].start;
+      if (candidates(doc, before, doc.tokens[j].start).length) {
+        start = before;
+        to = doc.tokens[j].start;
       }
+      break;
     }
   }
-  const spans = candidates(doc, from, to).filter((s) => !isModifier(doc, s) || isStateDemonym(doc, s));
+  const spans = candidates(doc, start, to).filter((s) => !isModifier(doc, s) || isStateDemonym(doc, s));
   let subject: EntitySpan | null = spans[spans.length - 1] ?? null;
   // "as it has designated …": a pronoun subject stands for the last actor named before the clause.
   const pronoun = lowerAt(doc, verb);
@@ -210,7 +217,8 @@ export function objectOf(doc: Document, k: number, clauseEndTok: number, maxToke
     // "the President of Venezuela, Nicolas Maduro": the person the title names.
     const after = doc.text.slice(s.end, s.end + 3);
     const next = spans[i + 1];
-    if (s.type !== 'PERSON' && next && next.type === 'PERSON' && /^\s*,\s*$/u.test(doc.text.slice(s.end, next.start)) && /\b(?:of|for)\s+(?:the\s+)?$/iu.test(doc.text.slice(Math.max(0, s.start - 12), s.start))) {
+    const titled = /\b(?:president|leader|head|chief|minister|king|queen|ruler|premier|chancellor)\s+(?:of|for)\s+(?:the\s+)?$/iu.test(doc.text.slice(Math.max(0, s.start - 30), s.start));
+    if (s.type !== 'PERSON' && next && (next.type === 'PERSON' || titled) && /^\s*,\s*$/u.test(doc.text.slice(s.end, next.start)) && /\b(?:of|for)\s+(?:the\s+)?$/iu.test(doc.text.slice(Math.max(0, s.start - 12), s.start))) {
       return next;
     }
     // "the administration of U.S. President Joe Biden": the person heading it.

@@ -52,12 +52,29 @@ export function subjectBefore(doc: Document, sentenceStart: number, cue: number,
       break;
     }
   }
-  const headAt = k;
-  while (k >= sentenceStart && last - k < 14 && npToken(toks[k], lex)) {
+  let headAt = k;
+  while (k >= sentenceStart && last - k < 14) {
+    if (!npToken(toks[k], lex)) {
+      // Ordinary modifiers after a determiner: "the finance ministry", "its state news agency".
+      const DET = /^(?:the|a|an|its|their|his|her)$/iu;
+      let d = k;
+      while (d > sentenceStart && k - d < 2 && !DET.test(toks[d].text) && /^\p{Ll}[\p{Ll}-]*$/u.test(toks[d].text)) d--;
+      if (d < k && DET.test(toks[d].text) && /^\p{Ll}/u.test(toks[k].text)) {
+        k = d - 1;
+        break;
+      }
+      break;
+    }
     const low = toks[k].text.toLowerCase();
     // "and" joins two modifiers ("American and Western officials"), never two clauses.
     if (low === 'and' && !(k > sentenceStart && isCapitalised(toks[k - 1].text) && isCapitalised(toks[k + 1].text))) break;
     k--;
+  }
+  // "Analysts at the International Institute for Strategic Studies estimate": the analysts speak.
+  if (k > sentenceStart && /^(?:at|of|for|from|with)$/iu.test(toks[k].text) && lex.sourceNouns.has(toks[k - 1].text.toLowerCase())) {
+    headAt = k - 1;
+    k -= 2;
+    while (k >= sentenceStart && last - k < 18 && npToken(toks[k], lex) && !/^(?:and)$/iu.test(toks[k].text)) k--;
   }
   let first = k + 1;
   // A phrase starts with its determiner or a content word, not with "of", "and" or "’s".
@@ -114,7 +131,8 @@ export function phraseKind(doc: Document, p: SourcePhrase, lex: AttributionLexic
     ? inside.some((x) => x.type === 'ORG' || x.type === 'PERSON')
     : doc.tokens.slice(p.tokenStart + 1, p.tokenEnd).some((t) => isCapitalised(t.text) && !isDemonymLike(doc, t));
   if (definite && lex.outletNouns.has(head) && !namedInside) return 'outlet';
-  if (lex.roleNouns.has(head) && !inside.some((s) => s.type === 'PERSON') && (definite || words.length === 1 || /^(?:a|an)$/u.test(words[0]))) return 'role';
+  // Only a definite title refers back or ahead ("the commander"); "a spokesperson" is a new source.
+  if (lex.roleNouns.has(head) && !inside.some((s) => s.type === 'PERSON') && (definite || words.length === 1)) return 'role';
   return 'direct';
 }
 

@@ -166,3 +166,31 @@ test('an appositive subject ("X, Y, said C"), a second verb ("condemned … and 
   const [denied] = claimsOf('The Kremlin denied targeting civilian infrastructure.', [{ name: 'Kremlin', type: 'ORG', forms: ['Kremlin'] }]);
   assert.deepEqual([denied.source, denied.content, denied.modality], ['Kremlin', 'targeting civilian infrastructure', 'denied']);
 });
+
+test('wire copy: a dateline is not content, "told" takes a listener, a split quotation continues', () => {
+  const LI: HandEntity = { name: 'Li Qiang', type: 'PERSON', forms: ['Li Qiang'] };
+  const text =
+    'BEIJING, March 4 (Reuters) - China will raise its defence budget this year, the finance ministry said on Tuesday.\n' +
+    '“We will firmly oppose separatist activities,” Premier Li Qiang told the National People’s Congress. ' +
+    '“Reunification remains our goal,” he added, “but we will never renounce force.”';
+  const claims = claimsOf(text, [LI]);
+  assert.deepEqual(claims.map((c) => [c.source, c.content, c.quote]), [
+    ['finance ministry', 'China will raise its defence budget this year', false],
+    ['Li Qiang', 'We will firmly oppose separatist activities,', true],
+    ['Li Qiang', 'Reunification remains our goal,', true],
+    ['Li Qiang', 'but we will never renounce force.', true],
+  ]);
+});
+
+test('sources: "a spokesperson" is new, "Analysts at X" are the analysts, "X, which …, urged" is X', () => {
+  const STATE: HandEntity = { name: 'U.S. Department of State', type: 'ORG', forms: ['State Department'] };
+  const IISS: HandEntity = { name: 'IISS', type: 'ORG', forms: ['International Institute for Strategic Studies'] };
+  const claims = claimsOf(
+    'Admiral Faller said the flights continue. A State Department spokesperson said Washington remains committed. ' +
+      'Analysts at the International Institute for Strategic Studies estimate that spending is higher. ' +
+      'The United States, which sold weapons to Taiwan in 2023, urged China to show restraint.',
+    [FALLER, STATE, IISS, US],
+  );
+  assert.deepEqual(claims.map((c) => c.source), ['Craig Faller', 'U.S. Department of State', 'Analysts at the International Institute for Strategic Studies', 'United States']);
+  assert.equal(claims[3].content, 'China to show restraint');
+});
