@@ -206,9 +206,9 @@ function linkPeople(forms: NameForm[], uf: UnionFind): void {
     if (g.tokens.length === 1) {
       // A single word joins a person only when its own type does not reliably say otherwise.
       if (g.type !== 'PERSON' && g.reliable) continue;
-      // Tagger types on a lone surname are noise ("Maduro" as ORG or GPE); only NORP and
-      // products are never surnames.
-      if (g.type === 'NORP' || g.type === 'PRODUCT') continue;
+      // Tagger types on a lone surname are noise ("Maduro" as ORG or GPE, "Erdoğan" as NORP);
+      // demonyms are reliable NORP and were skipped above; products are never surnames.
+      if (g.type === 'PRODUCT') continue;
       const t = g.tokens[0];
       const bySurname = people.filter((p) => p.root !== g.root && p.tokens.slice(1).some((x) => tokensAgree(x, t)));
       let target = uniqueRoot(bySurname, uf);

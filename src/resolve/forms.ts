@@ -179,8 +179,15 @@ function trimSpan(text: string, m: Mention): { start: number; end: number; surfa
   return { start, end, surface };
 }
 
-/** "designated … as a Foreign Terrorist Organization": a category written in capitals, not a name. */
+/** A legal-form suffix on its own ("S.A." of "Petróleos de Venezuela, S.A.") names nothing. */
+const LEGAL_FORM = /^(?:S\.?A\.?|C\.?A\.?|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|AG|GmbH|plc|PLC|Corp\.?|Co\.?|N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SRL|S\.R\.L\.)$/u;
+
+/**
+ * Spans that are no name: a category written in capitals ("designated … as a Foreign Terrorist
+ * Organization") or a bare legal-form suffix.
+ */
 function isCategoryUse(text: string, m: Mention, start: number, end: number, surface: string): boolean {
+  if (LEGAL_FORM.test(surface)) return true;
   return m.type === 'ORG' && /\s/u.test(surface) && /\b(?:a|an)\s+$/iu.test(text.slice(Math.max(0, start - 4), start)) && !/^\s+\p{Ll}/u.test(text.slice(end, end + 3));
 }
 

@@ -282,3 +282,9 @@ test('a lone surname the tagger typed as a place still joins its person; "Venezu
   ]);
   assert.deepEqual(doc.entities.map((e) => [e.name, e.mentions.length]), [['Nicolas Maduro', 2], ['Venezuela', 1], ['Iran', 1]]);
 });
+
+test('a lone legal-form suffix is no entity; a surname the tagger called NORP joins its person', () => {
+  const text = 'Petróleos de Venezuela, S.A. (PDVSA) said so. Recep Tayyip Erdogan spoke; Erdoğan left.';
+  const doc = resolve(text, [['S.A.', 'ORG'], ['PDVSA', 'ORG'], ['Recep Tayyip Erdogan', 'PERSON'], ['Erdoğan', 'NORP']]);
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.mentions.length]), [['PDVSA', 1], ['Recep Tayyip Erdogan', 2]]);
+});
