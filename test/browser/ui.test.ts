@@ -139,7 +139,7 @@ test('timeline, overview, reader and ingest views render', async () => {
   await go(page, '#/doc/001_d614e4c1e9a83542');
   assert.ok(await page.locator('.article-text a.mention').count() > 5);
   assert.ok(await page.locator('.article-text a.claim-span').count() > 3);
-  await page.screenshot({ path: join(SHOTS, 'article-1280.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'article-1280.png') });
   await go(page, '#/ingest');
   assert.ok(await page.locator('.job').count() >= 1, 'the upload made in setup is listed');
   await page.screenshot({ path: join(SHOTS, 'ingest-1280.png'), fullPage: true });

@@ -18,6 +18,16 @@ function layout<T extends Span>(spans: T[]): T[] {
   return out;
 }
 
+/** Plain text with each line break shown as a paragraph gap. */
+function paragraphs(text: string): Node[] {
+  const out: Node[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (i) out.push(h('span', { class: 'para-break' }));
+    if (line) out.push(document.createTextNode(line));
+  });
+  return out;
+}
+
 /** Text from `from` to `to` with its entity mentions as links. */
 function withMentions(text: string, from: number, to: number, mentions: DocumentText['entities']): Node[] {
   const nodes: Node[] = [];
@@ -26,7 +36,7 @@ function withMentions(text: string, from: number, to: number, mentions: Document
     if (m.end <= from || m.start >= to) continue;
     const start = Math.max(m.start, from);
     const end = Math.min(m.end, to);
-    if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
+    if (start > at) nodes.push(...paragraphs(text.slice(at, start)));
     const a = entityLink(m.id, text.slice(start, end), m.type);
     a.classList.add('mention');
     a.title = `${m.label} · ${TYPE_LABEL[m.type] ?? m.type}${m.sanctioned ? ' · on a watch list' : ''}`;
@@ -34,7 +44,7 @@ function withMentions(text: string, from: number, to: number, mentions: Document
     nodes.push(a);
     at = end;
   }
-  if (at < to) nodes.push(document.createTextNode(text.slice(at, to)));
+  if (at < to) nodes.push(...paragraphs(text.slice(at, to)));
   return nodes;
 }
 
@@ -81,12 +91,12 @@ export async function articleView(root: HTMLElement, [id]: string[]): Promise<vo
         h('div', { class: 'legend small' }, ...['asserted', 'reported', 'hedged', 'speculative', 'denied'].map((m) => h('span', { class: `claim-span modality-${m}` }, m)))),
       holder),
     h('aside', { class: 'sidebar' },
-      section(`Claims (${doc.claims.length})`, doc.claims.length ? h('ol', { class: 'list compact' }, ...doc.claims.map((c) => h('li', null,
+      section(`Claims (${doc.claims.length})`, doc.claims.length ? h('ol', { class: 'list compact scroll' }, ...doc.claims.map((c) => h('li', null,
         modalityBadge(c.modality), ' ',
         c.source ? entityLink(c.source, c.label) : h('span', null, c.label),
         c.chain.length ? h('div', { class: 'muted small' }, `via ${c.chain.join(' → ')}`) : null,
         h('div', { class: 'small' }, h('a', { href: `#/claim/${encodeURIComponent(doc.id)}/${encodeURIComponent(c.id)}` }, doc.text.slice(c.start, Math.min(c.end, c.start + 140)) + (c.end - c.start > 140 ? '…' : '')))))) : empty('No claim found.')),
-      section('Entities', h('ul', { class: 'list compact' }, ...[...entityCount].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1)).map(([eid, e]) =>
+      section('Entities', h('ul', { class: 'list compact scroll entity-cloud' }, ...[...entityCount].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1)).map(([eid, e]) =>
         h('li', null, entityLink(eid, e.label, e.type), h('span', { class: 'muted small' }, ` ×${e.n}`))))),
       links.length ? section('Related articles', h('ul', { class: 'list compact' }, ...links.map((l) => {
         const other = l.documentId === doc.id ? l.originId : l.documentId;

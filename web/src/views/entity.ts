@@ -6,7 +6,7 @@ import { claimGroups } from '../clusters.js';
 
 function sanctionsTable(d: EntityDossier): HTMLElement {
   if (!d.sanctions.length) return empty('No watch-list hit.');
-  return h('table', { class: 'table' },
+  return h('table', { class: 'table stack' },
     h('thead', null, h('tr', null, h('th', null, 'List'), h('th', null, 'Listed name'), h('th', null, 'Score'), h('th', null, 'Why it matched'))),
     h('tbody', null, ...d.sanctions.map((s) => h('tr', null,
       h('td', null, s.list, h('div', { class: 'muted small' }, s.id), s.programme ? h('div', { class: 'muted small' }, s.programme) : null),

@@ -36,7 +36,7 @@ export async function searchView(root: HTMLElement, _args: string[], query: URLS
     : link({ [key]: active(key, value) ? null : value }));
   const words = q.split(/\s+/);
   root.append(h('div', { class: 'search-layout' },
-    h('aside', { class: 'facets' }, ...FACETS.map(([key, title]) => r.facets[key].length ? h('div', { class: 'facet' },
+    h('aside', { class: 'facets' }, dateRange(query, filters.from, filters.to), ...FACETS.map(([key, title]) => r.facets[key].length ? h('div', { class: 'facet' },
       h('h3', null, title),
       h('ul', { class: 'list compact' }, ...r.facets[key].map((f) => h('li', { class: active(key, f.value) ? 'active' : null },
         h('a', { href: facetLink(key, f.value), 'data-facet': key }, key === 'type' ? TYPE_LABEL[f.label] ?? f.label : f.label),
@@ -52,4 +52,25 @@ export async function searchView(root: HTMLElement, _args: string[], query: URLS
         offset > 0 ? h('a', { href: link({ offset: String(Math.max(0, offset - PAGE)) }) }, '← previous') : null,
         h('span', { class: 'muted' }, ` ${offset + 1}–${Math.min(r.total, offset + PAGE)} of ${r.total} `),
         offset + PAGE < r.total ? h('a', { href: link({ offset: String(offset + PAGE) }) }, 'next →') : null) : null)));
+}
+
+/** From/to dates (YYYY, YYYY-MM or YYYY-MM-DD) narrowing the results by publication date. */
+function dateRange(query: URLSearchParams, from: string | null, to: string | null): HTMLElement {
+  const form = h('form', { class: 'facet date-range' },
+    h('h3', null, 'Published'),
+    h('input', { name: 'from', value: from ?? '', placeholder: 'from YYYY', size: 9, 'aria-label': 'published from' }), ' – ',
+    h('input', { name: 'to', value: to ?? '', placeholder: 'to YYYY', size: 9, 'aria-label': 'published to' }), ' ',
+    h('button', { type: 'submit' }, 'Go'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = new URLSearchParams(query);
+    next.delete('offset');
+    for (const k of ['from', 'to']) {
+      const v = String(new FormData(form).get(k) ?? '').trim();
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    location.hash = `#/search?${next}`;
+  });
+  return form;
 }
