@@ -10,6 +10,17 @@ export const STOPWORDS = new Set(
     'al').split(' '),
 );
 
+/** Titles and honorifics before a person's name ("President Nicolás Maduro", "Gen. Qassem Soleimani"):
+ *  dropped from the front of our PERSON names, never from listed ones, where they may be names. */
+export const TITLES = new Set(
+  ('president vice prime minister foreign defense defence interior gen general adm admiral col colonel lt ' +
+    'lieutenant capt captain maj major cmdr commander brig brigadier sgt sergeant marshal ' +
+    'mr mrs ms miss dr prof sir lord lady dame king queen prince princess emir sheikh shaykh sheik ' +
+    'ayatollah imam mullah hajji haji maulana mufti cleric rev father sen senator rep representative ' +
+    'gov governor mayor judge justice chancellor secretary ambassador deputy former late ' +
+    'opposition leader chief director ceo chairman businessman tycoon').split(' '),
+);
+
 /** Legal forms: weighed very low, never required. Dotted forms ("S.A.", "C.A.") fold to these. */
 export const LEGAL_FORMS = new Set(
   ('co company companies corp corporation inc incorporated ltd limited llc llp lp plc sa ca sal sas sarl srl sl spa ' +
@@ -80,6 +91,8 @@ export function foldTokens(name: string): string[] {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[ßæœøđðłıþŀħ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch))
+    // A possessive is no part of a name ("Iran's Mahan Air"); other apostrophes join ("KATA'IB").
+    .replace(/['’]s(?![\p{L}\p{N}])/gu, '')
     .replace(/['’`´ʼ‘]/g, '');
   // Dotted initials are one token: "S.A." → "sa", "U.S." → "us", "C.A. S.A." → "ca sa".
   const undotted = plain.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => ` ${m.replace(/\./g, '')} `);

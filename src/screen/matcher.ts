@@ -30,6 +30,8 @@ const EVIDENCE_SPAN = 0.55;
 const RARE = 50;
 /** Tokens on more listed names than this are skipped in candidate lookup when rarer ones suffice. */
 const COMMON = 200;
+/** Weight multiplier of the titles before our PERSON names ("President", "Gen."). */
+const TITLE_WEIGHT = 0.1;
 
 interface Scored { score: number; rule: string; listed: ListedName; ours: string; detail: string }
 
@@ -67,16 +69,16 @@ export class Screener {
   }
 
   private scoreName(text: string, type: EntityType | undefined, minScore: number): Scored[] {
-    const query = foldName(text);
+    const query = foldName(text, type === 'PERSON');
     if (!query.tokens.length) return [];
     const out: Scored[] = [];
-    const weights = query.tokens.map((t) => this.index.weight(t));
+    const weights = query.tokens.map((t, i) => this.index.weight(t) * (i < query.titles ? TITLE_WEIGHT : 1));
     const variants = query.tokens.map((t) => this.variants(t));
-    const nameTokens = query.tokens.filter((t) => tokenClass(t) === 'name');
+    const nameTokens = query.tokens.filter((t, i) => i >= query.titles && tokenClass(t) === 'name');
     // Names are looked up by their name words; a name of generic words and places only ("Petróleos de
     // Venezuela", "Iran Air") by all its words when it has two or more, for the caps of finish() to judge.
     const nonLegal = query.tokens.filter((t) => tokenClass(t) !== 'legal');
-    const lookup = (t: string) => (nameTokens.length ? tokenClass(t) === 'name' : tokenClass(t) !== 'legal');
+    const lookup = (t: string, i: number) => i >= query.titles && (nameTokens.length ? tokenClass(t) === 'name' : tokenClass(t) !== 'legal');
     // Exact and compact forms first: they need no token alignment.
     for (const n of [...(this.index.byFull.get(query.full) ?? []), ...(this.index.byCompact.get(query.compact) ?? [])]) {
       const listed = this.index.names[n];
@@ -88,8 +90,8 @@ export class Screener {
     // ("mohammad", "ali") are not looked up when the rarer ones carry enough weight for any hit: a name
     // met only through them could not reach minScore.
     const queryTotal = weights.reduce((a, b) => a + b, 0);
-    const queryOther = query.tokens.reduce((sum, t, i) => sum + (lookup(t) ? 0 : weights[i]), 0);
-    const order = query.tokens.map((_, i) => i).filter((i) => lookup(query.tokens[i])).sort((a, b) => weights[a] - weights[b]);
+    const queryOther = query.tokens.reduce((sum, t, i) => sum + (lookup(t, i) ? 0 : weights[i]), 0);
+    const order = query.tokens.map((_, i) => i).filter((i) => lookup(query.tokens[i], i)).sort((a, b) => weights[a] - weights[b]);
     let skippable = queryOther;
     const skipped = new Set<number>();
     const volume = (i: number) => {
@@ -168,7 +170,7 @@ export class Screener {
       if (RULE_RANK[rule] > RULE_RANK[worst]) worst = rule;
       const cls = tokenClass(query.tokens[p.i]);
       // In a person's name a place word is a name ("CHAD, Mustapha"; "Jordan").
-      if (cls === 'name' || (cls === 'place' && entry.kind === 'person')) {
+      if (p.i >= query.titles && (cls === 'name' || (cls === 'place' && entry.kind === 'person'))) {
         names++;
         evidence += listed.weights[p.j];
       }
@@ -284,7 +286,8 @@ export class Screener {
   private singleName(ours: string): boolean {
     let single = this.singleNames.get(ours);
     if (single === undefined) {
-      single = foldName(ours).tokens.filter((t) => tokenClass(t) === 'name' || tokenClass(t) === 'place').length <= 1;
+      const folded = foldName(ours, true);
+      single = folded.tokens.filter((t, i) => i >= folded.titles && (tokenClass(t) === 'name' || tokenClass(t) === 'place')).length <= 1;
       if (this.singleNames.size > 10_000) this.singleNames.clear();
       this.singleNames.set(ours, single);
     }

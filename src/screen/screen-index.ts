@@ -2,7 +2,7 @@
 // acronyms): token rarity (IDF), an inverted index by token, and the variant indexes (plural,
 // transliteration, one-deletion neighbourhoods for edit distance, acronyms, exact and compact forms).
 import {
-  CLASS_WEIGHT, STOPWORDS, TRANSLATIONS, foldTokens, stem, tokenClass, translitKey, type TokenClass,
+  CLASS_WEIGHT, STOPWORDS, TITLES, TRANSLATIONS, foldTokens, stem, tokenClass, translitKey, type TokenClass,
 } from './fold.js';
 import type { ListEntry } from './types.js';
 
@@ -18,6 +18,8 @@ export interface FoldedName {
   full: string;
   /** `full` without spaces: "AL-QAIDA" and "Alqaida" meet here. */
   compact: string;
+  /** Number of leading title words in `tokens` (our PERSON names only). */
+  titles: number;
 }
 
 export interface ListedName extends FoldedName {
@@ -33,10 +35,14 @@ export interface ListedName extends FoldedName {
   givenStart: number;
 }
 
-export function foldName(text: string): FoldedName {
+/** A name folded for matching. For our PERSON names, `titles` counts the leading titles ("President",
+ *  "Gen.") among `tokens`: they stay (a listed "MULLAH OMAR" still matches) but weigh almost nothing. */
+export function foldName(text: string, person = false): FoldedName {
   const all = foldTokens(text);
   const raw = all.filter((t) => !STOPWORDS.has(t));
-  return { tokens: raw.map((t) => TRANSLATIONS[t] ?? t), raw, full: all.join(' '), compact: all.join('') };
+  let titles = 0;
+  if (person) while (titles < raw.length - 1 && TITLES.has(raw[titles])) titles++;
+  return { tokens: raw.map((t) => TRANSLATIONS[t] ?? t), raw, full: all.join(' '), compact: all.join(''), titles };
 }
 
 /** "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE" also stands as "IRGC-QODS FORCE" and without

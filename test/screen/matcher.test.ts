@@ -130,6 +130,13 @@ test('precision: institutions every country has match only the whole listed name
   assert.deepEqual(ids('Iran Air', 'ORG'), ['11']);
 });
 
+test('titles before a person\'s name and possessives are not part of the name', () => {
+  assert.equal(top('President Nicolás Maduro', 'PERSON').entry.id, '1');
+  assert.deepEqual(ids('President Maduro', 'PERSON'), [], 'a title and a surname are still a surname alone');
+  assert.deepEqual(foldTokens("Iran's Mahan Air"), ['iran', 'mahan', 'air']);
+  assert.deepEqual(foldTokens("KATA'IB HIZBALLAH"), ['kataib', 'hizballah']);
+});
+
 test('precision: a surname or a first name alone does not hit; both do', () => {
   assert.deepEqual(ids('Saab', 'PERSON'), []);
   assert.deepEqual(ids('Maduro', 'PERSON'), []);
