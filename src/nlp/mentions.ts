@@ -26,6 +26,10 @@ const CAPITALISED = /^\p{Lu}/u;
 function gazetteerSpans(gaz: Gazetteers, words: string[]): { start: number; end: number; conll: ConllType }[] {
   const out: { start: number; end: number; conll: ConllType }[] = [];
   const lower = words.map((w) => w.toLowerCase());
+  // Places joined by a hyphen in one token ("Iran-Bolivia ties"); split into two mentions later.
+  words.forEach((w, i) => {
+    if (w.includes('-') && w.split('-').every((p) => isPlace(gaz, p))) out.push({ start: i, end: i + 1, conll: 'LOC' });
+  });
   for (const m of matchAll(gaz, lower)) {
     if (!CAPITALISED.test(words[m.start]) || !CAPITALISED.test(words[m.end - 1])) continue;
     const c = m.entry.classes;
@@ -82,11 +86,29 @@ export function findMentions(doc: Document, ctx: Context): Document {
       cands.push({ start: sent.tokenStart + s.start, end: sent.tokenStart + s.end, priority: s.priority, mention: m });
     }
   });
-  doc.mentions = splitPlaceCompounds(gaz, harmoniseTypes(resolveOverlaps(cands)));
+  doc.mentions = splitPlaceCompounds(gaz, harmoniseTypes(surnamesArePeople(gaz, resolveOverlaps(cands))));
   return doc;
 }
 
 const NAME_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC']);
+
+/**
+ * A one-word name that is the surname of a person named in full in the same document is that
+ * person ("Nicolas Maduro" … "protects Maduro"), unless the word is itself a listed place.
+ */
+function surnamesArePeople(gaz: Gazetteers, mentions: Mention[]): Mention[] {
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    const words = m.text.split(/\s+/);
+    if (m.type === 'PERSON' && words.length >= 2) surnames.add(words[words.length - 1]);
+  }
+  for (const m of mentions) {
+    if (m.origin !== 'tagger' || m.type === 'PERSON' || !NAME_TYPES.has(m.type) || !surnames.has(m.text)) continue;
+    if (isPlace(gaz, m.text)) continue;
+    m.type = 'PERSON';
+  }
+  return mentions;
+}
 
 /**
  * One name, one type within a document: where the tagger typed the same string differently
@@ -112,24 +134,27 @@ function harmoniseTypes(mentions: Mention[]): Mention[] {
   return mentions;
 }
 
-/** "Iran-Bolivia" (one token) names two places: each part becomes its own GPE mention. */
+function isPlace(gaz: Gazetteers, word: string): boolean {
+  const c = gaz.entries.get(word.toLowerCase())?.classes;
+  return !!c && (c.has('country') || c.has('state') || c.has('bigcity'));
+}
+
+/** "Iran-Bolivia" or "Venezuela Iran" (cooperation) names two places: each becomes its own GPE mention. */
 function splitPlaceCompounds(gaz: Gazetteers, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
-    const parts = m.text.split('-');
-    const places = parts.length > 1 && !/\s/.test(m.text) && parts.every((p) => {
-      const c = gaz.entries.get(p.toLowerCase())?.classes;
-      return !!c && (c.has('country') || c.has('state') || c.has('bigcity'));
-    });
+    const parts = m.text.split(/([\s-]+)/);
+    const names = parts.filter((_, k) => k % 2 === 0);
+    const places = names.length > 1 && !isPlace(gaz, m.text) && names.every((p) => isPlace(gaz, p));
     if (!places) {
       out.push(m);
       continue;
     }
     let offset = m.start;
-    for (const p of parts) {
-      out.push({ start: offset, end: offset + p.length, text: p, type: 'GPE', origin: m.origin });
-      offset += p.length + 1;
-    }
+    parts.forEach((p, k) => {
+      if (k % 2 === 0) out.push({ start: offset, end: offset + p.length, text: p, type: 'GPE', origin: m.origin });
+      offset += p.length;
+    });
   }
   return out;
 }

@@ -80,3 +80,9 @@ test('one name keeps one type in a document, and "Iran-Bolivia" is two places', 
   assert.equal(hez.length, 2);
   assert.ok(hez.every((m) => m.type === 'ORG'));
 });
+
+test('a surname alone is the person named in full earlier in the document', () => {
+  const ms = mentions('President Nicolas Maduro spoke in Caracas. Officials close to Maduro said the army would stay loyal.');
+  assert.ok(has(ms, 'Nicolas Maduro', 'PERSON'), JSON.stringify(ms));
+  assert.ok(ms.filter((m) => m.text === 'Maduro').every((m) => m.type === 'PERSON'));
+});
