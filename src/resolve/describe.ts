@@ -1,6 +1,7 @@
 // Descriptive references to an entity already named: "the outlet", "the Argentine news outlet" →
-// the outlet last named; "the company", "the airline" → the company last named. They become
-// mentions of that entity (counted as mentions, never as aliases).
+// the outlet last named; "the company", "the airline" → the company last named; "the admiral" →
+// the one person the text calls admiral. They become mentions of that entity (counted as
+// mentions, never as aliases).
 
 export interface NamedSpan {
   /** Cluster root the span belongs to. */
@@ -11,6 +12,8 @@ export interface NamedSpan {
   type: string;
   /** A one-word name only the tagger calls a person: it may be an outlet the text describes. */
   weakPerson?: boolean;
+  /** Titles written before this person's name here ("admiral"). */
+  titles?: string[];
 }
 
 export interface DescriptiveReference {
@@ -113,6 +116,40 @@ export function descriptiveReferences(text: string, named: NamedSpan[]): Descrip
     // name the tagger took for a person, seen reporting, is the only candidate.
     const fallback = kind === 'outlet' ? nearest('outlet-if-none') : null;
     if (fallback !== null) refs.push({ start, end, text: m[0], cluster: fallback, retype: 'ORG' });
+  }
+  return refs;
+}
+
+/** Titles that, after "the", refer back to the one person the text gave that title. */
+const PERSON_TITLE_REF = /\b[Tt]he\s+(?:former\s+|late\s+)?(prime minister|president|vice president|admiral|general|minister|senator|ambassador|spokesman|spokeswoman|spokesperson|governor|mayor|commander|ayatollah|king|queen|prince|pope|chancellor|premier)\b(?!\s+(?:of\b|\p{Lu}|['’]s\b))/gu;
+
+/**
+ * "the admiral", "the president": a mention of the one person whose name the text wrote with that
+ * title, after that person was first named. Two people with the title: no reference.
+ */
+export function titleReferences(text: string, named: NamedSpan[]): DescriptiveReference[] {
+  const holders = new Map<string, Set<number>>();
+  const firstAt = new Map<number, number>();
+  for (const s of named) {
+    if (s.type !== 'PERSON') continue;
+    firstAt.set(s.cluster, Math.min(firstAt.get(s.cluster) ?? Infinity, s.start));
+    for (const t of s.titles ?? []) {
+      const set = holders.get(t) ?? new Set<number>();
+      set.add(s.cluster);
+      holders.set(t, set);
+    }
+  }
+  const refs: DescriptiveReference[] = [];
+  PERSON_TITLE_REF.lastIndex = 0;
+  for (let m = PERSON_TITLE_REF.exec(text); m; m = PERSON_TITLE_REF.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (named.some((s) => s.start < end && start < s.end)) continue;
+    const title = m[1].toLowerCase().split(' ').pop()!;
+    const who = holders.get(title);
+    if (!who || who.size !== 1) continue;
+    const cluster = [...who][0];
+    if ((firstAt.get(cluster) ?? Infinity) < start) refs.push({ start, end, text: m[0], cluster });
   }
   return refs;
 }

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { loadKnowledgeBase, type ResolverKb } from './kb.js';
 import { readForm, type FormContext, type NameForm } from './forms.js';
 import { clusterForms, nameTokens, voteType } from './cluster.js';
-import { descriptiveReferences, type NamedSpan } from './describe.js';
+import { descriptiveReferences, titleReferences, type NamedSpan } from './describe.js';
 import { entityOverrideKeys, loadOverrides, NO_OVERRIDES, overrideKey, type Overrides } from './overrides.js';
 import { foldName, foldPlain } from './names.js';
 import { repairMentions } from './repair.js';
@@ -68,9 +68,9 @@ export function resolveWith(doc: Document, kb: ResolverKb, overrides: Overrides)
   for (const [r, c] of clusters) {
     const type = voteType(c.forms);
     const weakPerson = type === 'PERSON' && c.forms.every((f) => !f.reliable && !f.titles.length && !/\s/u.test(f.bare));
-    for (const f of c.forms) named.push({ cluster: r, start: f.start, end: f.end, name: f.bare, type, weakPerson });
+    for (const f of c.forms) named.push({ cluster: r, start: f.start, end: f.end, name: f.bare, type, weakPerson, titles: f.titles });
   }
-  const refs = descriptiveReferences(doc.text, named);
+  const refs = [...descriptiveReferences(doc.text, named), ...titleReferences(doc.text, named)].sort((a, b) => a.start - b.start);
   for (const ref of refs) {
     const c = clusters.get(ref.cluster)!;
     c.refs.push({ start: ref.start, end: ref.end });

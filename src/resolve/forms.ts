@@ -54,6 +54,11 @@ const QUANTITY = /^(?:thousands|hundreds|dozens|millions|tens of thousands|score
 /** Words that mark a single capitalised word as a company rather than a person. */
 const ORG_AFTER = /^(?:\s+(?:company|group|corporation|corp|inc|ab|ltd|plc|airline|airlines|firm|shares|stock)\b|['’]s\s+(?:shares|factory|plant|subsidiary|chief executive|ceo|board)\b|\s+(?:said|says|announced|stated|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?its\b)/iu;
 
+/** Titles that, written just outside a mention, still belong to the person named. */
+const OUTSIDE_TITLES = new Set(
+  'president admiral general minister senator ambassador spokesman spokeswoman spokesperson governor mayor commander ayatollah king queen prince pope chancellor premier'.split(' '),
+);
+
 /** Ranks and offices written right before a person's name. */
 const RANK_BEFORE = /(?:^|[\s(])(?:President|Vice-President|Vice President|Prime Minister|Minister|Senator|Sen\.|Rep\.|Gen\.|General|Admiral|Adm\.|Colonel|Col\.|Ayatollah|Sheikh|King|Queen|Prince|Mr\.|Mrs\.|Ms\.|Dr\.|Judge|Governor|Gov\.|Mayor|ambassador|Ambassador|spokesman|spokeswoman|spokesperson)\s+$/u;
 
@@ -238,6 +243,9 @@ export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormC
     }
   }
 
+  // A title written just before the span is this person's too ("the admiral Craig faller").
+  const before = /([\p{L}-]+)\.?\s+$/u.exec(doc.text.slice(Math.max(0, start - 20), start));
+  if (before && OUTSIDE_TITLES.has(before[1].toLowerCase()) && (type === 'PERSON' || !reliable)) titles = [...titles, before[1].toLowerCase()];
   // A rank right before the span ("Vice-President Moody Awori", "ambassador Brah Mohamane") makes
   // the name a person's, whatever the tagger said.
   if (type !== 'PERSON' && !reliable && !m.kb && RANK_BEFORE.test(doc.text.slice(Math.max(0, start - 25), start)) && /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(bare) && !hasNonPersonHead(bare) && !kb.lookup(bare)) {

@@ -288,3 +288,10 @@ test('a lone legal-form suffix is no entity; a surname the tagger called NORP jo
   const doc = resolve(text, [['S.A.', 'ORG'], ['PDVSA', 'ORG'], ['Recep Tayyip Erdogan', 'PERSON'], ['Erdoğan', 'NORP']]);
   assert.deepEqual(doc.entities.map((e) => [e.name, e.mentions.length]), [['PDVSA', 1], ['Recep Tayyip Erdogan', 2]]);
 });
+
+test('"the admiral" refers back to the one person the text titled so', () => {
+  const text = 'Admiral Craig Faller spoke on Wednesday. Later, the admiral said more. President Nicolás Maduro and the former president of Colombia met; the president left.';
+  const doc = resolve(text, [['Admiral Craig Faller', 'PERSON'], ['President Nicolás Maduro', 'PERSON'], ['Colombia', 'GPE']]);
+  assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Craig Faller')!), ['Craig Faller', 'the admiral']);
+  assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Nicolás Maduro')!), ['Nicolás Maduro', 'the president']);
+});
