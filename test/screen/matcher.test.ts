@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Screener, segmentsAcronym } from '../../src/screen/matcher.js';
 import { foldTokens, isTranslitVariant } from '../../src/screen/fold.js';
 import type { ListEntry } from '../../src/screen/types.js';
@@ -160,4 +161,20 @@ test('aliases of our entity are screened too; best score per entry; minScore exp
   const weak = screener.screen('Saab', { type: 'PERSON', minScore: 0.1 });
   assert.ok(weak.length >= 2 && weak.every((h) => h.score < 0.8));
   assert.ok(weak.every((h, i) => i === 0 || weak[i - 1].score >= h.score));
+});
+
+test('any input: no exception, scores in [0, 1], best first, one hit per entry', () => {
+  const listWord = fc.constantFrom(...LIST.flatMap((e) => e.name.split(/[\s,]+/)).filter(Boolean));
+  const name = fc.oneof(fc.string({ maxLength: 40 }), fc.array(listWord, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' ')));
+  fc.assert(fc.property(name, fc.constantFrom<('PERSON' | 'ORG' | 'PRODUCT' | undefined)[]>(undefined, 'PERSON', 'ORG', 'PRODUCT'), (n, type) => {
+    const hits = screener.screen(n, { type, minScore: 0.3 });
+    const seen = new Set<string>();
+    hits.forEach((h, i) => {
+      assert.ok(h.score >= 0.3 && h.score <= 1, String(h.score));
+      assert.ok(i === 0 || hits[i - 1].score >= h.score);
+      assert.ok(!seen.has(h.entry.id));
+      seen.add(h.entry.id);
+      assert.ok(h.explanation.length > 0);
+    });
+  }), { numRuns: 300, seed: 42 });
 });
