@@ -40,9 +40,17 @@ export function identityKeys(e: CorpusEntityLike): string[] {
       if (toks.length) keys.add(`PERSON~${toks[toks.length - 1]}`);
     } else if (cls === 'ORG' && /\s/u.test(n.trim())) {
       for (const a of acronymVariants(n)) keys.add(`ORG|${foldName(a)}`);
+      const unit = withoutParentPrefix(n);
+      if (unit) keys.add(`ORG|${foldName(unit)}`);
     }
   }
   return [...keys].sort();
+}
+
+/** "IRGC Quds Force" → "Quds Force", "U.S. Department of Justice" → "Department of Justice". */
+function withoutParentPrefix(name: string): string | null {
+  const words = name.trim().split(/\s+/u);
+  return words.length >= 3 && isAcronym(words[0]) ? words.slice(1).join(' ') : null;
 }
 
 /** The full person names (two or more name words) an entity goes by. */
@@ -86,6 +94,14 @@ function otherDecision(a: CorpusEntityLike, b: CorpusEntityLike): { same: boolea
   const plural = na.find((n) => foldName(n).length > 3 && sb.has(singular(n)));
   if (plural) return { same: true, reason: `singular/plural variant "${plural}"` };
   if (coarseType(a.type) === 'ORG') {
+    const fa = new Set(na.map(foldName));
+    for (const [x, ys] of [[na, fb], [nb, fa]] as const) {
+      const unit = x.find((n) => {
+        const u = withoutParentPrefix(n);
+        return u !== null && ys.has(foldName(u));
+      });
+      if (unit) return { same: true, reason: `"${unit}" is the unit named with its parent's acronym` };
+    }
     for (const [x, y] of [[na, nb], [nb, na]] as const) {
       const acr = x.find((n) => isAcronym(n));
       const exp = acr && y.find((n) => /\s/u.test(n) && acronymVariants(n).some((v) => foldName(v) === foldName(acr)));

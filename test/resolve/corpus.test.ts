@@ -78,3 +78,12 @@ test('overrides may name corpus entities by their store ids', () => {
   assert.equal(sameEntity(a, b, overrides).same, true);
   assert.equal(sameEntity(a, b).same, false);
 });
+
+test('a unit named with its parent\'s acronym meets the unit across documents', () => {
+  const a = org('IRGC Quds Force');
+  const b = org('Quds Force');
+  assert.ok(identityKeys(a).some((k) => identityKeys(b).includes(k)));
+  assert.equal(sameEntity(a, b).same, true);
+  assert.equal(sameEntity(org('U.S. Department of Justice'), org('Department of Justice')).same, true);
+  assert.equal(sameEntity(org('Department of Justice'), org('DOJ')).same, true);
+});
