@@ -42,36 +42,51 @@ function weight(terms: string[], stats: TermStats, cache: Map<string, number>, n
   return sum;
 }
 
-function intersect<T>(a: readonly T[], b: readonly T[]): T[] {
-  const set = new Set(b);
-  return a.filter((x) => set.has(x));
-}
-
 /** The weighted features of a statement: its content terms and the corpus entities it names. */
 export const featuresOf = (s: Statement): string[] => [...s.terms, ...s.entities.map((e) => `e:${e}`)];
 
+interface Prepared {
+  features: string[];
+  featureSet: Set<string>;
+  names: Set<string>;
+  places: Set<string>;
+}
+
+// Feature arrays and sets are made once per statement object, not once per comparison.
+const prepared = new WeakMap<Statement, Prepared>();
+
+function prepare(s: Statement): Prepared {
+  let p = prepared.get(s);
+  if (!p) {
+    const features = featuresOf(s);
+    p = { features, featureSet: new Set(features), names: new Set(s.nameTerms ?? []), places: new Set(s.places ?? []) };
+    prepared.set(s, p);
+  }
+  return p;
+}
+
 /** Similarity of two statements; `cache` memoises IDF weights within one comparison batch. */
 export function statementSimilarity(a: Statement, b: Statement, stats: TermStats, cache = new Map<string, number>()): Similarity {
-  const fa = featuresOf(a);
-  const fb = featuresOf(b);
-  const shared = intersect(fa, fb);
-  const namesA = new Set(a.nameTerms ?? []);
-  const namesB = new Set(b.nameTerms ?? []);
-  const names = new Set([...namesA].filter((t) => namesB.has(t)));
-  const wa = weight(fa, stats, cache, namesA);
-  const wb = weight(fb, stats, cache, namesB);
+  const pa = prepare(a);
+  const pb = prepare(b);
+  const fa = pa.features;
+  const fb = pb.features;
+  const shared = fa.filter((f) => pb.featureSet.has(f));
+  const names = new Set([...pa.names].filter((t) => pb.names.has(t)));
+  const wa = weight(fa, stats, cache, pa.names);
+  const wb = weight(fb, stats, cache, pb.names);
   const ws = weight(shared, stats, cache, names);
   // Dice rewards statements of like length; containment lets a short restatement meet a long one.
   const dice = wa + wb > 0 ? (2 * ws) / (wa + wb) : 0;
   const containment = Math.min(wa, wb) > 0 ? ws / Math.min(wa, wb) : 0;
   const shortPenalty = Math.min(1, Math.min(fa.length, fb.length) / 5);
   const sameEventType = !!a.eventType && a.eventType === b.eventType;
+  const sameEvent = eventAgreement(a, b);
   const numbersAgree = agree(a.quantities, b.quantities) || agree(a.years, b.years);
   // Sharing only place names ("Russia", "Venezuela") is sharing the beat, not the proposition.
-  const placesA = new Set(a.places ?? []);
-  const placesB = new Set(b.places ?? []);
-  const specific = shared.some((f) => !placesA.has(f) && !placesB.has(f));
-  const score = (0.5 * dice + 0.5 * containment * shortPenalty + (sameEventType ? 0.03 : 0) + (numbersAgree ? 0.05 : 0)) * (specific ? 1 : 0.4);
+  const specific = shared.some((f) => !pa.places.has(f) && !pb.places.has(f));
+  const eventBonus = sameEvent === 'full' ? 0.15 : sameEvent === 'participants' ? 0.05 : sameEventType ? 0.03 : 0;
+  const score = (0.5 * dice + 0.5 * containment * shortPenalty + eventBonus + (numbersAgree ? 0.05 : 0)) * (specific ? 1 : 0.4);
   return {
     score,
     sharedTerms: shared.filter((t) => !t.startsWith('e:')),
@@ -79,6 +94,20 @@ export function statementSimilarity(a: Statement, b: Statement, stats: TermStats
     sameEventType,
     numbersAgree,
   };
+}
+
+// Cooperation and agreement are symmetric: "Venezuela cooperates with Iran" = "Iran with Venezuela".
+const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
+
+/** Do the two statements report the same event: type, mode, actor and target ('full'), or the
+ *  same type between the same participants with no mode to compare ('participants')? */
+function eventAgreement(a: Statement, b: Statement): 'full' | 'participants' | null {
+  const x = a.event;
+  const y = b.event;
+  if (!x || !y || x.type !== y.type || !x.actor || !x.target) return null;
+  const same = (x.actor === y.actor && x.target === y.target) || (SYMMETRIC.has(x.type) && x.actor === y.target && x.target === y.actor);
+  if (!same) return null;
+  return x.mode && x.mode === y.mode ? 'full' : 'participants';
 }
 
 function agree(a: number[], b: number[]): boolean {

@@ -39,6 +39,8 @@ export interface Statement {
   modality: Modality;
   negated: boolean;
   eventType: string | null;
+  /** Who did what to whom, when an event comes from the statement: type/mode/actor/target, corpus ids. */
+  event?: { type: string; mode: string | null; actor: string | null; target: string | null };
   /** Corpus entity ids named in the statement, sorted. */
   entities: string[];
   /** Distinct content terms, sorted. */
@@ -120,6 +122,11 @@ function documentDates(text: string, published: string | null): DateMention[] {
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'NORP']);
 
+function eventSignature(doc: StatementSource, ev: Analysis['events'][number]): NonNullable<Statement['event']> {
+  const id = (local: string | null) => (local ? doc.entityIds[local] ?? null : null);
+  return { type: ev.type, mode: ev.mode, actor: id(ev.actor), target: id(ev.target) };
+}
+
 function namesWithin(doc: StatementSource, start: number, end: number): { places: string[]; nameTerms: string[] } {
   const places = new Set<string>();
   const nameTerms = new Set<string>();
@@ -171,6 +178,7 @@ export function statementsOf(doc: StatementSource): Statement[] {
       out.push({
         ...base, ...f, key: `${doc.id}#${localId}`, localId, kind: 'claim', start, end,
         modality: c.modality, negated: f.negated || c.modality === 'denied', eventType: events[0]?.type ?? null,
+        ...(events[0] && k === 0 ? { event: eventSignature(doc, events[0]) } : {}),
         entities: entitiesWithin(doc, start, end, k === 0 ? events.flatMap((ev) => [ev.actor, ev.target]) : []),
         attribution, inherited: [],
       });
@@ -185,7 +193,8 @@ export function statementsOf(doc: StatementSource): Statement[] {
     out.push({
       ...base, ...f, dates: eventDates, key: `${doc.id}#v${i}`, localId: `v${i}`, kind: 'event', start: ev.start, end: ev.end,
       modality: ev.context?.includes('hypothetical') || ev.context?.includes('future') ? 'speculative' : 'asserted', negated,
-      eventType: ev.type, entities: entitiesWithin(doc, ev.start, ev.end, [ev.actor, ev.target, ev.location]), attribution: [], inherited: [],
+      eventType: ev.type, event: eventSignature(doc, ev),
+      entities: entitiesWithin(doc, ev.start, ev.end, [ev.actor, ev.target, ev.location]), attribution: [], inherited: [],
     });
   });
   const taken = [...out].sort((a, b) => a.start - b.start);

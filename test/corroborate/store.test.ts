@@ -124,10 +124,10 @@ test('novelty: the first article to state a proposition adds it; a restatement a
 }));
 
 test('the timeline orders dated statements with their granularity and can follow one entity', withStore(async (store) => {
-  const text = 'In March 2023, Norland opened the Kestrel naval yard. Norland tested the KX-9 missile in 2021. The Orbital Institute was founded on May 4, 2019.';
+  const text = 'In March 2023, Norland opened the Kestrel naval yard. Norland tested the KX-9 missile in 2021. The Orbital Institute opened its research campus in May 2019.';
   await store.saveDocument(analysed('t', text, { entities: ENTITIES, published: '2024-01-10' }));
   const all = (await store.timeline()).items;
-  assert.deepEqual(all.map((e) => [e.date, e.granularity]), [['2019-05-04', 'day'], ['2021', 'year'], ['2023-03', 'month']]);
+  assert.deepEqual(all.map((e) => [e.date, e.granularity]), [['2019-05', 'month'], ['2021', 'year'], ['2023-03', 'month']]);
   assert.ok(all.every((e) => e.documentId === 't'));
   const kx9 = await store.findEntity('KX-9');
   const only = (await store.timeline({ entity: kx9!.id })).items;

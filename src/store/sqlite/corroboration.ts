@@ -13,7 +13,9 @@ import { dateSortKey, type TimelineEntry } from '../../corroborate/timeline.js';
 import type { ClusterDetail, ClusterMember, ClusterQuery, ClusterSummary, TimelineQuery } from '../../corroborate/records.js';
 import type { Page } from '../types.js';
 
-const MAX_LINK_CANDIDATES = 50;
+const MAX_LINK_CANDIDATES = 20;
+/** Cluster summaries look at this many members at most (canonical choice, disagreements). */
+const SUMMARY_SAMPLE = 60;
 
 interface SavedDoc {
   id: string;
@@ -24,10 +26,10 @@ interface SavedDoc {
 
 /** Term statistics read from the store, memoised for one save. */
 function termStats(db: Database.Database): TermStats {
-  const count = db.prepare('SELECT n FROM corr_df WHERE key = ?');
+  const count = sql(db, 'SELECT n FROM corr_df WHERE key = ?');
   const cache = new Map<string, number>();
   const stats: TermStats = {
-    statements: (db.prepare('SELECT COUNT(*) AS n FROM corr_statements').get() as { n: number }).n,
+    statements: (sql(db, 'SELECT COUNT(*) AS n FROM corr_statements').get() as { n: number }).n,
     df: (term) => {
       let n = cache.get(term);
       if (n === undefined) cache.set(term, (n = (count.get(term.startsWith('e:') ? term : `t:${term}`) as { n: number } | undefined)?.n ?? 0));
@@ -39,9 +41,39 @@ function termStats(db: Database.Database): TermStats {
 
 const parseStatement = (json: string) => JSON.parse(json) as Statement;
 
+// Prepared statements per connection: compiled once, not once per saved document.
+const preparedBy = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function sql(db: Database.Database, text: string): Database.Statement {
+  let map = preparedBy.get(db);
+  if (!map) preparedBy.set(db, (map = new Map()));
+  let st = map.get(text);
+  if (!st) map.set(text, (st = db.prepare(text)));
+  return st;
+}
+
+// Parsed statements per connection, keyed by key and insertion sequence (a replaced document's
+// statements come back under the same keys with a new sequence). Rows never change in place.
+const parsedBy = new WeakMap<Database.Database, Map<string, Statement>>();
+const MAX_PARSED = 50000;
+
+function statementsOfRows(db: Database.Database, rows: { key: string; seq: number }[]): Statement[] {
+  let cache = parsedBy.get(db);
+  if (!cache) parsedBy.set(db, (cache = new Map()));
+  const json = sql(db, 'SELECT statement_json FROM corr_statements WHERE key = ?');
+  return rows.map((r) => {
+    const id = `${r.key}@${r.seq}`;
+    let s = cache!.get(id);
+    if (!s) {
+      s = parseStatement((json.get(r.key) as { statement_json: string }).statement_json);
+      if (cache!.size >= MAX_PARSED) cache!.clear();
+      cache!.set(id, s);
+    }
+    return s;
+  });
+}
+
 function clusterMembers(db: Database.Database, clusterId: string, limit = 100000): Statement[] {
-  return (db.prepare('SELECT statement_json FROM corr_statements WHERE cluster_id = ? ORDER BY seq LIMIT ?').all(clusterId, limit) as { statement_json: string }[])
-    .map((r) => parseStatement(r.statement_json));
+  return statementsOfRows(db, sql(db, 'SELECT key, seq FROM corr_statements WHERE cluster_id = ? ORDER BY seq LIMIT ?').all(clusterId, limit) as { key: string; seq: number }[]);
 }
 
 /** Adds a saved document's statements to the clusters, links it to what it copies (or what copies
@@ -50,25 +82,24 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
   const { analysis } = doc;
   const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds });
   const stats = termStats(db);
-  const postings = db.prepare('SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
-  const byKey = db.prepare('SELECT statement_json, cluster_id FROM corr_statements WHERE key = ?');
-  const insert = db.prepare(`INSERT INTO corr_statements (key, doc_id, local_id, kind, start, end, cluster_id, statement_json, novelty_json, seq)
+  const postings = sql(db, 'SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
+  const byKey = sql(db, 'SELECT key, seq, cluster_id FROM corr_statements WHERE key = ?');
+  const insert = sql(db, `INSERT INTO corr_statements (key, doc_id, local_id, kind, start, end, cluster_id, statement_json, novelty_json, seq)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM corr_statements))`);
-  const insertKey = db.prepare('INSERT OR IGNORE INTO corr_keys (key, statement) VALUES (?, ?)');
-  const insertEntity = db.prepare('INSERT OR IGNORE INTO corr_statement_entities (statement, entity_id) VALUES (?, ?)');
-  const insertDate = db.prepare('INSERT OR IGNORE INTO corr_dates (statement, sort_key, value, granularity, text) VALUES (?, ?, ?, ?, ?)');
-  const dirty = db.prepare('INSERT OR IGNORE INTO corr_dirty (cluster_id) VALUES (?)');
+  const insertKey = sql(db, 'INSERT OR IGNORE INTO corr_keys (key, statement) VALUES (?, ?)');
+  const insertEntity = sql(db, 'INSERT OR IGNORE INTO corr_statement_entities (statement, entity_id) VALUES (?, ?)');
+  const insertDate = sql(db, 'INSERT OR IGNORE INTO corr_dates (statement, sort_key, value, granularity, text) VALUES (?, ?, ?, ?, ?)');
+  const dirty = sql(db, 'INSERT OR IGNORE INTO corr_dirty (cluster_id) VALUES (?)');
   for (const s of statements) {
     const keys = rankByKeys(s, (k) => (postings.all(k, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement), stats);
-    const candidates = keys.map((k) => {
-      const row = byKey.get(k) as { statement_json: string; cluster_id: string };
-      return { statement: parseStatement(row.statement_json), clusterId: row.cluster_id };
-    });
+    const rows = keys.map((k) => byKey.get(k) as { key: string; seq: number; cluster_id: string });
+    const parsed = statementsOfRows(db, rows);
+    const candidates = rows.map((row, i) => ({ statement: parsed[i], clusterId: row.cluster_id }));
     const a = chooseCluster(s, candidates, stats);
     for (const other of a.merged) {
-      db.prepare('UPDATE corr_statements SET cluster_id = ? WHERE cluster_id = ?').run(a.clusterId, other);
-      db.prepare('DELETE FROM corr_clusters WHERE id = ?').run(other);
-      db.prepare('DELETE FROM corr_dirty WHERE cluster_id = ?').run(other);
+      sql(db, 'UPDATE corr_statements SET cluster_id = ? WHERE cluster_id = ?').run(a.clusterId, other);
+      sql(db, 'DELETE FROM corr_clusters WHERE id = ?').run(other);
+      sql(db, 'DELETE FROM corr_dirty WHERE cluster_id = ?').run(other);
     }
     const novelty = noveltyOf(s, a.clusterId, a.created ? [] : clusterMembers(db, a.clusterId, 200));
     insert.run(s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }));
@@ -83,11 +114,10 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
 }
 
 function profileOf(db: Database.Database, id: string): DocumentProfile | null {
-  const row = db.prepare(`SELECT c.signature_json, c.specifics_json, d.published, d.published_confidence FROM corr_docs c JOIN documents d ON d.id = c.doc_id
+  const row = sql(db, `SELECT c.signature_json, c.specifics_json, d.published, d.published_confidence FROM corr_docs c JOIN documents d ON d.id = c.doc_id
     WHERE c.doc_id = ?`).get(id) as { signature_json: string; specifics_json: string; published: string | null; published_confidence: number } | undefined;
   if (!row) return null;
-  const statements = (db.prepare('SELECT statement_json FROM corr_statements WHERE doc_id = ? ORDER BY start').all(id) as { statement_json: string }[])
-    .map((r) => parseStatement(r.statement_json));
+  const statements = statementsOfRows(db, sql(db, 'SELECT key, seq FROM corr_statements WHERE doc_id = ? ORDER BY start, key').all(id) as { key: string; seq: number }[]);
   return { id, published: row.published, publishedConfidence: row.published_confidence, signature: JSON.parse(row.signature_json), specifics: JSON.parse(row.specifics_json), statements };
 }
 
@@ -98,28 +128,28 @@ const better = (a: DocumentLink, b: { kind: string; score: number } | undefined)
 function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>): void {
   const signature = signatureOf(doc.analysis.text);
   const specifics = documentSpecifics(doc.analysis, entityIds, statements);
-  db.prepare('INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES (?, ?, ?, ?)')
+  sql(db, 'INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES (?, ?, ?, ?)')
     .run(doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort()));
   const keys = [...bandKeys(signature), ...specifics.map((x) => `s:${x}`)];
-  const insertKey = db.prepare('INSERT OR IGNORE INTO corr_doc_keys (key, doc_id) VALUES (?, ?)');
+  const insertKey = sql(db, 'INSERT OR IGNORE INTO corr_doc_keys (key, doc_id) VALUES (?, ?)');
   for (const k of keys) insertKey.run(k, doc.id);
-  const documents = (db.prepare('SELECT COUNT(*) AS n FROM corr_docs').get() as { n: number }).n;
+  const documents = (sql(db, 'SELECT COUNT(*) AS n FROM corr_docs').get() as { n: number }).n;
   const candidates = new Map<string, number>();
-  const holders = db.prepare('SELECT doc_id FROM corr_doc_keys WHERE key = ? AND doc_id <> ? LIMIT 1000');
+  const holders = sql(db, 'SELECT doc_id FROM corr_doc_keys WHERE key = ? AND doc_id <> ? LIMIT 1000');
   for (const k of keys) for (const r of holders.all(k, doc.id) as { doc_id: string }[]) candidates.set(r.doc_id, (candidates.get(r.doc_id) ?? 0) + (k.startsWith('b') ? 3 : 1));
   const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
   if (!ranked.length) return;
   const self = profileOf(db, doc.id)!;
-  const specificDf = db.prepare('SELECT COUNT(*) AS n FROM corr_doc_keys WHERE key = ?');
+  const specificDf = sql(db, 'SELECT COUNT(*) AS n FROM corr_doc_keys WHERE key = ?');
   const dfCache = new Map<string, number>();
   const df = (x: string) => dfCache.get(x) ?? (dfCache.set(x, (specificDf.get(`s:${x}`) as { n: number }).n), dfCache.get(x)!);
-  const clusterOfStmt = db.prepare('SELECT cluster_id FROM corr_statements WHERE key = ?');
+  const clusterOfStmt = sql(db, 'SELECT cluster_id FROM corr_statements WHERE key = ?');
   const clusterOf = (key: string) => (clusterOfStmt.get(key) as { cluster_id: string } | undefined)?.cluster_id;
-  const existing = db.prepare('SELECT kind, score FROM corr_links WHERE doc_id = ?');
-  const upsert = db.prepare(`INSERT INTO corr_links (doc_id, origin_id, kind, score, evidence_json) VALUES (?, ?, ?, ?, ?)
+  const existing = sql(db, 'SELECT kind, score FROM corr_links WHERE doc_id = ?');
+  const upsert = sql(db, `INSERT INTO corr_links (doc_id, origin_id, kind, score, evidence_json) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(doc_id) DO UPDATE SET origin_id = excluded.origin_id, kind = excluded.kind, score = excluded.score, evidence_json = excluded.evidence_json`);
-  const markDoc = db.prepare('INSERT OR IGNORE INTO corr_dirty (cluster_id) SELECT cluster_id FROM corr_statements WHERE doc_id = ?');
-  const entityName = db.prepare('SELECT name FROM entities WHERE id = ?');
+  const markDoc = sql(db, 'INSERT OR IGNORE INTO corr_dirty (cluster_id) SELECT cluster_id FROM corr_statements WHERE doc_id = ?');
+  const entityName = sql(db, 'SELECT name FROM entities WHERE id = ?');
   const specificName = (x: string) => (/^[ex]:/.test(x) ? (entityName.get(x.slice(2)) as { name: string } | undefined)?.name ?? x.slice(2) : x.slice(2));
   const found: DocumentLink[] = [];
   for (const [other] of ranked) {
@@ -133,7 +163,7 @@ function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statemen
   for (const link of found) {
     if (link.documentId === link.originId) continue;
     // Never let two documents derive from each other.
-    const reverse = db.prepare('SELECT 1 FROM corr_links WHERE doc_id = ? AND origin_id = ?').get(link.originId, link.documentId);
+    const reverse = sql(db, 'SELECT 1 FROM corr_links WHERE doc_id = ? AND origin_id = ?').get(link.originId, link.documentId);
     if (reverse) continue;
     if (!better(link, existing.get(link.documentId) as { kind: string; score: number } | undefined)) continue;
     upsert.run(link.documentId, link.originId, link.kind, link.score, JSON.stringify(link.evidence));
@@ -142,10 +172,10 @@ function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statemen
 }
 
 function provenanceContext(db: Database.Database): ProvenanceContext {
-  const link = db.prepare('SELECT * FROM corr_links WHERE doc_id = ?');
-  const credits = db.prepare('SELECT credits_json FROM corr_docs WHERE doc_id = ?');
-  const label = db.prepare('SELECT outlet FROM documents WHERE id = ?');
-  const entity = db.prepare('SELECT name FROM entities WHERE id = ?');
+  const link = sql(db, 'SELECT * FROM corr_links WHERE doc_id = ?');
+  const credits = sql(db, 'SELECT credits_json FROM corr_docs WHERE doc_id = ?');
+  const label = sql(db, 'SELECT outlet FROM documents WHERE id = ?');
+  const entity = sql(db, 'SELECT name FROM entities WHERE id = ?');
   return {
     nameOf: (key) => (key.startsWith('name:') ? key.slice(5) : (entity.get(key) as { name: string } | undefined)?.name ?? null),
     linkOf: (id) => {
@@ -168,19 +198,20 @@ function dominantModality(members: Statement[]): Modality {
 
 /** Recomputes the summary of every cluster marked dirty; drops clusters left without members. */
 export function refreshDirtyClusters(db: Database.Database): void {
-  const ids = (db.prepare('SELECT cluster_id FROM corr_dirty ORDER BY cluster_id').all() as { cluster_id: string }[]).map((r) => r.cluster_id);
+  const ids = (sql(db, 'SELECT cluster_id FROM corr_dirty ORDER BY cluster_id').all() as { cluster_id: string }[]).map((r) => r.cluster_id);
   if (!ids.length) return;
   const stats = termStats(db);
   const ctx = provenanceContext(db);
-  const upsert = db.prepare(`INSERT OR REPLACE INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
+  const upsert = sql(db, `INSERT OR REPLACE INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
     first_doc, first_published, latest_doc, latest_published, contested, roots_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const id of ids) {
     const members = clusterMembers(db, id);
+    const sample = members.length > SUMMARY_SAMPLE ? members.slice(-SUMMARY_SAMPLE) : members;
     if (!members.length) {
-      db.prepare('DELETE FROM corr_clusters WHERE id = ?').run(id);
+      sql(db, 'DELETE FROM corr_clusters WHERE id = ?').run(id);
       continue;
     }
-    const canonical = canonicalMember(members, stats);
+    const canonical = canonicalMember(sample, stats);
     const { roots } = provenanceOf(members, ctx);
     const ordered = [...members].sort(byAppearance);
     const dated = ordered.filter((m) => m.published);
@@ -188,9 +219,9 @@ export function refreshDirtyClusters(db: Database.Database): void {
     const latest = dated.length ? dated[dated.length - 1] : ordered[ordered.length - 1];
     upsert.run(id, canonical.key, canonical.text, members.length, new Set(members.map((m) => m.documentId)).size, roots.length,
       dominantModality(members), first.documentId, first.published, latest.documentId, latest.published,
-      contradictionsIn(members).length ? 1 : 0, JSON.stringify(roots));
+      contradictionsIn(sample).length ? 1 : 0, JSON.stringify(roots));
   }
-  db.prepare('DELETE FROM corr_dirty').run();
+  sql(db, 'DELETE FROM corr_dirty').run();
 }
 
 interface ClusterRow {

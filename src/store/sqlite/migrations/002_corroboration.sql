@@ -14,6 +14,7 @@ CREATE TABLE corr_statements (
 );
 CREATE INDEX corr_statements_cluster ON corr_statements(cluster_id);
 CREATE INDEX corr_statements_doc ON corr_statements(doc_id);
+CREATE INDEX corr_statements_seq ON corr_statements(seq);
 
 -- Blocking keys (e:ENTITY, t:TERM) → statements; their counts are the terms' statement frequency.
 CREATE TABLE corr_keys (
