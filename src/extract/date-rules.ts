@@ -187,11 +187,19 @@ const RULES: Rule[] = [
   },
   {
     // "in November", "since September", "last March": a month with no year, read backwards
-    re: new RegExp(String.raw`\b([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Tt]hrough)[\s-]+${MONTH_RE}(?![\w\s,]*\d{4})(?!\s+\d)`, 'gu'),
+    re: new RegExp(String.raw`\b([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Tt]hrough)[\s-]+${MONTH_RE}(?!\s+\d)`, 'gu'),
     make: (m) => {
       const month = monthIndex(m[2]);
       const w = m[1].toLowerCase();
       return { relative: true, resolve: (ref) => pastMonth(month, ref, w === 'next') };
+    },
+  },
+  {
+    // "mid-2021", "early-2020"
+    re: new RegExp(String.raw`\b(?:[Mm]id|[Ee]arly|[Ll]ate)-${YEAR}\b`, 'gu'),
+    make: (m) => {
+      const y = Number(m[1]);
+      return { relative: false, year: y, resolve: () => ({ value: String(y), granularity: 'year' }) };
     },
   },
   {
@@ -204,10 +212,10 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Every date expression our rules find, without overlaps (earlier rules win). */
-export function findRuleDates(text: string): RawDate[] {
+/** Every date expression our rules find outside the blocked spans, without overlaps (earlier rules win). */
+export function findRuleDates(text: string, blocked: Array<{ start: number; end: number }> = []): RawDate[] {
   const found: RawDate[] = [];
-  const taken = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
+  const taken = (s: number, e: number) => found.some((f) => s < f.end && f.start < e) || blocked.some((f) => s < f.end && f.start < e);
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {

@@ -10,21 +10,25 @@ import { eraLexicon, type EraAnchor } from './lexicons.js';
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A fixed anchor for chrono: only the offset of casual dates ("yesterday") from it is kept. */
 const ANCHOR = new Date(Date.UTC(2000, 5, 15, 12));
-const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/iu;
+const MONTH_NAME = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/u;
 
-/** Full dates chrono finds outside our rules' spans: "January 29, 2019", "Jan. 5", "yesterday". */
-function findChronoDates(text: string, taken: RawDate[]): RawDate[] {
-  let masked = text;
-  for (const t of taken) masked = masked.slice(0, t.start) + ' '.repeat(t.end - t.start) + masked.slice(t.end);
+/** Calendar days chrono finds: "January 29, 2019", "3 March 2024", "Jan. 5", "2024-03-03", "yesterday". */
+function findChronoDates(text: string): RawDate[] {
   const out: RawDate[] = [];
-  for (const r of chrono.parse(masked, ANCHOR)) {
-    const s = r.start;
-    const start = r.index;
-    const end = start + r.text.replace(/[\s,]+$/u, '').length;
+  for (const r of chrono.parse(text, ANCHOR)) {
+    // chrono may glue a neighbour on ("this week, January 29, 2019"): start at the day or month,
+    // and read that part again on its own.
+    const lead = r.text.search(new RegExp(`\\d|${MONTH_NAME.source}|\\b(?:yesterday|today|tomorrow|tonight)\\b`, 'u'));
+    const start = r.index + Math.max(0, lead);
+    const end = r.index + r.text.replace(/[\s,]+$/u, '').length;
+    if (end <= start) continue;
+    const again = lead > 0 ? chrono.parse(text.slice(start, end), ANCHOR)[0] : r;
+    if (!again || (lead > 0 && again.index !== 0)) continue;
+    const s = again.start;
     const base = { start, end, text: text.slice(start, end) };
-    const casual = /\b(?:yesterday|today|tomorrow|tonight)\b/iu.test(r.text);
-    // Only real calendar days: a month name or a numeric date, not "now" or "in 3D".
-    const calendar = /\p{L}{3}/u.test(r.text) ? MONTH_NAME.test(r.text) : /\d{1,4}[/.-]\d{1,2}/u.test(r.text);
+    const casual = /\b(?:yesterday|today|tomorrow|tonight)\b/iu.test(base.text);
+    // Only real calendar days: a day with a month name or a numeric date, not "now" or "in 3D".
+    const calendar = /\p{L}{3}/u.test(base.text) ? MONTH_NAME.test(base.text) && /\d/u.test(base.text) : /\d{1,4}[/.-]\d{1,2}/u.test(base.text);
     if (!casual && calendar && s.isCertain('day') && s.isCertain('month')) {
       const month = s.get('month')!;
       const day = s.get('day')!;
@@ -133,8 +137,9 @@ function estimatePublication(doc: Document, raws: RawDate[], eras: EraAnchor[]):
 
 /** Pipeline stage: fills `doc.dates` and `doc.published`. */
 export function extractDates(doc: Document, ctx?: Context): Document {
-  const ruled = findRuleDates(doc.text);
-  const raws = [...ruled, ...findChronoDates(doc.text, ruled)].sort((x, y) => x.start - y.start || y.end - x.end);
+  // Calendar days first (chrono), then our rules around them.
+  const days = findChronoDates(doc.text);
+  const raws = [...days, ...findRuleDates(doc.text, days)].sort((x, y) => x.start - y.start || y.end - x.end);
   doc.published = estimatePublication(doc, raws, eraLexicon(ctx));
   const ref = parseRef(doc.published.value);
   const dates: DateMention[] = [];

@@ -102,3 +102,10 @@ test('era anchors raise the estimate: a term of office or an era dates the artic
   assert.equal(datesOf('The Trump administration imposed sanctions. Photo: January 29, 2019.', null).published.value, '2019');
   assert.equal(datesOf('The Trump administration escalates its pressure on Caracas.', null).published.value, '2025');
 });
+
+test('day-first dates, "mid-2021", and a lower-case "may" that is not May', () => {
+  assert.deepEqual(one('The accord was signed on 3 March 2024 in Doha.'), { text: '3 March 2024', value: '2024-03-03', granularity: 'day', relative: false });
+  assert.deepEqual(one('Production resumed in mid-2021.'), { text: 'mid-2021', value: '2021', granularity: 'year', relative: false });
+  assert.deepEqual(datesOf('Officials may 5 times revise the figure.').dates, []);
+  assert.deepEqual(one('Infobae reported this week, citing records.'), { text: 'this week', value: '2024-W24', granularity: 'week', relative: true });
+});
