@@ -191,6 +191,8 @@ export function canonicalName(c: Cluster, kb: ResolverKb): string {
   const score = (s: string): number[] => [
     properlyCased(s) ? 1 : 0,
     type === 'NORP' ? -s.length : /^(?:\p{Lu}\.?){2,}$/u.test(s) ? 0 : 1,
+    // A headline's capitals ("NICOLÁS MADURO") lose to the same name in running text.
+    /\p{Ll}/u.test(s) || /^(?:\p{Lu}\.?){2,}$/u.test(s) ? 1 : 0,
     type === 'NORP' ? 0 : nameTokens(s).length,
     accentCount(s),
     counts.get(s) ?? 0,
@@ -224,9 +226,13 @@ function buildEntity(id: string, c: Cluster, kb: ResolverKb): Entity {
     if (f.titles.length === 1 && f.surface.split(/\s+/u).length === f.bare.split(/\s+/u).length + 1) aliasSet.add(f.surface);
   }
   aliasSet.delete(name);
-  // A form differing only in letter case from a better-cased one is a typo of it.
+  // A form differing only in letter case from a better-cased one is a typo or a headline of it
+  // ("Craig faller", "NICOLÁS MADURO"); acronyms stay.
   const all = [name, ...aliasSet];
-  const aliases = [...aliasSet].filter((a) => properlyCased(a) || !all.some((b) => b !== a && b.toLowerCase() === a.toLowerCase() && properlyCased(b))).sort();
+  const wellCased = (x: string) => properlyCased(x) && (/\p{Ll}/u.test(x) || !/\s/u.test(x));
+  const aliases = [...aliasSet]
+    .filter((a) => wellCased(a) || !all.some((b) => b !== a && b.toLowerCase() === a.toLowerCase() && wellCased(b)))
+    .sort();
   const spans = new Map<string, Span>();
   for (const s of [...c.forms.map((f) => ({ start: f.start, end: f.end })), ...c.refs]) spans.set(`${s.start}:${s.end}`, s);
   const mentions = [...spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);

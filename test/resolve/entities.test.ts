@@ -295,3 +295,10 @@ test('"the admiral" refers back to the one person the text titled so', () => {
   assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Craig Faller')!), ['Craig Faller', 'the admiral']);
   assert.deepEqual(mentionTexts(doc, entityNamed(doc, 'Nicolás Maduro')!), ['Nicolás Maduro', 'the president']);
 });
+
+test('a name in headline capitals loses to the same name in running text', () => {
+  const doc = resolve('NICOLÁS MADURO WINS\nNicolás Maduro won.', [['NICOLÁS MADURO', 'PERSON'], ['Nicolás Maduro', 'PERSON']]);
+  assert.equal(doc.entities.length, 1);
+  assert.equal(doc.entities[0].name, 'Nicolás Maduro');
+  assert.deepEqual(doc.entities[0].aliases, []);
+});
