@@ -26,7 +26,7 @@ export interface GraphEdge {
 }
 
 /** Most event nodes in one neighbourhood: more turns the picture into a hairball. */
-const MAX_EVENTS = 40;
+const MAX_EVENTS = 15;
 
 /** Pair key with the two ids in order, so a→b and b→a are one edge. */
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -139,7 +139,12 @@ export class EntityNetwork {
 
   private addEvents(depthOf: Map<string, number>, nodes: GraphNode[], edges: GraphEdge[], max: number, f: GraphFilter): void {
     const added = new Set<string>();
-    const events = [...depthOf.keys()].flatMap((id) => this.eventsOf.get(id) ?? []);
+    // The centre's own events first, then those joining shown entities, each in date order.
+    const involvesCentre = (ev: EventRecord) => [ev.actor, ev.target, ev.location].some((p) => p && depthOf.get(p) === 0);
+    const events = [...depthOf.keys()].flatMap((id) => this.eventsOf.get(id) ?? [])
+      .sort((a, b) => Number(involvesCentre(b)) - Number(involvesCentre(a))
+        || ((a.date ?? a.published ?? '') < (b.date ?? b.published ?? '') ? -1 : (a.date ?? a.published ?? '') > (b.date ?? b.published ?? '') ? 1 : 0)
+        || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.index - b.index));
     for (const ev of events) {
       const id = `event:${ev.documentId}:${ev.index}`;
       const date = ev.date ?? ev.published;

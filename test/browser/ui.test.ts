@@ -45,6 +45,7 @@ after(async () => {
 
 async function open(width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
+  page.setDefaultTimeout(60_000); // the suite may share a busy machine
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
@@ -91,12 +92,15 @@ test('searching "gold" from the top bar lists matching articles with facets that
   await page.close();
 });
 
-test('the network draws the neighbourhood and a click on a node opens its dossier', async () => {
+test('the network draws the neighbourhood, finds paths to another entity, and a click opens a dossier', async () => {
   const page = await open(1280, 800);
   await go(page, '#/graph?entity=Mahan%20Air');
   await page.waitForSelector('#graph-canvas canvas');
   assert.ok(await page.locator('.columns li').count() > 2, 'linked entities are listed');
-  await page.waitForTimeout(300);
+  await page.fill('.path-form input', 'Nicolás Maduro');
+  await page.click('.path-form button');
+  await page.waitForSelector('.paths li');
+  assert.match((await page.textContent('.paths li')) ?? '', /Mahan Air.*Nicolás Maduro/s);
   await page.screenshot({ path: join(SHOTS, 'graph-1280.png'), fullPage: true });
   await page.locator('.columns li a.entity-link').first().click();
   await page.waitForSelector('.page-head h1');

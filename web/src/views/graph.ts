@@ -1,7 +1,7 @@
 // The network view: an entity's neighbourhood (entities named together in claims and events, and
 // the events themselves) drawn with cytoscape; filters by type, date and modality; click to open.
 import cytoscape from 'cytoscape';
-import { empty, entityLink, formatDate, h, section, TYPE_LABEL } from '../dom.js';
+import { clear, empty, entityLink, formatDate, h, section, TYPE_LABEL } from '../dom.js';
 import { get, type EntitySummary, type Graph, type Page } from '../api.js';
 import { onLeave } from '../lifecycle.js';
 
@@ -75,7 +75,8 @@ export async function graphView(root: HTMLElement, _args: string[], query: URLSe
       { selector: 'node[kind = "event"]', style: { shape: 'diamond', 'background-color': COLOURS.EVENT, width: 12, height: 12, 'font-size': 9, color: '#7f1d1d', 'text-opacity': 0 } },
       { selector: 'node.hover, node:selected', style: { 'text-opacity': 1, 'z-index': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
       { selector: 'node[listed = 1]', style: { 'border-width': 3, 'border-color': '#dc2626' } },
-      { selector: 'node[depth = 0]', style: { 'font-weight': 'bold', 'font-size': 13, 'border-width': 3, 'border-color': '#111827' } },
+      { selector: 'node[depth = 0]', style: { 'font-weight': 'bold', 'font-size': 14, 'border-width': 3, 'border-color': '#111827', 'z-index': 20, 'text-background-opacity': 0.95 } },
+      { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
       { selector: 'edge', style: { width: (e: cytoscape.EdgeSingular) => 1 + Math.min(6, e.data('weight')), 'line-color': '#cbd5e1', 'curve-style': 'haystack', opacity: 0.8 } },
       { selector: 'edge[via = "event"]', style: { 'line-color': '#f1a9a0', 'line-style': 'dashed' } },
     ],
@@ -92,6 +93,7 @@ export async function graphView(root: HTMLElement, _args: string[], query: URLSe
   });
   onLeave(() => cy.destroy());
 
+  root.append(pathFinder(centreNode?.id ?? centre, cy));
   root.append(section('Linked entities', h('ul', { class: 'list compact columns' }, ...graph.nodes.filter((n) => n.kind === 'entity' && n.depth > 0).map((n) => {
     const centreId = centreNode?.id;
     const links = graph.edges.filter((e) => (e.source === n.id || e.target === n.id) && (e.source === centreId || e.target === centreId));
@@ -112,4 +114,37 @@ export async function graphView(root: HTMLElement, _args: string[], query: URLSe
 /** Submit the filter form when a select or checkbox changes. */
 function change(form: HTMLFormElement): void {
   for (const el of form.querySelectorAll('select, input[type=checkbox]')) el.addEventListener('change', () => form.requestSubmit());
+}
+
+interface PathResult {
+  paths: { nodes: { id: string; name: string; type: string }[]; edges: { source: string; target: string; weight: number; via: string; modalities: string[] }[] }[];
+}
+
+/** "How is X connected to Y?": shortest co-occurrence chains, listed and marked on the canvas. */
+function pathFinder(from: string, cy: cytoscape.Core): HTMLElement {
+  const result = h('div', { class: 'paths' });
+  const input = h('input', { name: 'to', placeholder: 'another entity, e.g. Nicolás Maduro', size: 28, 'aria-label': 'path to entity' });
+  const form = h('form', { class: 'path-form' }, h('label', null, 'Connections to ', input), ' ', h('button', { type: 'submit' }, 'Find paths'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const to = (input as HTMLInputElement).value.trim();
+    if (!to) return;
+    clear(result);
+    cy.elements().removeClass('on-path');
+    try {
+      const r = await get<PathResult>('/api/graph/paths', { from, to });
+      if (!r.paths.length) {
+        result.append(empty(`No chain of at most 4 links joins them.`));
+        return;
+      }
+      result.append(h('ol', { class: 'list' }, ...r.paths.map((p) => h('li', null, ...p.nodes.flatMap((n, i) => [
+        i ? h('span', { class: 'path-link muted small', title: p.edges[i - 1].modalities.join(', ') }, ` —${p.edges[i - 1].weight}× ${p.edges[i - 1].via}→ `) : null,
+        entityLink(n.id, n.name, n.type),
+      ])))));
+      for (const p of r.paths) for (const n of p.nodes) cy.getElementById(n.id).addClass('on-path');
+    } catch (err) {
+      result.append(h('p', { class: 'warning small' }, (err as Error).message));
+    }
+  });
+  return section('Paths', form, result);
 }
