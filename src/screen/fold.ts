@@ -54,8 +54,8 @@ export const PLACE_WORDS: Set<string> = (() => {
   const words = new Set<string>();
   // Single-word names only: "Kong" of "Hong Kong" or "Costa" of "Costa Rica" are ordinary name words.
   const add = (s: string | undefined) => {
-    const tokens = s ? foldTokens(s) : [];
-    if (tokens.length === 1 && tokens[0].length > 2) words.add(tokens[0]);
+    const word = (s ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (/^\p{L}{3,}$/u.test(word)) words.add(word);
   };
   for (const c of require('world-countries') as Country[]) {
     add(c.name.common);
@@ -91,8 +91,9 @@ export function foldTokens(name: string): string[] {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[ßæœøđðłıþŀħ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch))
-    // A possessive is no part of a name ("Iran's Mahan Air"); other apostrophes join ("KATA'IB").
-    .replace(/['’]s(?![\p{L}\p{N}])/gu, '')
+    // A possessive is no part of a name, and a country's is no part of the name it qualifies ("Iran's
+    // Mahan Air" is MAHAN AIR); other apostrophes join ("KATA'IB").
+    .replace(/(\p{L}+)['’]s(?![\p{L}\p{N}])/gu, (_, word: string) => (PLACE_WORDS.has(word) ? ' ' : word))
     .replace(/['’`´ʼ‘]/g, '');
   // Dotted initials are one token: "S.A." → "sa", "U.S." → "us", "C.A. S.A." → "ca sa".
   const undotted = plain.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => ` ${m.replace(/\./g, '')} `);
@@ -117,8 +118,9 @@ export function tokenClass(token: string): TokenClass {
   return 'name';
 }
 
-/** Multiplier on a token's rarity weight by class. */
-export const CLASS_WEIGHT: Record<TokenClass, number> = { name: 1, legal: 0.08, generic: 0.35, place: 0.25 };
+/** Multiplier on a token's rarity weight by class. Places keep their rarity ("Palestinian Islamic Jihad"
+ *  is not Hizballah's alias "ISLAMIC JIHAD"); a place alone is kept from hitting by the caps instead. */
+export const CLASS_WEIGHT: Record<TokenClass, number> = { name: 1, legal: 0.08, generic: 0.35, place: 1 };
 
 /** Singular of a plural ("forces" → "force", "brigades" → "brigade"); short tokens are left alone. */
 export function stem(token: string): string {
@@ -146,8 +148,9 @@ export function translitKey(token: string): string {
 }
 
 /** Whether two tokens are transliteration variants: same consonants in the same places once romanised,
- *  differing only in their vowels. Short tokens may only swap vowels inside the word (Qods/Quds), so
- *  Hugo/Huge and Linea/Lena stay apart; longer ones may also lengthen a vowel run (Esmaeil/Ismail). */
+ *  differing only in their vowels, and ending on the same vowel. Short tokens may only swap vowels inside
+ *  the word (Qods/Quds), so Hugo/Huge and Linea/Lena stay apart; longer ones may also lengthen a vowel
+ *  run (Esmaeil/Ismail). */
 export function isTranslitVariant(a: string, b: string): boolean {
   if (a === b || a.length < 4 || b.length < 4) return false;
   const fa = romanForm(a);
@@ -160,8 +163,10 @@ export function isTranslitVariant(a: string, b: string): boolean {
   for (let i = 0; i < ra.length; i++) {
     if (short && ra[i].length !== rb[i].length) return false;
   }
+  // A word's final vowel is kept by every romanisation (Osama/Usama, Soleimani/Soleymani): Senate/Sonata no.
   const lastVowelA = /[aeiouy]+$/.exec(fa)?.[0];
-  if (short && lastVowelA !== undefined && lastVowelA !== /[aeiouy]+$/.exec(fb)?.[0]) return false;
+  const lastVowelB = /[aeiouy]+$/.exec(fb)?.[0];
+  if (lastVowelA !== lastVowelB && (short || lastVowelA?.slice(-1) !== lastVowelB?.slice(-1))) return false;
   return true;
 }
 

@@ -110,7 +110,7 @@ export class Screener {
     for (const i of order) {
       if (skipped.has(i)) continue;
       for (const [listedToken, v] of variants[i]) {
-        const lw = this.index.listedWeight(listedToken);
+        const lw = this.index.weight(listedToken);
         for (const n of this.index.postings.get(listedToken) ?? []) {
           const k = slot.get(n);
           if (k === undefined) {

@@ -117,7 +117,7 @@ export class ScreenIndex {
     for (const [token, count] of df) this.idf.set(token, Math.log(total / (count + 1)) + 0.5);
     this.unseenIdf = Math.log(total) + 0.5;
     for (const name of this.names) {
-      name.weights = name.tokens.map((t) => this.listedWeight(t));
+      name.weights = name.tokens.map((t) => this.weight(t));
       name.total = name.weights.reduce((a, b) => a + b, 0);
       name.informative = name.tokens.reduce((sum, t, i) => sum + (tokenClass(t) === 'name' ? name.weights[i] : 0), 0);
     }
@@ -135,14 +135,6 @@ export class ScreenIndex {
   /** How much a token counts: its rarity over all listed names times its class multiplier. */
   weight(token: string, cls: TokenClass = tokenClass(token)): number {
     return (this.idf.get(token) ?? this.unseenIdf) * CLASS_WEIGHT[cls];
-  }
-
-  /** How much a listed token counts. A place word in a listed name keeps its full rarity: "CENTRAL
-   *  BANK OF IRAN" and "CENTRAL BANK OF SYRIA" differ by it, while a place word of ours ("Iran's Mahan
-   *  Air") weighs little. */
-  listedWeight(token: string): number {
-    const cls = tokenClass(token);
-    return this.weight(token, cls === 'place' ? 'name' : cls);
   }
 
   /** Number of listed names holding the token (0 when no list uses it). */

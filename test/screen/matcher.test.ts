@@ -103,6 +103,7 @@ test('transliteration variants: Hezbollah/Hizballah, Quds/Qods, Baqaei/Baghaei',
   assert.ok(isTranslitVariant('qods', 'quds'));
   assert.ok(!isTranslitVariant('hugo', 'huge'));
   assert.ok(!isTranslitVariant('saab', 'saba'));
+  assert.ok(!isTranslitVariant('senate', 'sonata'), 'a different final vowel is another word');
 });
 
 test('translation of common words: Cartel de los Soles is CARTEL OF THE SUNS', () => {
@@ -134,7 +135,8 @@ test('precision: institutions every country has match only the whole listed name
 test('titles before a person\'s name and possessives are not part of the name', () => {
   assert.equal(top('President Nicolás Maduro', 'PERSON').entry.id, '1');
   assert.deepEqual(ids('President Maduro', 'PERSON'), [], 'a title and a surname are still a surname alone');
-  assert.deepEqual(foldTokens("Iran's Mahan Air"), ['iran', 'mahan', 'air']);
+  assert.deepEqual(foldTokens("Iran's Mahan Air"), ['mahan', 'air'], "a country's possessive qualifies the name");
+  assert.deepEqual(foldTokens("Maduro's government"), ['maduro', 'government']);
   assert.deepEqual(foldTokens("KATA'IB HIZBALLAH"), ['kataib', 'hizballah']);
 });
 
