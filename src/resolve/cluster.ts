@@ -98,7 +98,7 @@ interface Group {
   tokens: string[];
 }
 
-/** Clusters forms; returns, for each form, the index of its cluster's root form. */
+/** Clusters forms: shared keys first, then the name-structure rules; find(i) is form i's cluster. */
 export function clusterForms(forms: NameForm[], text: string): UnionFind {
   const uf = new UnionFind(forms.length);
   const byKey = new Map<string, number>();

@@ -216,7 +216,7 @@ function readDemonym(text: string, m: Mention, kb: ResolverKb, bare: string, typ
 export function readForm(doc: Document, index: number, kb: ResolverKb, fc: FormContext): NameForm | null {
   const m: Mention = doc.mentions[index];
   const { start, end, surface } = trimSpan(doc.text, m);
-  if (!surface.trim() || isCategoryUse(doc.text, m, start, end, surface)) return null;
+  if (!foldPlain(surface) || isCategoryUse(doc.text, m, start, end, surface)) return null;
   let bare = surface;
   let bareStart = start;
   let type = m.type;
