@@ -139,6 +139,7 @@ test('timeline, overview, reader and ingest views render', async () => {
   await page.screenshot({ path: join(SHOTS, 'timeline-1280.png'), fullPage: true });
   await go(page, '#/');
   assert.ok(await page.locator('.stat').count() >= 4);
+  assert.ok(await page.locator('a[href^="#/cluster/"]').count() > 0, 'claims reported by several articles lead to their provenance');
   await page.screenshot({ path: join(SHOTS, 'overview-1280.png'), fullPage: true });
   await go(page, '#/doc/001_d614e4c1e9a83542');
   assert.ok(await page.locator('.article-text a.mention').count() > 5);

@@ -1,7 +1,7 @@
 // The entity dossier: names and aliases, type, watch-list hits with their explained scores, every
 // claim about it grouped by cluster (source count, independent roots, modality), events, documents.
 import { docLink, docTitle, empty, entityLink, formatDate, h, modalityBadge, section, typeBadge } from '../dom.js';
-import { get, type ClaimRecord, type EntityDossier } from '../api.js';
+import { get, post, type ClaimRecord, type EntityDossier } from '../api.js';
 import { claimGroups } from '../clusters.js';
 
 function sanctionsTable(d: EntityDossier): HTMLElement {
@@ -73,4 +73,40 @@ export async function entityView(root: HTMLElement, [id]: string[]): Promise<voi
       section('Cited sources', d.sources.length ? h('ul', { class: 'list compact' }, ...d.sources.map((s) => h('li', null,
         s.entityId ? entityLink(s.entityId, s.name) : s.name, h('span', { class: 'muted small' }, ` ${s.claims} claim${s.claims === 1 ? '' : 's'}`))))
         : empty('No attributed claim.')))));
+  root.append(corrections(d));
+}
+
+/** Corrections an analyst can record: "this is the same as …" and "these names are not it".
+ *  They go to the override file and apply when documents are analysed again. */
+function corrections(d: EntityDossier): HTMLElement {
+  const status = h('p', { class: 'small', role: 'status' });
+  const other = h('input', { name: 'other', placeholder: 'entity name or id', size: 24, 'aria-label': 'entity to merge with' });
+  const merge = h('form', { class: 'path-form' }, h('label', null, 'Same entity as ', other), h('button', { type: 'submit' }, 'Record merge'));
+  merge.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const target = (other as HTMLInputElement).value.trim();
+    if (!target) return;
+    try {
+      await post('/api/overrides/merge', { entities: [d.id, target] });
+      status.textContent = `Recorded: ${d.name} and ${target} are one entity. Re-ingest the affected articles to apply it.`;
+    } catch (err) {
+      status.textContent = `Not recorded: ${(err as Error).message}`;
+    }
+  });
+  const names = [d.name, ...d.aliases];
+  const boxes = names.slice(1).map((n) => h('label', { class: 'small alias-choice' }, h('input', { type: 'checkbox', value: n }), ` ${n}`));
+  const split = h('form', { class: 'path-form' }, h('span', null, 'Not this entity: '), ...boxes, h('button', { type: 'submit', disabled: !boxes.length }, 'Record split'));
+  split.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const chosen = [...split.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
+    if (!chosen.length) return;
+    try {
+      await post('/api/overrides/split', { entity: d.id, names: chosen });
+      status.textContent = `Recorded: ${chosen.join(', ')} split off ${d.name}. Re-ingest the affected articles to apply it.`;
+    } catch (err) {
+      status.textContent = `Not recorded: ${(err as Error).message}`;
+    }
+  });
+  return h('details', { class: 'card corrections' }, h('summary', null, 'Correct this entity (merge / split)'),
+    h('p', { class: 'muted small' }, 'Needs the server token (set it on the Ingest page).'), merge, boxes.length ? split : null, status);
 }

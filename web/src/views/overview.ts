@@ -1,13 +1,15 @@
 // The landing view: corpus counts, watch-list hits, most-mentioned entities by type, latest documents.
-import { docLink, docTitle, empty, entityLink, formatDate, h, section, typeBadge } from '../dom.js';
+import { docLink, docTitle, empty, entityLink, formatDate, h, modalityBadge, section, typeBadge } from '../dom.js';
+import type { ClusterRef } from '../clusters.js';
 import { get, type DocumentSummary, type EntitySummary, type Health, type Page, type SanctionedEntity } from '../api.js';
 
 export async function overviewView(root: HTMLElement): Promise<void> {
-  const [health, entities, docs, sanctions] = await Promise.all([
+  const [health, entities, docs, sanctions, clusters] = await Promise.all([
     get<Health>('/api/health'),
     get<Page<EntitySummary>>('/api/entities', { limit: 40 }),
     get<Page<DocumentSummary>>('/api/documents', { limit: 20 }),
     get<Page<SanctionedEntity>>('/api/sanctions', { limit: 20 }),
+    get<Page<ClusterRef>>('/api/clusters', { limit: 40 }),
   ]);
   const s = health.stats;
   root.append(
@@ -30,6 +32,17 @@ export async function overviewView(root: HTMLElement): Promise<void> {
       h('ul', { class: 'list' }, ...docs.items.map((d) => h('li', null, docLink(d.id, docTitle(d)),
         h('div', { class: 'muted small' }, `${d.outlet ?? 'unknown outlet'} · ${formatDate(d.published)} · ${d.entities} entities, ${d.claims} claims, ${d.events} events`))))),
   ));
+  const shared = clusters.items.filter((c) => c.documents > 1).slice(0, 10);
+  if (shared.length) {
+    root.append(section('Claims reported by several articles',
+      h('p', { class: 'muted small' }, 'Repetition is not corroboration: “independent roots” counts the original sources once shared upstreams and copies are folded.'),
+      h('ul', { class: 'list' }, ...shared.map((c) => h('li', null,
+        h('a', { href: `#/cluster/${encodeURIComponent(c.id)}` }, c.canonical.text),
+        h('div', { class: 'head-meta' },
+          h('span', { class: 'badge count' }, `${c.documents} articles`),
+          h('span', { class: `badge roots${c.roots === 1 ? ' single-root' : ''}` }, `${c.roots} independent root${c.roots === 1 ? '' : 's'}`),
+          modalityBadge(c.modality), c.contested ? h('span', { class: 'badge contested' }, 'contested') : null))))));
+  }
   const byType = new Map<string, EntitySummary[]>();
   for (const e of entities.items) (byType.get(e.type) ?? byType.set(e.type, []).get(e.type)!).push(e);
   root.append(section('Most mentioned entities',
