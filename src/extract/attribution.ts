@@ -27,7 +27,7 @@ const COMPLEMENTIZERS = new Set(['that', 'how', 'whether', 'why', 'what', ':']);
 const OPENERS = new Set(['“', '«', '‘', '"']);
 const CLOSERS = new Set(['”', '»', '’', '"']);
 const FINITE = new Set(
-  ('is are was were has have had will would can could may might must should does did do shall ’s \'s ' +
+  ('is are was were has have had will would can could may might must should does did do shall ' +
     'remains remain continues continue plans plan wants want needs need').split(' '),
 );
 /** What may follow a clause-final cue: "…, X said on Wednesday in a statement", "…, the outlet explains." */

@@ -8,7 +8,7 @@ import { entitySpans, spansWithin, type EntitySpan } from './spans.js';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Tokens that end the clause a subject or object is looked for in. */
-const BOUNDARY = new Set([';', 'while', 'whereas', 'but', 'which', 'who', 'whom', 'although', 'though', 'because', 'after', 'before', 'when', 'where', 'amid', 'despite', '—', '–', '(', ')', ':']);
+const BOUNDARY = new Set([';', 'according', 'while', 'whereas', 'but', 'which', 'who', 'whom', 'although', 'though', 'because', 'after', 'before', 'when', 'where', 'amid', 'despite', '—', '–', '(', ')', ':']);
 /** Nouns after a demonym that make it stand for the state ("Iranian officials", "the Venezuelan military"). */
 const STATE_HEADS = new Set(
   ('officials official government forces force military regime army navy troops defense defence ministry unit units crew ' +
@@ -21,7 +21,9 @@ const STATE_HEADS = new Set(
     'proposal proposals offer offers ultimatum appeal appeals plan plans call calls demand demands request requests ' +
     'invitation initiative bid policy decision changes move ' +
     // Who lends its expertise or people acts: "relying on Iranian expertise", "Iranian experts are building".
-    'expertise support aid assistance help experts specialists engineers advisers advisors technicians technology investment investors').split(' '),
+    'expertise support aid assistance help experts specialists engineers advisers advisors technicians technology investment investors ' +
+    // A country's companies and nationals are coded as the country: "sanctions on three Chinese firms".
+    'firms companies company entities individuals banks businesses nationals citizens').split(' '),
 );
 const ROLE_HEADS = new Set('official commander president admiral general minister spokesperson spokesman chief head leader ambassador envoy'.split(' '));
 
@@ -155,6 +157,14 @@ export function subjectOf(doc: Document, sentenceStart: number, k: number): Enti
   }
   const spans = candidates(doc, start, to).filter((s) => !isModifier(doc, s) || isStateDemonym(doc, s));
   let subject: EntitySpan | null = spans[spans.length - 1] ?? null;
+  // "the Houthis, who have attacked ships": a relative pronoun stands for what it follows.
+  if (!subject && first > sentenceStart && /^(?:who|which|that)$/u.test(lowerAt(doc, first - 1))) {
+    // Only the noun phrase right before the pronoun ("the Houthis, who"), not any earlier name.
+    const rel = first - 1;
+    const near = doc.tokens[lowerAt(doc, rel - 1) === ',' ? rel - 2 : rel - 1];
+    const antecedent = near ? candidates(doc, doc.tokens[sentenceStart].start, doc.tokens[rel].start).filter((x) => x.end === near.end) : [];
+    subject = antecedent[antecedent.length - 1] ?? null;
+  }
   // "as it has designated …": a pronoun subject stands for the last actor named before the clause.
   const pronoun = lowerAt(doc, verb);
   if (!subject && ['it', 'they', 'he', 'she'].includes(pronoun)) {

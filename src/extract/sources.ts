@@ -43,12 +43,19 @@ export function subjectBefore(doc: Document, sentenceStart: number, cue: number,
   if (k < sentenceStart) return null;
   const last = k;
   if (PRONOUNS.has(toks[k].text.toLowerCase())) return { start: toks[k].start, end: toks[k].end, tokenStart: k, tokenEnd: k + 1 };
-  // A short tail after the head: "the top commander for the region", "a spokesman for the ministry".
-  for (let j = k - 1; j >= Math.max(sentenceStart + 1, k - 3); j--) {
+  // A short tail after the head: "the top commander for the region", "a spokesman for the ministry",
+  // "people familiar with the matter", "sources close to the talks".
+  for (let j = k - 1; j >= Math.max(sentenceStart + 1, k - 4); j--) {
     const w = toks[j].text.toLowerCase();
     if (w === ',' || w === '.') break;
-    if (/^(?:of|for|at|in)$/u.test(w) && lex.sourceNouns.has(toks[j - 1].text.toLowerCase())) {
+    if (!/^(?:of|for|at|in|with|to|on)$/u.test(w)) continue;
+    const before = toks[j - 1].text.toLowerCase();
+    if (lex.sourceNouns.has(before)) {
       k = j - 1;
+      break;
+    }
+    if (/^(?:familiar|close|briefed|knowledgeable|involved)$/u.test(before) && j - 2 >= sentenceStart && lex.sourceNouns.has(toks[j - 2].text.toLowerCase())) {
+      k = j - 2;
       break;
     }
   }

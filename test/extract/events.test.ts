@@ -120,3 +120,11 @@ test('"with the direct support of X" and "relying on X’s expertise": X aids th
   const relying = eventsOf('Venezuela continues to expand its drone program, relying on Iranian expertise.', [VENEZUELA, IRAN]);
   assert.deepEqual(eventLines(relying), ['Iran AID Venezuela']);
 });
+
+test('a relative pronoun acts for the name right before it; an "according to" phrase is no target', () => {
+  const HOUTHIS: HandEntity = { name: 'Houthis', type: 'ORG', forms: ['Houthis'] };
+  const doc = eventsOf('Iran denied arming the Houthis, who have attacked Israel since November 2023, according to U.S. officials.', [IRAN, HOUTHIS, US, { name: 'Israel', type: 'GPE', forms: ['Israel'] }]);
+  assert.deepEqual(eventLines(doc), ['Houthis ASSAULT Israel']);
+  const far = eventsOf('Maduro praised the community, which has sided with the opposition.', [MADURO]);
+  assert.deepEqual(eventLines(far), []);
+});
