@@ -102,7 +102,7 @@ const hasWord = (text: string, phrases: string[]) => {
 };
 
 /** asserted | reported | hedged | speculative | denied, from the cue and the words of the claim. */
-export function modalityOf(cueModality: Modality | undefined, text: string, attributed: boolean, lex: AttributionLexicon): Modality {
+function modalityOf(cueModality: Modality | undefined, text: string, attributed: boolean, lex: AttributionLexicon): Modality {
   if (cueModality === 'denied' || /\b(?:denied|rejected the claim|dismissed the claim)\b/iu.test(text)) return 'denied';
   if (hasWord(text, lex.speculative)) return 'speculative';
   if (cueModality === 'hedged' || hasWord(text, lex.hedges)) return 'hedged';

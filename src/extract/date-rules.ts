@@ -28,7 +28,7 @@ export interface RawDate {
   year?: number;
 }
 
-export const MONTHS = [
+const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
 ];
@@ -41,7 +41,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const monthIndex = (name: string): number =>
+const monthIndex = (name: string): number =>
   MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
 
 /** ISO day string of a UTC date. */

@@ -62,13 +62,6 @@ export function sentenceAt(doc: Document, offset: number): number {
   return -1;
 }
 
-/** Trims whitespace and the given edge characters from a span, returning the narrowed span. */
-export function trimSpan(text: string, start: number, end: number, edge = /[\s,;:]/u): [number, number] {
-  while (start < end && edge.test(text[start])) start++;
-  while (end > start && edge.test(text[end - 1])) end--;
-  return [start, end];
-}
-
 /** True when two spans share at least one character. */
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
   a.start < b.end && b.start < a.end;

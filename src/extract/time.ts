@@ -67,7 +67,7 @@ function findChronoDates(text: string): RawDate[] {
 }
 
 /** Parses an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, or a longer timestamp) into a reference. */
-export function parseRef(value: string | null): RefDate | null {
+function parseRef(value: string | null): RefDate | null {
   const m = value?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/);
   if (!m) return null;
   return { y: Number(m[1]), m: m[2] ? Number(m[2]) : undefined, d: m[3] ? Number(m[3]) : undefined };
@@ -78,7 +78,7 @@ const DATELINE = /\b(?:published|posted|updated|last\s+updated|first\s+published
 const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?/iu;
 
 /** The highest "no earlier than" year the era anchors in a text give, with the anchor's label. */
-export function eraFloor(text: string, eras: EraAnchor[], latest: number | null): { year: number; label: string } | null {
+function eraFloor(text: string, eras: EraAnchor[], latest: number | null): { year: number; label: string } | null {
   let best: { year: number; label: string } | null = null;
   for (const era of eras) {
     if (!era.pattern.test(text)) continue;
