@@ -186,12 +186,12 @@ export interface ProvenanceNodeShape {
   statements: { key: string; text: string; modality: string }[];
   relation: 'credits' | 'derived' | 'inherits' | 'own' | null; cites?: string[]; children: ProvenanceNodeShape[];
 }
-export const ProvenanceNode: z.ZodType<ProvenanceNodeShape> = z.lazy(() => z.object({
+export const ProvenanceNode: z.ZodType<ProvenanceNodeShape> = z.object({
   key: z.string(), label: z.string(), kind: z.enum(['source', 'document']),
   statements: z.array(z.object({ key: z.string(), text: z.string(), modality: z.string() })),
   relation: z.enum(['credits', 'derived', 'inherits', 'own']).nullable(), cites: z.array(z.string()).optional(),
-  children: z.array(ProvenanceNode),
-})).meta({ id: 'ProvenanceNode' });
+  children: z.lazy((): z.ZodType<ProvenanceNodeShape[]> => z.array(ProvenanceNode)).meta({ id: 'ProvenanceNodes' }),
+}).meta({ id: 'ProvenanceNode' });
 
 export const ClaimProvenance = z.object({
   claim: ClaimRecord,

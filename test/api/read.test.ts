@@ -212,6 +212,9 @@ test('the OpenAPI 3.1 document describes every route with its schemas', async ()
   const entities = r.body.paths['/api/entities'].get;
   assert.ok(entities.parameters.some((p: any) => p.name === 'type' && p.schema.enum.includes('PERSON')));
   assert.ok(r.body.components.schemas.EntityDossier);
+  const refs = JSON.stringify(r.body).match(/"\$ref":"[^"]+"/g) ?? [];
+  for (const ref of refs) assert.ok(r.body.components.schemas[ref.split('/').pop()!.replace('"', '')], `${ref} resolves`);
+  assert.ok(Object.keys(r.body.components.schemas).every((name) => !name.startsWith('__')), 'every component has a name');
   assert.ok(r.body.paths['/api/ingest'].post.security);
 });
 

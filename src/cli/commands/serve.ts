@@ -31,6 +31,8 @@ export async function serveStore(store: Store, opts: ServeOptions & { db: string
   });
   console.log(`Dossier is serving ${opts.db} at ${server.url}/ (API: ${server.url}/api, OpenAPI: ${server.url}/openapi.json)`);
   console.log(token ? 'Writes enabled for requests bearing DOSSIER_TOKEN.' : 'Read-only: set DOSSIER_TOKEN to allow uploads and overrides.');
+  const host = opts.host ?? DEFAULT_HOST;
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host)) console.warn(`Warning: bound to ${host}, reachable from other machines; put TLS and rate limiting in front.`);
   const stop = () => {
     server.close().then(() => store.close()).finally(() => process.exit(0));
   };
