@@ -92,8 +92,10 @@ function eraFloor(text: string, eras: EraAnchor[], latest: number | null): { yea
 /** The publication date: metadata when there is some, else the best clue in the text. */
 function estimatePublication(doc: Document, raws: RawDate[], eras: EraAnchor[]): PublicationEstimate {
   const a = doc.article;
-  if (a.published && (a.publishedSource === 'metadata' || a.publishedSource === 'text')) {
-    return { value: a.published, source: a.publishedSource, confidence: a.publishedSource === 'metadata' ? 1 : 0.9, evidence: a.publishedSource };
+  if (a.published && a.publishedSource !== 'estimated') {
+    // A date given with the article and no stated origin came with it: metadata.
+    const source = a.publishedSource ?? 'metadata';
+    return { value: a.published, source, confidence: source === 'metadata' ? 1 : 0.9, evidence: source };
   }
   // A dateline: an absolute day right after "Published"/"Updated".
   for (const r of raws) {
@@ -132,6 +134,8 @@ function estimatePublication(doc: Document, raws: RawDate[], eras: EraAnchor[]):
     // Talk of "this year" or a weekday means the article is close to the dates it names.
     return { value: String(latest.year), source: 'estimated', confidence: near ? 0.45 : 0.35, evidence: latest.text };
   }
+  // An estimate made upstream is kept when the text offers nothing better.
+  if (a.published) return { value: a.published, source: 'estimated', confidence: 0.3, evidence: 'estimated at ingest' };
   return { value: null, source: null, confidence: 0, evidence: null };
 }
 
