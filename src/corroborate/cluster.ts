@@ -11,9 +11,9 @@ export const MERGE_THRESHOLD = 0.5;
  *  same article must be this much more alike to share a cluster. */
 export const SAME_DOCUMENT_MARGIN = 0.15;
 /** How many candidate statements are scored in full for one new statement. */
-export const MAX_CANDIDATES = 120;
+export const MAX_CANDIDATES = 60;
 /** Keys held by more statements than this are too common to block on. */
-export const MAX_POSTINGS = 400;
+export const MAX_POSTINGS = 250;
 
 export interface Candidate {
   statement: Statement;
@@ -35,8 +35,13 @@ export function clusterIdFor(statementKey: string): string {
   return `k${createHash('sha1').update(statementKey).digest('hex').slice(0, 10)}`;
 }
 
-/** Decides where a statement goes, given scored candidates from earlier statements. */
-export function chooseCluster(s: Statement, candidates: Candidate[], stats: TermStats): Assignment {
+/** A statement joining through one member must still resemble the cluster's anchor (its canonical
+ *  statement) this much: single-link clustering otherwise drifts along chains of near neighbours. */
+export const ANCHOR_MIN = Number(process.env.DOSSIER_ANCHOR ?? 0.25);
+
+/** Decides where a statement goes, given scored candidates from earlier statements and, per
+ *  cluster, the statement anchoring it. */
+export function chooseCluster(s: Statement, candidates: Candidate[], stats: TermStats, anchorOf: (clusterId: string) => Statement | null = () => null): Assignment {
   const cache = new Map<string, number>();
   const best = new Map<string, { key: string; similarity: Similarity }>();
   for (const c of candidates) {
@@ -48,6 +53,10 @@ export function chooseCluster(s: Statement, candidates: Candidate[], stats: Term
     if (!prev || similarity.score > prev.similarity.score || (similarity.score === prev.similarity.score && c.statement.key < prev.key)) {
       best.set(c.clusterId, { key: c.statement.key, similarity });
     }
+  }
+  for (const [id, match] of [...best]) {
+    const anchor = anchorOf(id);
+    if (anchor && anchor.key !== match.key && anchor.key !== s.key && statementSimilarity(s, anchor, stats, cache).score < ANCHOR_MIN) best.delete(id);
   }
   const ranked = [...best.entries()].sort((a, b) => b[1].similarity.score - a[1].similarity.score || a[0].localeCompare(b[0]));
   if (!ranked.length) return { clusterId: clusterIdFor(s.key), created: true, merged: [], match: null };
@@ -105,14 +114,17 @@ export class MemoryClusterer implements TermStats {
   private readonly byKey = new Map<string, Statement>();
   readonly clusterOf = new Map<string, string>();
   readonly members = new Map<string, Set<string>>();
+  private readonly anchors = new Map<string, Statement>();
 
   df = (term: string): number => this.dfs.get(term) ?? 0;
 
   add(s: Statement): Assignment {
     const keys = rankByKeys(s, (k) => this.postingsOf.get(k) ?? [], this);
     const candidates = keys.map((k) => ({ statement: this.byKey.get(k)!, clusterId: this.clusterOf.get(k)! }));
-    const a = chooseCluster(s, candidates, this);
+    const a = chooseCluster(s, candidates, this, (id) => this.anchors.get(id) ?? null);
+    if (a.created) this.anchors.set(a.clusterId, s);
     for (const id of a.merged) {
+      this.anchors.delete(id);
       for (const k of this.members.get(id) ?? []) {
         this.clusterOf.set(k, a.clusterId);
         this.set(a.clusterId).add(k);

@@ -59,30 +59,67 @@ function chainPath(chain: SourceRef[], relation: ProvenanceNode['relation']): Pa
 
 const ownPath = (s: Statement): Path | null => chainPath(s.attribution, 'credits') ?? chainPath(s.inherited ?? [], 'inherits');
 
-function pathOf(s: Statement, members: Statement[], ctx: ProvenanceContext, seen = new Set<string>()): Path {
-  const own = ownPath(s);
+/** What path finding needs to know about all members, computed once per cluster. */
+interface MemberIndex {
+  own: Map<Statement, Path | null>;
+  /** Roots members credit themselves, by key, with the documents crediting each. */
+  roots: Map<string, { ref: SourceRef; documents: Set<string> }>;
+  /** Every source named by any member, by key, for display. */
+  refs: Map<string, SourceRef>;
+  byDocument: Map<string, Statement[]>;
+  credits: (documentId: string) => Set<string>;
+}
+
+function indexMembers(members: Statement[], ctx: ProvenanceContext): MemberIndex {
+  const own = new Map<Statement, Path | null>();
+  const roots = new Map<string, { ref: SourceRef; documents: Set<string> }>();
+  const refs = new Map<string, SourceRef>();
+  const byDocument = new Map<string, Statement[]>();
+  for (const m of members) {
+    const p = ownPath(m);
+    own.set(m, p);
+    if (p?.root) {
+      const r = roots.get(p.root.key) ?? { ref: p.root, documents: new Set<string>() };
+      r.documents.add(m.documentId);
+      roots.set(p.root.key, r);
+    }
+    for (const r of [...m.attribution, ...(m.inherited ?? [])]) if (!refs.has(r.key)) refs.set(r.key, r);
+    byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m]);
+  }
+  const creditCache = new Map<string, Set<string>>();
+  const credits = (id: string) => {
+    let c = creditCache.get(id);
+    if (!c) creditCache.set(id, (c = ctx.creditsOf(id)));
+    return c;
+  };
+  return { own, roots, refs, byDocument, credits };
+}
+
+function pathOf(s: Statement, idx: MemberIndex, ctx: ProvenanceContext, seen = new Set<string>()): Path {
+  const own = idx.own.get(s) ?? ownPath(s);
   if (own) return own;
   // The article states it as its own but credits, elsewhere, a source that others cite for it or
   // that the other articles stating it also credit: it is relaying that source.
-  const credited = ctx.creditsOf(s.documentId);
+  const credited = idx.credits(s.documentId);
   if (credited.size) {
-    const others = members.filter((m) => m.documentId !== s.documentId);
-    for (const m of others) {
-      const p = ownPath(m);
-      if (p?.root && credited.has(p.root.key)) return { root: p.root, via: [], below: [], relation: 'inherits', derivedFrom: null };
+    for (const key of [...credited].sort()) {
+      const r = idx.roots.get(key);
+      if (r && [...r.documents].some((d) => d !== s.documentId)) return { root: r.ref, via: [], below: [], relation: 'inherits', derivedFrom: null };
     }
-    for (const m of others) {
-      const shared = [...ctx.creditsOf(m.documentId)].filter((k) => credited.has(k)).sort()[0];
-      const ref = shared ? members.flatMap((x) => [...x.attribution, ...(x.inherited ?? [])]).find((r) => r.key === shared) : undefined;
-      if (shared) return { root: ref ?? { key: shared, name: ctx.nameOf?.(shared) ?? shared.replace(/^name:/, ''), generic: false }, via: [], below: [], relation: 'inherits', derivedFrom: null };
+    for (const doc of [...idx.byDocument.keys()].sort()) {
+      if (doc === s.documentId) continue;
+      const shared = [...idx.credits(doc)].filter((k) => credited.has(k)).sort()[0];
+      if (!shared) continue;
+      const ref = idx.refs.get(shared) ?? { key: shared, name: ctx.nameOf?.(shared) ?? shared.replace(/^name:/, ''), generic: false };
+      return { root: ref, via: [], below: [], relation: 'inherits', derivedFrom: null };
     }
   }
   const link = ctx.linkOf(s.documentId);
   if (link && !seen.has(link.originId)) {
     seen.add(s.documentId);
-    const origin = members.filter((m) => m.documentId === link.originId);
+    const origin = idx.byDocument.get(link.originId) ?? [];
     if (origin.length) {
-      const p = pathOf(origin[0], members, ctx, seen);
+      const p = pathOf(origin[0], idx, ctx, seen);
       return { ...p, relation: 'derived', derivedFrom: link.originId };
     }
     return { root: null, via: [], below: [], relation: 'derived', derivedFrom: link.originId };
@@ -111,8 +148,9 @@ export function provenanceOf(members: Statement[], ctx: ProvenanceContext): Prov
     else parent.children.push(made);
     return made;
   };
+  const idx = indexMembers(sorted, ctx);
   for (const s of sorted) {
-    const p = pathOf(s, members, ctx);
+    const p = pathOf(s, idx, ctx);
     const r = rootKey(s, p);
     const root = roots.get(r.key) ?? { key: r.key, label: p.root ? r.label : ctx.labelOf(r.label), documents: [] };
     if (!root.documents.includes(s.documentId)) root.documents.push(s.documentId);

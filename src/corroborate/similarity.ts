@@ -65,6 +65,14 @@ function prepare(s: Statement): Prepared {
   return p;
 }
 
+/** A statement's whole weight, memoised in the batch cache (term statistics are fixed within it). */
+function totalWeight(s: Statement, p: Prepared, stats: TermStats, cache: Map<string, number>): number {
+  const id = `\u0000w${s.key}`;
+  let w = cache.get(id);
+  if (w === undefined) cache.set(id, (w = weight(p.features, stats, cache, p.names)));
+  return w;
+}
+
 /** Similarity of two statements; `cache` memoises IDF weights within one comparison batch. */
 export function statementSimilarity(a: Statement, b: Statement, stats: TermStats, cache = new Map<string, number>()): Similarity {
   const pa = prepare(a);
@@ -73,8 +81,8 @@ export function statementSimilarity(a: Statement, b: Statement, stats: TermStats
   const fb = pb.features;
   const shared = fa.filter((f) => pb.featureSet.has(f));
   const names = new Set([...pa.names].filter((t) => pb.names.has(t)));
-  const wa = weight(fa, stats, cache, pa.names);
-  const wb = weight(fb, stats, cache, pb.names);
+  const wa = totalWeight(a, pa, stats, cache);
+  const wb = totalWeight(b, pb, stats, cache);
   const ws = weight(shared, stats, cache, names);
   // Dice rewards statements of like length; containment lets a short restatement meet a long one.
   const dice = wa + wb > 0 ? (2 * ws) / (wa + wb) : 0;

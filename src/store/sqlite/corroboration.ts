@@ -90,12 +90,17 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
   const insertEntity = sql(db, 'INSERT OR IGNORE INTO corr_statement_entities (statement, entity_id) VALUES (?, ?)');
   const insertDate = sql(db, 'INSERT OR IGNORE INTO corr_dates (statement, sort_key, value, granularity, text) VALUES (?, ?, ?, ?, ?)');
   const dirty = sql(db, 'INSERT OR IGNORE INTO corr_dirty (cluster_id) VALUES (?)');
+  const anchorRow = sql(db, 'SELECT s.key, s.seq FROM corr_clusters c JOIN corr_statements s ON s.key = c.canonical WHERE c.id = ?');
+  const anchorOf = (id: string) => {
+    const row = anchorRow.get(id) as { key: string; seq: number } | undefined;
+    return row ? statementsOfRows(db, [row])[0] : null;
+  };
   for (const s of statements) {
     const keys = rankByKeys(s, (k) => (postings.all(k, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement), stats);
     const rows = keys.map((k) => byKey.get(k) as { key: string; seq: number; cluster_id: string });
     const parsed = statementsOfRows(db, rows);
     const candidates = rows.map((row, i) => ({ statement: parsed[i], clusterId: row.cluster_id }));
-    const a = chooseCluster(s, candidates, stats);
+    const a = chooseCluster(s, candidates, stats, anchorOf);
     for (const other of a.merged) {
       sql(db, 'UPDATE corr_statements SET cluster_id = ? WHERE cluster_id = ?').run(a.clusterId, other);
       sql(db, 'DELETE FROM corr_clusters WHERE id = ?').run(other);
