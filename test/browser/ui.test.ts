@@ -147,6 +147,11 @@ test('timeline, overview, reader and ingest views render', async () => {
   await page.screenshot({ path: join(SHOTS, 'article-1280.png') });
   await go(page, '#/ingest');
   assert.ok(await page.locator('.job').count() >= 1, 'the upload made in setup is listed');
+  await page.fill('input[name=token]', TOKEN);
+  await page.setInputFiles('input[type=file]', { name: 'tungsten.txt', mimeType: 'text/plain', buffer: Buffer.from('Officials in Caracas said a tungsten shipment left for Bandar Abbas on Monday, according to Reuters.') });
+  await page.click('form.upload button[type=submit]');
+  await page.waitForSelector('.job-done:has-text("tungsten.txt")');
+  assert.match((await page.textContent('.job-done:has-text("tungsten.txt")')) ?? '', /1 added/);
   await page.screenshot({ path: join(SHOTS, 'ingest-1280.png'), fullPage: true });
   await page.close();
 });
