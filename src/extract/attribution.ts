@@ -45,7 +45,18 @@ export function findCandidates(doc: Document, lex: AttributionLexicon, quotes: Q
       if (/^\p{Lu}/u.test(doc.tokens[k].text) && hit.cue.kind !== 'phrase') continue;
       // ", arguing that …", ", adding that …": the same speaker goes on; the claim before covers it.
       const afterComma = doc.tokens[k - 1]?.text === ',' || (CLOSERS.has(doc.tokens[k - 1]?.text ?? '') && doc.tokens[k - 2]?.text === ',');
-      if (afterComma && hit.cue.kind !== 'phrase' && /ing$/u.test(words[k]) && out.some((c) => c.cueStart >= s.start)) continue;
+      const participle = afterComma && hit.cue.kind !== 'phrase' && /ing$/u.test(words[k]);
+      if (participle && out.some((c) => c.cueStart >= s.start)) continue;
+      // "The opposition criticized the decision, saying C": the sentence's subject says C.
+      if (participle && !doc.tokens[k - 1]?.text.match(/^[”»’"]$/u)) {
+        const subject = sentenceSubject(doc, s, k, lex);
+        const after = subject ? afterCue(doc, s, hit.end, hit.cue, quotes) : null;
+        if (subject && after) {
+          out.push({ start: after[0], end: after[1], cueStart: doc.tokens[k].start, cueEnd: doc.tokens[hit.end - 1].end, cue: hit.cue, cueText: cueText(doc, k, hit.end), phrase: subject, quote: false, nestedOnly: false });
+          k = hit.end - 1;
+          continue;
+        }
+      }
       const found =
         hit.cue.kind === 'phrase' ? accordingTo(doc, s, k, hit.end, hit.cue, lex) : verbCue(doc, s, k, hit.end, hit.cue, lex, quotes);
       if (found) {
@@ -186,20 +197,27 @@ function subjectBeforeAside(doc: Document, s: Sentence, comma: number, lex: Attr
 
 /** The source phrase opening a sentence ("The European Union condemned … and said"), if any. */
 function sentenceSubject(doc: Document, s: Sentence, k: number, lex: AttributionLexicon): SourcePhrase | null {
+  const toks = doc.tokens;
   let start = s.tokenStart;
   // Past an opening adverbial: "In September, the State Department sanctioned … and said".
-  for (let j = s.tokenStart; j < Math.min(k, s.tokenStart + 6); j++) {
-    if (doc.tokens[j].text === ',') {
-      start = j + 1;
-      break;
+  if (INTRO.test(toks[start]?.text ?? '')) {
+    for (let j = s.tokenStart; j < Math.min(k, s.tokenStart + 6); j++) {
+      if (toks[j].text === ',') {
+        start = j + 1;
+        break;
+      }
     }
   }
   let end = start;
-  while (end < k && end - start < 3 && /^(?:the|a|an)$/iu.test(doc.tokens[end].text)) end++;
-  while (end < k && end - start < 10 && /^\p{Lu}/u.test(doc.tokens[end].text)) end++;
-  if (end === start || !/^\p{Lu}/u.test(doc.tokens[end - 1].text)) return null;
+  while (end < k && end - start < 3 && /^(?:the|a|an)$/iu.test(toks[end].text)) end++;
+  // Names, and the words a source phrase may hold ("The opposition", "Finance Minister Pedro Gomez").
+  while (end < k && end - start < 10 && (/^\p{Lu}/u.test(toks[end].text) || lex.sourceNouns.has(toks[end].text.toLowerCase()))) end++;
+  if (end === start) return null;
   return subjectBefore(doc, start, end, lex);
 }
+
+/** Words opening an adverbial before the subject: "In September, …", "However, …". */
+const INTRO = /^(?:In|On|At|After|Before|Since|During|Meanwhile|However|Earlier|Later|Last|This|Under|For|With|From|By|Despite|Although|While|When|Once|Then|Yet|Still|Also|Separately|Overnight|Today|Yesterday)$/u;
 
 /** Where the reported content after a cue starts and ends, or null when nothing follows it. */
 function afterCue(doc: Document, s: Sentence, end: number, cue: Cue, quotes: Quotation[]): [number, number] | null {

@@ -194,3 +194,15 @@ test('sources: "a spokesperson" is new, "Analysts at X" are the analysts, "X, wh
   assert.deepEqual(claims.map((c) => c.source), ['Craig Faller', 'U.S. Department of State', 'Analysts at the International Institute for Strategic Studies', 'United States']);
   assert.equal(claims[3].content, 'China to show restraint');
 });
+
+test('"X criticized Y, saying C" is X saying C; "Minister X, however, … and said C" is X', () => {
+  const claims = claimsOf(
+    'The opposition criticized the decision, saying it would hurt small businesses. ' +
+      'Finance Minister Pedro Gomez, however, defended the bank and said the government would not interfere.',
+    [{ name: 'Pedro Gomez', type: 'PERSON', forms: ['Pedro Gomez'] }],
+  );
+  assert.deepEqual(claims.map((c) => [c.source, c.cue, c.content]), [
+    ['opposition', 'saying', 'it would hurt small businesses'],
+    ['Pedro Gomez', 'said', 'the government would not interfere'],
+  ]);
+});
