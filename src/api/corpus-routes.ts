@@ -17,7 +17,6 @@ function numericCodes(): Map<string, string> {
   return new Map(countries.filter((c) => c.ccn3).map((c) => [c.cca2, c.ccn3]));
 }
 
-
 export function corpusRoutes(store: Store, snapshots: SnapshotCache): AnyRoute[] {
   let kb: KnowledgeBase | null = null;
   let ccn3: Map<string, string> | null = null;
