@@ -141,6 +141,12 @@ test('graph neighbourhood grows with depth and honours the type filter', async (
   assert.ok(two.body.nodes.length > one.body.nodes.length);
   const places = await getJson(base, '/api/graph/neighbourhood?entity=Mahan%20Air&type=GPE&events=false');
   assert.ok(places.body.nodes.filter((n: any) => n.depth > 0).every((n: any) => n.type === 'GPE'));
+  const reported = await getJson(base, '/api/graph/neighbourhood?entity=Venezuela&modality=reported&events=false');
+  assert.ok(reported.body.edges.length > 0);
+  assert.ok(reported.body.edges.every((e: any) => e.modalities.length === 1 && e.modalities[0] === 'reported'));
+  const recent = await getJson(base, '/api/graph/neighbourhood?entity=Venezuela&from=2024&events=false');
+  assert.ok(recent.body.edges.every((e: any) => e.first >= '2024'));
+  assert.ok(recent.body.edges.length < (await getJson(base, '/api/graph/neighbourhood?entity=Venezuela&events=false')).body.edges.length);
   const withEvents = await getJson(base, '/api/graph/neighbourhood?entity=Venezuela');
   assert.ok(withEvents.body.nodes.some((n: any) => n.kind === 'event'));
 });
