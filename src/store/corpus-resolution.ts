@@ -1,7 +1,7 @@
 // Incremental cross-document resolution, shared by every store: each entity of a new document joins
 // the corpus entity it is the same as (found through blocking keys), or becomes a new one.
 import type { Entity, EntityType } from '../schema/analysis.js';
-import { identityKeys, sameEntity } from '../resolve/corpus.js';
+import { identityKeys, matchCorpusEntity } from '../resolve/corpus.js';
 import type { Overrides } from '../resolve/overrides.js';
 
 export interface CorpusCandidate {
@@ -49,13 +49,8 @@ export function resolveCorpusEntities(entities: Entity[], index: CorpusIndex, ov
   const ids: Record<string, string> = {};
   for (const e of entities) {
     const keys = identityKeys(e);
-    let match: CorpusCandidate | null = null;
-    for (const c of index.candidates(keys)) {
-      if (sameEntity(e, c, overrides).same) {
-        match = c;
-        break;
-      }
-    }
+    // A bare surname joins a corpus person only when exactly one fits (matchCorpusEntity).
+    const { match } = matchCorpusEntity(e, index.candidates(keys), overrides);
     const id = match?.id ?? newEntityId(e, index);
     if (!match) index.create({ id, name: e.name, type: e.type, kb: e.kb });
     else if (fuller(e.name, match.name) || (!match.kb && e.kb)) index.update(id, fuller(e.name, match.name) ? e.name : match.name, e.kb);
