@@ -87,8 +87,7 @@ export class Screener {
     }
     if (!nameTokens.length && nonLegal.length < 2) return out; // a generic word or a place alone never hits
     // Candidates: listed names sharing a name-class token (or one of its variants). Very common tokens
-    // ("mohammad", "ali") are not looked up when the rarer ones carry enough weight for any hit: a name
-    // met only through them could not reach minScore.
+    // ("mohammad", "ali") are not looked up when the rarer ones carry enough weight for any hit.
     const queryTotal = weights.reduce((a, b) => a + b, 0);
     const queryOther = query.tokens.reduce((sum, t, i) => sum + (lookup(t, i) ? 0 : weights[i]), 0);
     const order = query.tokens.map((_, i) => i).filter((i) => lookup(query.tokens[i], i)).sort((a, b) => weights[a] - weights[b]);
@@ -99,37 +98,53 @@ export class Screener {
       for (const t of variants[i].keys()) sum += this.index.frequency(t);
       return sum;
     };
+    // Skipping is safe while the skipped words could neither cover enough of our name nor, together, earn
+    // a person match the leniency of rare evidence (see align).
+    let skippedWeight = 0;
     for (const i of order) {
       if (volume(i) <= COMMON || skippable + weights[i] >= minScore * queryTotal) break;
+      if (skippedWeight + weights[i] >= EVIDENCE_FLOOR * this.index.unseenIdf) break;
       skippable += weights[i];
+      skippedWeight += weights[i];
       skipped.add(i);
     }
+    // Per candidate: the listed weight its matches could bring (upX; a matched word of ours counts as the
+    // listed word, see align) and our weight they would cover (upW).
     const slot = new Map<number, number>();
-    const upQ: number[] = [];
-    const upN: number[] = [];
+    const upX: number[] = [];
+    const upW: number[] = [];
+    let lookedUp = 0;
     for (const i of order) {
       if (skipped.has(i)) continue;
+      lookedUp += weights[i];
       for (const [listedToken, v] of variants[i]) {
         const lw = this.index.weight(listedToken);
         for (const n of this.index.postings.get(listedToken) ?? []) {
           const k = slot.get(n);
           if (k === undefined) {
-            slot.set(n, upQ.length);
-            upQ.push(weights[i] * v.quality + skippable);
-            upN.push(lw);
+            slot.set(n, upX.length);
+            upX.push(lw);
+            upW.push(weights[i]);
           } else {
-            upQ[k] += weights[i] * v.quality;
-            upN[k] += lw;
+            upX[k] += lw;
+            upW[k] += weights[i];
           }
         }
       }
     }
     for (const [n, k] of slot) {
-      // An upper bound on either coverage (words of other classes assumed matched): candidates that
-      // cannot reach minScore are not aligned.
+      // Upper bounds on both coverages, words not looked up assumed matched: candidates that cannot
+      // reach minScore are not aligned (every score is at most the larger coverage).
       const listed = this.index.names[n];
-      const qUp = upQ[k] / queryTotal;
-      const nUp = (upN[k] + listed.total - listed.informative) / listed.total;
+      let viaSkipped = 0;
+      if (skipped.size) {
+        listed.tokens.forEach((t, j) => {
+          for (const i of skipped) if (variants[i].has(t)) { viaSkipped += listed.weights[j]; break; }
+        });
+      }
+      const unmatched = Math.max(0, lookedUp - upW[k]);
+      const qUp = (upX[k] + skippable) / (upX[k] + skippable + unmatched);
+      const nUp = (upX[k] + viaSkipped + listed.total - listed.informative) / listed.total;
       if (Math.max(qUp, nUp) < minScore) continue;
       out.push(this.align(query, weights, variants, listed, text, type, minScore));
     }

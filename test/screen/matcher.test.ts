@@ -180,3 +180,14 @@ test('any input: no exception, scores in [0, 1], best first, one hit per entry',
     });
   }), { numRuns: 300, seed: 42 });
 });
+
+test('candidate pruning never changes the hits: the same as scoring every candidate and keeping those ≥ 0.8', () => {
+  const words = LIST.flatMap((e) => e.name.split(/[\s,]+/)).filter(Boolean);
+  const name = fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom('Interntaional', 'Mohammad', 'Air', 'Iran', 'Servicos')), { minLength: 1, maxLength: 5 })
+    .map((ws) => ws.join(' '));
+  fc.assert(fc.property(name, fc.constantFrom<('PERSON' | 'ORG')[]>('PERSON', 'ORG'), (n, type) => {
+    const pruned = screener.screen(n, { type }).map((h) => `${h.entry.id}:${h.score}`);
+    const full = screener.screen(n, { type, minScore: 0 }).filter((h) => h.score >= 0.8).map((h) => `${h.entry.id}:${h.score}`);
+    assert.deepEqual(pruned, full);
+  }), { numRuns: 300, seed: 7 });
+});
