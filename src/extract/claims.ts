@@ -35,7 +35,7 @@ function outletEntity(doc: Document): string | null {
 }
 
 /** Nouns for groups that speak for their state: "US officials" is the United States speaking; "analysts" are not. */
-const STATE_VOICES = new Set(['officials', 'official', 'authorities', 'government', 'ministry', 'diplomats', 'spokesperson', 'spokesman', 'spokeswoman', 'embassy', 'military', 'administration', 'regime', 'leaders', 'police']);
+const STATE_VOICES = new Set(['officials', 'official', 'authorities', 'government', 'ministry', 'office', 'army', 'police', 'presidency', 'diplomats', 'spokesperson', 'spokesman', 'spokeswoman', 'embassy', 'military', 'administration', 'regime', 'leaders', 'police']);
 
 /** A publication or institution quoted before (for "the outlet", "it"): not a person, not a crowd. */
 const outletLike = (s: Speaker) => !s.plural && (s.type === 'ORG' || (s.type !== 'NORP' && s.type !== 'GPE' && /^\p{Lu}\S*$/u.test(s.text)));
@@ -77,7 +77,7 @@ function resolveSources(doc: Document, cands: Candidate[], lex: AttributionLexic
         const person = speaker ? null : personBefore(doc, p.start);
         if (person) speaker = { id: person.entity, text: person.name, type: 'PERSON', plural: false, at: c.cueStart };
       } else if (word === 'they') speaker = last((s) => s.plural, c.cueStart) ?? last(() => true, c.cueStart, 800);
-      else speaker = last(outletLike, c.cueStart);
+      else speaker = last((s) => s.type !== 'PERSON' && !s.plural, c.cueStart);
       resolved = speaker !== null;
     } else if (kind === 'outlet') {
       speaker = last(outletLike, c.cueStart, 100000);

@@ -169,7 +169,8 @@ export function subjectOf(doc: Document, sentenceStart: number, k: number): Enti
   const pronoun = lowerAt(doc, verb);
   if (!subject && ['it', 'they', 'he', 'she'].includes(pronoun)) {
     const person = pronoun === 'he' || pronoun === 'she';
-    subject = entitySpans(doc).filter((x) => x.end <= from && from - x.end < 300 && (person ? x.type === 'PERSON' : x.type === 'ORG' || x.type === 'GPE')).pop() ?? null;
+    const at = doc.tokens[verb].start;
+    subject = entitySpans(doc).filter((x) => x.end <= at && at - x.end < 300 && (person ? x.type === 'PERSON' : x.type === 'ORG' || x.type === 'GPE')).pop() ?? null;
   }
   // "a senior US military official has accused": the title's holder, named before.
   const head = k > 0 ? lowerAt(doc, precedingNoun(doc, k)) : '';

@@ -63,11 +63,13 @@ export function subjectBefore(doc: Document, sentenceStart: number, cue: number,
   while (k >= sentenceStart && last - k < 14) {
     if (!npToken(toks[k], lex)) {
       // Ordinary modifiers after a determiner: "the finance ministry", "its state news agency".
-      const DET = /^(?:the|a|an|its|their|his|her)$/iu;
+      const DET = /^(?:the|a|an|its|their|his|her|['’]s)$/iu;
       let d = k;
       while (d > sentenceStart && k - d < 2 && !DET.test(toks[d].text) && /^\p{Ll}[\p{Ll}-]*$/u.test(toks[d].text)) d--;
       if (d < k && DET.test(toks[d].text) && /^\p{Ll}/u.test(toks[k].text)) {
         k = d - 1;
+        // "Lebanon's health ministry": the possessor belongs to the phrase.
+        if (/^['’]s$/u.test(toks[d].text)) continue;
         break;
       }
       break;
@@ -139,7 +141,7 @@ export function phraseKind(doc: Document, p: SourcePhrase, lex: AttributionLexic
     : doc.tokens.slice(p.tokenStart + 1, p.tokenEnd).some((t) => isCapitalised(t.text) && !isDemonymLike(doc, t));
   if (definite && lex.outletNouns.has(head) && !namedInside) return 'outlet';
   // Only a definite title refers back or ahead ("the commander"); "a spokesperson" is a new source.
-  if (lex.roleNouns.has(head) && !inside.some((s) => s.type === 'PERSON') && (definite || words.length === 1)) return 'role';
+  if (lex.roleNouns.has(head) && !inside.some((s) => s.type === 'PERSON') && (/^(?:the|this|that)$/u.test(words[0]) || words.length === 1)) return 'role';
   return 'direct';
 }
 

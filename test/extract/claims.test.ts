@@ -206,3 +206,12 @@ test('"X criticized Y, saying C" is X saying C; "Minister X, however, … and sa
     ['Pedro Gomez', 'said', 'the government would not interfere'],
   ]);
 });
+
+test('"Lebanon’s health ministry said … It added": the possessor is in the phrase, "it" is the ministry', () => {
+  const LEBANON: HandEntity = { name: 'Lebanon', type: 'GPE', forms: ['Lebanon'] };
+  const claims = claimsOf('Lebanon’s health ministry said in a statement that five civilians died. It added that rescue teams were still searching.', [LEBANON]);
+  assert.deepEqual(claims.map((c) => [c.source, c.content]), [
+    ['Lebanon', 'five civilians died'],
+    ['Lebanon', 'rescue teams were still searching'],
+  ]);
+});
