@@ -32,12 +32,12 @@ const IDF_POWER = Number(process.env.DOSSIER_IDF_POWER ?? 2);
 /** Weight of a multi-word name's words, relative to the entity feature that stands for the name. */
 const NAME_WORD_WEIGHT = 0.35;
 
-function weight(terms: string[], stats: TermStats, cache: Map<string, number>, nameTerms: Set<string> = new Set()): number {
+function weight(terms: string[], stats: TermStats, cache: Map<string, number>, nameTerms: Set<string> = new Set(), context: Set<string> = new Set()): number {
   let sum = 0;
   for (const t of terms) {
     let w = cache.get(t);
     if (w === undefined) cache.set(t, (w = idf(stats, t) ** IDF_POWER));
-    sum += nameTerms.has(t) ? w * NAME_WORD_WEIGHT : w;
+    sum += w * (nameTerms.has(t) ? NAME_WORD_WEIGHT : 1) * (context.has(t) ? CONTEXT_WEIGHT : 1);
   }
   return sum;
 }
@@ -45,10 +45,15 @@ function weight(terms: string[], stats: TermStats, cache: Map<string, number>, n
 /** The weighted features of a statement: its content terms and the corpus entities it names. */
 export const featuresOf = (s: Statement): string[] => [...s.terms, ...s.entities.map((e) => `e:${e}`)];
 
+/** Features borrowed from the sentence an anaphoric statement points back to weigh this much. */
+const CONTEXT_WEIGHT = Number(process.env.DOSSIER_CTX ?? 0.5);
+
 interface Prepared {
   features: string[];
   featureSet: Set<string>;
+  /** Names and borrowed context: features that weigh less than the statement's own. */
   names: Set<string>;
+  context: Set<string>;
   places: Set<string>;
 }
 
@@ -58,8 +63,9 @@ const prepared = new WeakMap<Statement, Prepared>();
 function prepare(s: Statement): Prepared {
   let p = prepared.get(s);
   if (!p) {
-    const features = featuresOf(s);
-    p = { features, featureSet: new Set(features), names: new Set(s.nameTerms ?? []), places: new Set(s.places ?? []) };
+    const context = (s.context ?? []).filter((f) => !f.startsWith('~'));
+    const features = [...featuresOf(s), ...context];
+    p = { features, featureSet: new Set(features), names: new Set(s.nameTerms ?? []), context: new Set(context), places: new Set(s.places ?? []) };
     prepared.set(s, p);
   }
   return p;
@@ -69,7 +75,7 @@ function prepare(s: Statement): Prepared {
 function totalWeight(s: Statement, p: Prepared, stats: TermStats, cache: Map<string, number>): number {
   const id = `\u0000w${s.key}`;
   let w = cache.get(id);
-  if (w === undefined) cache.set(id, (w = weight(p.features, stats, cache, p.names)));
+  if (w === undefined) cache.set(id, (w = weight(p.features, stats, cache, p.names, p.context)));
   return w;
 }
 
@@ -81,9 +87,11 @@ export function statementSimilarity(a: Statement, b: Statement, stats: TermStats
   const fb = pb.features;
   const shared = fa.filter((f) => pb.featureSet.has(f));
   const names = new Set([...pa.names].filter((t) => pb.names.has(t)));
+  // A shared feature that either side only borrowed from context weighs as context.
+  const context = new Set(shared.filter((t) => pa.context.has(t) || pb.context.has(t)));
   const wa = totalWeight(a, pa, stats, cache);
   const wb = totalWeight(b, pb, stats, cache);
-  const ws = weight(shared, stats, cache, names);
+  const ws = weight(shared, stats, cache, names, context);
   // Dice rewards statements of like length; containment lets a short restatement meet a long one.
   const dice = wa + wb > 0 ? (2 * ws) / (wa + wb) : 0;
   const containment = Math.min(wa, wb) > 0 ? ws / Math.min(wa, wb) : 0;

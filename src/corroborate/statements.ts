@@ -48,6 +48,9 @@ export interface Statement {
   /** Features that only name places (countries, cities, demonyms): `e:ID` and the words of their
    *  mentions. Ubiquitous in news about a region, they cannot make two statements one proposition. */
   places: string[];
+  /** For a statement opening on an anaphor ("These include…", "Among them…", "The flights…"):
+   *  the terms and entities of the statement before it in the paragraph, which it is about. */
+  context?: string[];
   /** Content terms that are words of a named entity's mention ("islamic", "revolutionary", "guard"):
    *  the entity itself is a feature, so its words weigh less, or a long name would count many times. */
   nameTerms: string[];
@@ -211,6 +214,7 @@ export function statementsOf(doc: StatementSource): Statement[] {
     });
   });
   resolveAnaphoricSources(out);
+  addAnaphoricContext(analysis.text, out);
   inheritWithinParagraphs(analysis.text, out);
   return out.sort((a, b) => a.start - b.start || a.localId.localeCompare(b.localId));
 }
@@ -255,8 +259,25 @@ function trim(text: string, start: number, end: number): [number, number] {
 // person's words are attributed sentence by sentence.
 const relaysReport = (s: Statement) => s.attribution.some((r) => !r.generic) && !s.attribution.some((r) => r.person);
 
+// A statement that opens by pointing back: its subject is in the sentence before.
+const ANAPHORIC_OPENING = /^(?:[\p{L}]+,\s*)?(?:these|those|this|that|they|it|its|their|such|among them|the (?:project|flights?|plan|program|programme|deal|facility|base|drones?|scheme|operation|meetings?))\b/iu;
+
+function addAnaphoricContext(text: string, statements: Statement[]): void {
+  const sorted = [...statements].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    const s = sorted[i];
+    if (!ANAPHORIC_OPENING.test(s.text.trim())) continue;
+    const before = sorted[i - 1];
+    // Only within a paragraph: a line break starts a new topic.
+    if (text.slice(before.end, s.start).includes('\n')) continue;
+    const own = new Set([...s.terms, ...s.entities.map((e) => `e:${e}`)]);
+    const places = new Set([...before.places]);
+    s.context = [...before.terms, ...before.entities.map((e) => `e:${e}`)].filter((f) => !own.has(f) && !places.has(f)).sort();
+  }
+}
+
 // "the outlet explains", "the report read", "the Argentine outlet said": the source named before.
-const ANAPHORIC_SOURCE = /^(?:the|that|this)\s+(?:[\p{L}-]+\s+)?(?:outlet|report|newspaper|paper|agency|broadcaster|site|website|publication|daily|media|network)$/iu;
+const ANAPHORIC_SOURCE = /^(?:(?:the|that|this)\s+(?:[\p{L}-]+\s+)?)?(?:outlet|report|newspaper|paper|agency|broadcaster|site|website|publication|daily|media|network)$/iu;
 
 /** Replaces anaphoric sources by the nearest named source before them in the article. */
 function resolveAnaphoricSources(statements: Statement[]): void {

@@ -182,7 +182,9 @@ export function derivation(
   const shared = a.specifics.filter((x) => bSet.has(x));
   // A specific shared by few documents is evidence; one most of the corpus names (a head of state) is not.
   const weight = shared.reduce((sum, x) => sum + specificWeight(x, docFrequency(x), documents), 0);
-  if (shared.length < thresholds.specifics || weight < thresholds.weight || sharedClusters.size < thresholds.clusters) return null;
+  // One shared proposition is enough when the shared specifics are many; otherwise two are needed.
+  const enough = sharedClusters.size >= thresholds.clusters || (sharedClusters.size >= 1 && weight >= thresholds.weight + 2);
+  if (shared.length < thresholds.specifics || weight < thresholds.weight || !enough) return null;
   // Both credit the same upstream report: siblings of one source, neither copies the other.
   const upstream = creditedBy(a);
   if ([...creditedBy(b)].some((k) => upstream.has(k))) return null;
@@ -197,7 +199,7 @@ export function derivation(
     documentId: order[0].id, originId: order[1].id, kind: 'uncredited-copy', score: round(weight),
     evidence: [
       `${shared.length} rare specifics shared: ${shared.slice(0, 12).map(nameOf).join(', ')}`,
-      `${sharedClusters.size} propositions stated by both`,
+      `${sharedClusters.size} proposition${sharedClusters.size === 1 ? "" : "s"} stated by both`,
       `${order[0].id} states them without credit; ${order[1].id} ${copy === a ? (bCredits ? 'credits a source' : 'came first') : aCredits ? 'credits a source' : 'came first'}`,
     ],
   };
