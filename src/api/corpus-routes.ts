@@ -6,6 +6,7 @@ import type { Store } from '../store/types.js';
 import { loadKnowledgeBase, type KbEntry, type KnowledgeBase } from '../resolve/kb.js';
 import type { SnapshotCache } from './snapshot.js';
 import { networkOf } from './graph.js';
+import { withDocuments } from './corroboration.js';
 import { defineRoute, HttpError, type AnyRoute } from './routes.js';
 import * as S from './schemas.js';
 
@@ -103,7 +104,7 @@ export function corpusRoutes(store: Store, snapshots: SnapshotCache): AnyRoute[]
       handler: async ({ params }) => {
         const cluster = await store.getCluster(params.id);
         if (!cluster) throw new HttpError(404, 'NOT_FOUND', `no claim cluster ${JSON.stringify(params.id)}`);
-        return cluster;
+        return withDocuments(cluster, await snapshots.get());
       },
     }),
   ];

@@ -2,6 +2,7 @@
 // needs each cluster with its member spans, and a claim needs the cluster that holds it.
 import type { Store } from '../store/types.js';
 import type { ClusterDetail, ClusterSummary } from '../corroborate/records.js';
+import type { CorpusSnapshot } from './snapshot.js';
 
 export type ClusterWithMembers = ClusterSummary & { memberRefs: { documentId: string; start: number; end: number; kind: string }[] };
 
@@ -34,4 +35,21 @@ export async function clusterOfSpan(store: Store, documentId: string, span: { st
     }
   }
   return best;
+}
+
+/** A cluster with the titles, outlets and dates of the articles it names, so views can show more
+ *  than document ids. */
+export function withDocuments(cluster: ClusterDetail, snap: CorpusSnapshot): ClusterDetail & { articles: Record<string, { title: string | null; outlet: string | null; published: string | null }> } {
+  const ids = new Set(cluster.memberList.map((m) => m.documentId));
+  const walk = (nodes: ClusterDetail['provenance']['tree']) => nodes.forEach((n) => {
+    if (n.key.startsWith('doc:')) ids.add(n.key.slice(4));
+    walk(n.children);
+  });
+  walk(cluster.provenance.tree);
+  const articles: Record<string, { title: string | null; outlet: string | null; published: string | null }> = {};
+  for (const id of [...ids].sort()) {
+    const d = snap.documents.get(id)?.summary;
+    if (d) articles[id] = { title: d.title, outlet: d.outlet, published: d.published };
+  }
+  return { ...cluster, articles };
 }

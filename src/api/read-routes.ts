@@ -5,7 +5,7 @@ import type { ClaimRecord, Store } from '../store/types.js';
 import type { SnapshotCache } from './snapshot.js';
 import { defineRoute, HttpError, type AnyRoute } from './routes.js';
 import * as S from './schemas.js';
-import { clusterOfSpan, clustersAbout } from './corroboration.js';
+import { clusterOfSpan, clustersAbout, withDocuments } from './corroboration.js';
 
 /** The claim's own attribution as a tree, root source first: "unnamed sources" → Infobae → the article. */
 function attributionTree(c: ClaimRecord): z.input<typeof S.ProvenanceNode> {
@@ -91,7 +91,8 @@ export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boo
         const claim = claims.items.find((c) => c.id === params.claim);
         if (!claim) throw new HttpError(404, 'NOT_FOUND', `no claim ${params.claim} in document ${params.id}`);
         const entities = [...new Set([...(claim.source ? [claim.source] : []), ...claim.entities])];
-        return { claim, chain: attributionTree(claim), cluster: await clusterOfSpan(store, claim.documentId, claim, entities) };
+        const cluster = await clusterOfSpan(store, claim.documentId, claim, entities);
+        return { claim, chain: attributionTree(claim), cluster: cluster ? withDocuments(cluster, await snapshots.get()) : null };
       },
     }),
     defineRoute({

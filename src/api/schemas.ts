@@ -210,4 +210,6 @@ export const ClusterDetail = ClusterSummary.extend({
     tree: z.array(ProvenanceNode),
   }),
   contradictions: z.array(z.object({ kind: z.string(), a: z.string(), b: z.string(), detail: z.string() })),
+  articles: z.record(z.string(), z.object({ title: z.string().nullable(), outlet: z.string().nullable(), published: z.string().nullable() }))
+    .describe('title, outlet and date of every article the cluster names, by document id'),
 }).meta({ id: 'ClusterDetail' });
