@@ -22,6 +22,11 @@ interface Candidate {
 
 const CAPITALISED = /^\p{Lu}/u;
 
+/** The tagger learnt from Reuters text with straight quotes and ASCII dashes: typography is mapped to that. */
+function asTrainingText(word: string): string {
+  return word.replace(/[“”«»„]/g, '"').replace(/[‘’‚]/g, "'").replace(/[–—]/g, '-');
+}
+
 /** Gazetteer places, demonyms and listed systems the tagger left out: they only fill gaps. */
 function gazetteerSpans(gaz: Gazetteers, words: string[]): { start: number; end: number; conll: ConllType }[] {
   const out: { start: number; end: number; conll: ConllType }[] = [];
@@ -62,7 +67,7 @@ function resolveOverlaps(cands: Candidate[]): Mention[] {
 export function findMentions(doc: Document, ctx: Context): Document {
   const gaz = ctx.resource('gazetteers', loadGazetteers);
   const model = ctx.resource('ner-model', () => loadModel(join(MODELS_DIR, 'ner.bin')));
-  const sentenceWords = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+  const sentenceWords = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => asTrainingText(t.text)));
   const tags = tagDocument(model, gaz, sentenceWords);
   const cands: Candidate[] = [];
   doc.sentences.forEach((sent, si) => {
