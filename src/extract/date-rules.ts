@@ -58,6 +58,12 @@ function isoWeek(t: Date): string {
   return `${d.getUTCFullYear()}-W${pad(week)}`;
 }
 
+/** The reference itself, at its own precision: a day we cannot place is at least in that month or year. */
+export function coarse(ref: RefDate | null): Resolved | null {
+  if (!ref) return null;
+  return ref.m ? { value: `${ref.y}-${pad(ref.m)}`, granularity: 'month' } : { value: String(ref.y), granularity: 'year' };
+}
+
 /** A month without a year: the latest such month not after the reference (news looks back). */
 function pastMonth(month: number, ref: RefDate | null, forward = false): Resolved | null {
   if (!ref) return null;
@@ -71,7 +77,7 @@ function pastMonth(month: number, ref: RefDate | null, forward = false): Resolve
 /** A named weekday: the latest such day on or before the reference, or the next one after it. */
 function weekday(dow: number, ref: RefDate | null, direction: 'past' | 'next' | 'this'): Resolved | null {
   const day = refDay(ref);
-  if (!day) return ref ? { value: String(ref.y), granularity: 'year' } : null;
+  if (!day) return coarse(ref);
   const diff = day.getUTCDay() - dow;
   let shift = direction === 'next' ? ((dow - day.getUTCDay() + 7) % 7 || 7) : -((diff + 7) % 7);
   if (direction === 'this' && shift < -3) shift += 7;
@@ -168,7 +174,7 @@ const RULES: Rule[] = [
         relative: true,
         resolve: (ref) => {
           const day = refDay(ref);
-          if (!day) return ref ? { value: String(ref.y), granularity: 'year' } : null;
+          if (!day) return coarse(ref);
           day.setUTCDate(day.getUTCDate() - n);
           return { value: isoDay(day), granularity: 'day' };
         },

@@ -4,7 +4,7 @@
 import * as chrono from 'chrono-node';
 import type { Context } from '../context.js';
 import type { DateMention, Document, PublicationEstimate } from '../schema/document.js';
-import { findRuleDates, type RawDate, type RefDate, type Resolved } from './date-rules.js';
+import { coarse, findRuleDates, type RawDate, type RefDate, type Resolved } from './date-rules.js';
 import { eraLexicon, type EraAnchor } from './lexicons.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -42,7 +42,7 @@ function findChronoDates(text: string): RawDate[] {
           relative: true,
           resolve: (ref) => {
             if (!ref) return null;
-            if (!ref.m || !ref.d) return { value: String(ref.y), granularity: 'year' };
+            if (!ref.m || !ref.d) return coarse(ref);
             const y = month > ref.m || (month === ref.m && day > ref.d) ? ref.y - 1 : ref.y;
             return { value: `${y}-${pad(month)}-${pad(day)}`, granularity: 'day' };
           },
@@ -56,7 +56,7 @@ function findChronoDates(text: string): RawDate[] {
         relative: true,
         resolve: (ref) => {
           if (!ref) return null;
-          if (!ref.m || !ref.d) return { value: String(ref.y), granularity: 'year' };
+          if (!ref.m || !ref.d) return coarse(ref);
           const t = new Date(Date.UTC(ref.y, ref.m - 1, ref.d + shift));
           return { value: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`, granularity: 'day' };
         },

@@ -109,3 +109,7 @@ test('day-first dates, "mid-2021", and a lower-case "may" that is not May', () =
   assert.deepEqual(datesOf('Officials may 5 times revise the figure.').dates, []);
   assert.deepEqual(one('Infobae reported this week, citing records.'), { text: 'this week', value: '2024-W24', granularity: 'week', relative: true });
 });
+
+test('with a month-precise publication date, a weekday is placed in that month', () => {
+  assert.deepEqual(one('The deal was signed on Friday.', '2024-06'), { text: 'on Friday', value: '2024-06', granularity: 'month', relative: true });
+});
