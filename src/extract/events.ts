@@ -6,7 +6,7 @@ import type { Event } from '../schema/analysis.js';
 import type { Document, Sentence } from '../schema/document.js';
 import { matchAt, ploverLexicon, type Trigger } from './lexicons.js';
 import {
-  agentOf, asParticipant, clauseEnd, clauseStart, objectOf, pairIn, subjectOf, twoCountries, type Participant,
+  agentOf, asParticipant, clauseEnd, clauseStart, lastTwo, objectOf, pairIn, subjectOf, twoCountries, type Participant,
 } from './participants.js';
 import { entitySpans, type EntitySpan } from './spans.js';
 
@@ -54,6 +54,19 @@ function verbParticipants(
   } else subject = subjectOf(doc, s.tokenStart, k);
   // A gapped trigger ("expelled two Russian diplomats") may hold its object inside the gap.
   let object = objectOf(doc, gapped ? k + 1 : end, stop);
+  // "The two leaders signed agreements", "called on both sides": the pair just named.
+  const clauseText = doc.text.slice(doc.tokens[clauseStart(doc, s.tokenStart, k)].start, doc.tokens[k].start);
+  const pairSubject = /\b(?:the two|both)\s+(leaders|presidents|ministers|sides|countries|nations|governments|parties)\s+(?:\p{Ll}+\s+)?$/iu.exec(clauseText);
+  if (!subject && pairSubject) {
+    const two = lastTwo(doc, s, pairSubject[1].toLowerCase());
+    if (two) return [two[0], two[1]];
+  }
+  const pairObject = /^\s*(?:on\s+|to\s+|with\s+)?(?:the two|both)\s+(leaders|sides|countries|nations|governments|parties)\b/iu.exec(doc.text.slice(doc.tokens[end - 1].end, s.end));
+  if (!object && pairObject && subject) {
+    const two = lastTwo(doc, s, pairObject[1].toLowerCase());
+    // A call on both sides is a call on each of them; the first is kept here, the pair is reported by the sentence.
+    if (two) object = two.find((x) => x.entity !== subject!.entity) ?? null;
+  }
   // "A and B signed a deal": both sides in the subject, no object.
   if (t.symmetric || t.type === 'AGREE' || t.type === 'COOPERATE' || t.type === 'CONSULT') {
     const from = doc.tokens[clauseStart(doc, s.tokenStart, k)].start;

@@ -3,7 +3,7 @@
 // capitals stand for their country's government, titles for the person holding them.
 import { createRequire } from 'node:module';
 import type { Context } from '../context.js';
-import type { Document } from '../schema/document.js';
+import type { Document, Sentence } from '../schema/document.js';
 import { entitySpans, spansWithin, type EntitySpan } from './spans.js';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
@@ -23,7 +23,9 @@ const STATE_HEADS = new Set(
     // Who lends its expertise or people acts: "relying on Iranian expertise", "Iranian experts are building".
     'expertise support aid assistance help experts specialists engineers advisers advisors technicians technology investment investors ' +
     // A country's companies and nationals are coded as the country: "sanctions on three Chinese firms".
-    'firms companies company entities individuals banks businesses nationals citizens').split(' '),
+    'firms companies company entities individuals banks businesses nationals citizens ' +
+    // Weapons stand for whoever fires them: "Ukrainian drones struck".
+    'drones missiles rockets artillery tanks warships').split(' '),
 );
 const ROLE_HEADS = new Set('official commander president admiral general minister spokesperson spokesman chief head leader ambassador envoy'.split(' '));
 
@@ -103,7 +105,7 @@ function isModifier(doc: Document, span: EntitySpan): boolean {
 }
 
 /** Prepositions that make what follows a place, not a participant ("In Iran, the economy …"). */
-const LOCATIVE = /\b(?:in|at|inside|near|across|throughout|within|outside|around|into)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.-]*\s+)*$/u;
+const LOCATIVE = /\b(?:in|at|inside|near|across|throughout|within|outside|around|into)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+)*$/u;
 
 function candidates(doc: Document, from: number, to: number): EntitySpan[] {
   return spansWithin(doc, from, to).filter(
@@ -257,6 +259,17 @@ export function pairIn(doc: Document, from: number, to: number): [EntitySpan, En
     if (/^\s*(?:,\s*|\s)?and\s+(?:the\s+)?$/iu.test(between) || /^\s*-\s*$/u.test(between)) return [spans[i], spans[i + 1]];
   }
   return null;
+}
+
+/** "the two leaders", "both sides": the last two different actors named in the sentences just before. */
+export function lastTwo(doc: Document, s: Sentence, noun: string): [EntitySpan, EntitySpan] | null {
+  const i = doc.sentences.indexOf(s);
+  const from = doc.sentences[Math.max(0, i - 2)].start;
+  const types = /^(?:leaders|presidents|ministers|men|women)$/u.test(noun) ? ['PERSON'] : ['GPE', 'ORG', 'PERSON', 'NORP'];
+  const seen: EntitySpan[] = [];
+  const spans = spansWithin(doc, from, s.start).filter((x) => types.includes(x.type));
+  for (let j = spans.length - 1; j >= 0 && seen.length < 2; j--) if (!seen.some((x) => x.entity === spans[j].entity)) seen.unshift(spans[j]);
+  return seen.length === 2 ? [seen[0], seen[1]] : null;
 }
 
 /** "the two countries", "both countries": the two countries the document has named most so far. */

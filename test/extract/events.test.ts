@@ -128,3 +128,14 @@ test('a relative pronoun acts for the name right before it; an "according to" ph
   const far = eventsOf('Maduro praised the community, which has sided with the opposition.', [MADURO]);
   assert.deepEqual(eventLines(far), []);
 });
+
+test('"the two leaders" and "both sides" are the pair just named; weapons stand for who fires them', () => {
+  const ERDOGAN: HandEntity = { name: 'Recep Tayyip Erdogan', type: 'PERSON', forms: ['Recep Tayyip Erdogan'] };
+  const PUTIN: HandEntity = { name: 'Vladimir Putin', type: 'PERSON', forms: ['Vladimir Putin'] };
+  const doc = eventsOf('Recep Tayyip Erdogan hosted Vladimir Putin in Ankara on Monday. The two leaders signed agreements on energy and trade.', [ERDOGAN, PUTIN]);
+  assert.deepEqual(eventLines(doc), ['Recep Tayyip Erdogan CONSULT Vladimir Putin', 'Recep Tayyip Erdogan AGREE Vladimir Putin']);
+  const UKRAINE: HandEntity = { name: 'Ukraine', type: 'GPE', forms: ['Ukraine', 'Ukrainian'], refersTo: { Ukrainian: 'Ukraine' } };
+  const RUSSIA: HandEntity = { name: 'Russia', type: 'GPE', forms: ['Russia'] };
+  const drones = eventsOf('Ukrainian drones struck an oil refinery in Russia’s Volgograd region.', [UKRAINE, RUSSIA, { name: 'Volgograd', type: 'GPE', forms: ['Volgograd'] }]);
+  assert.deepEqual(eventLines(drones), ['Ukraine ASSAULT null']);
+});
