@@ -129,7 +129,8 @@ function verbCue(
   if (prev === ',' && k - 1 > s.tokenStart) {
     const after = afterCue(doc, s, end, cue, quotes);
     const subject = after ? subjectBefore(doc, s.tokenStart, k - 1, lex) ?? subjectBeforeAside(doc, s, k - 1, lex) : null;
-    if (after && subject && /^\p{Lu}/u.test(toks[subject.tokenEnd - 1].text)) {
+    const head = subject ? toks[subject.tokenEnd - 1].text : '';
+    if (after && subject && (/^\p{Lu}/u.test(head) || lex.sourceNouns.has(head.toLowerCase()))) {
       const [cs, ce] = after;
       if (wordCount(doc, cs, ce) >= 2) return { ...base, start: cs, end: ce, phrase: subject, quote: false };
     }

@@ -82,7 +82,11 @@ function resolveSources(doc: Document, cands: Candidate[], lex: AttributionLexic
     } else if (kind === 'outlet') {
       speaker = last(outletLike, c.cueStart, 100000);
     } else if (kind === 'role') {
-      speaker = last((s) => s.type === 'PERSON', c.cueStart, 600);
+      // "Pedro Gomez, the finance minister, said": the person the title is set beside.
+      const apposed = personBefore(doc, p.start, 4);
+      speaker = apposed && /^\s*,\s*$/u.test(doc.text.slice(apposed.end, p.start)) && /^\s*,/u.test(doc.text.slice(p.end, c.cueStart))
+        ? { id: apposed.entity, text: apposed.name, type: 'PERSON', plural: false, at: c.cueStart }
+        : last((s) => s.type === 'PERSON', c.cueStart, 600);
       const person = speaker ? null : personAfter(doc, p.end);
       if (person) speaker = { id: person.entity, text: person.name, type: 'PERSON', plural: false, at: c.cueStart };
     }

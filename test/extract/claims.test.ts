@@ -215,3 +215,8 @@ test('"Lebanon’s health ministry said … It added": the possessor is in the p
     ['Lebanon', 'rescue teams were still searching'],
   ]);
 });
+
+test('"Pedro Gomez, the finance minister, said C": the title is set beside the person', () => {
+  const claims = claimsOf('Admiral Faller spoke first. Pedro Gomez, the finance minister, said the budget would be cut.', [FALLER, { name: 'Pedro Gomez', type: 'PERSON', forms: ['Pedro Gomez'] }]);
+  assert.deepEqual(claims.map((c) => [c.source, c.content]), [['Pedro Gomez', 'the budget would be cut']]);
+});
