@@ -112,7 +112,10 @@ async function benchPostgres(file: string, workers: number, n: number): Promise<
     if (failed) throw new Error(`worker failed:\n${failed.output.slice(-2000)}`);
     const stored = (await admin.query(`SELECT COUNT(*)::int AS n FROM ${schema}.documents`)).rows[0].n as number;
     const dead = (await admin.query(`SELECT COUNT(*)::int AS n FROM ${schema}.dead_jobs`)).rows[0].n as number;
-    if (stored + dead !== n) throw new Error(`expected ${n} articles, found ${stored} stored and ${dead} dead`);
+    if (stored !== n) {
+      const error = (await admin.query(`SELECT error FROM ${schema}.dead_jobs LIMIT 1`)).rows[0]?.error;
+      throw new Error(`expected ${n} articles stored, found ${stored} (${dead} dead${error ? `: ${error}` : ''})`);
+    }
     return {
       setup: `PostgreSQL, ${workers} × dossier worker`, processes: workers, articles: stored, seconds, rate: stored / seconds,
       cpuMs: (runs.reduce((sum, r) => sum + r.cpuSeconds, 0) * 1000) / stored,

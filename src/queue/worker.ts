@@ -41,7 +41,13 @@ export interface WorkerReport {
   failed: number;
   dead: number;
   startedAt: number;
+  /** Set when the worker stopped because different jobs kept failing with one error (a broken
+   *  model or configuration, not bad inputs): it would otherwise empty the queue into the dead letters. */
+  halted?: string;
 }
+
+/** Consecutive failures of distinct jobs with the same error that stop a worker. */
+export const HALT_AFTER = 5;
 
 const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
   const t = setTimeout(resolve, ms);
@@ -53,6 +59,8 @@ export class Worker {
   private readonly inFlight = new Set<ClaimedJob>();
   private wake: (() => void) | null = null;
   private listener: pg.Client | null = null;
+  private readonly failures: { id: number; error: string }[] = [];
+  private halted: string | null = null;
 
   constructor(readonly queue: JobQueue, readonly opts: WorkerOptions) {
     this.id = opts.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -91,7 +99,7 @@ export class Worker {
   }
 
   private async slot(report: WorkerReport): Promise<void> {
-    while (!this.opts.signal?.aborted) {
+    while (!this.opts.signal?.aborted && !this.halted) {
       let job: ClaimedJob | undefined;
       try {
         [job] = await this.queue.claim(this.id, 1);
@@ -112,6 +120,7 @@ export class Worker {
         if (event.outcome === 'retry') report.failed++;
         else if (event.outcome === 'dead') report.dead++;
         else if (event.outcome !== 'lost') report.processed++;
+        this.watchFailures(event, report);
         this.opts.onJob?.(event);
       } catch (err) {
         // Even recording the failure failed (database gone): the lease hands the job back later.
@@ -119,6 +128,19 @@ export class Worker {
       } finally {
         this.inFlight.delete(job);
       }
+    }
+  }
+
+  /** Stops claiming when the last HALT_AFTER jobs, all different, failed with the same error. */
+  private watchFailures(event: JobEvent, report: WorkerReport): void {
+    if (!event.error || event.outcome === 'lost') {
+      if (event.outcome !== 'lost') this.failures.length = 0;
+      return;
+    }
+    this.failures.push({ id: event.job.id, error: event.error });
+    const last = this.failures.slice(-HALT_AFTER);
+    if (last.length === HALT_AFTER && new Set(last.map((f) => f.id)).size === HALT_AFTER && new Set(last.map((f) => f.error)).size === 1) {
+      this.halted = report.halted = event.error;
     }
   }
 

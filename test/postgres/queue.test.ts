@@ -141,3 +141,21 @@ test('postgres alerts: without --allow-private a loopback webhook is refused, an
     await dispose();
   }
 });
+
+test('postgres queue: a worker whose every job fails the same way stops instead of burying the queue', async () => {
+  const { store, dispose } = await openTestStore('queue');
+  try {
+    const queue = new JobQueue(store, { maxAttempts: 2, backoffMs: 10 });
+    await queue.enqueue(articles(12));
+    const broken = () => {
+      throw new Error('model file is missing');
+    };
+    const report = await new Worker(queue, { analyse: broken, drain: true, pollMs: 20 }).run();
+    assert.equal(report.halted, 'model file is missing');
+    const counts = await queue.counts();
+    assert.equal(counts.dead, 0, 'no input was blamed for a broken worker');
+    assert.equal(counts.done, 0);
+  } finally {
+    await dispose();
+  }
+});

@@ -6,7 +6,7 @@ import { analyzeArticle } from '../../pipeline.js';
 import { forStore } from '../../runner.js';
 import { openStore, storeLocation } from '../../store/open.js';
 import { JOB_STATES, queueOf, type JobState } from '../../queue/queue.js';
-import { Worker } from '../../queue/worker.js';
+import { HALT_AFTER, Worker } from '../../queue/worker.js';
 import { DossierError } from '../../errors.js';
 import { printJson, printTable } from '../io.js';
 
@@ -59,6 +59,10 @@ export function workerCommand(program: Command): void {
         const r = await worker.run();
         const seconds = (Date.now() - r.startedAt) / 1000;
         console.log(`${r.processed} processed, ${r.failed} failed (will retry), ${r.dead} dead (${seconds.toFixed(1)} s)`);
+        if (r.halted) {
+          process.stderr.write(`dossier worker: stopped: ${HALT_AFTER} different jobs in a row failed with "${r.halted}"; fix that and start the worker again\n`);
+          process.exitCode = 1;
+        }
       } finally {
         await store.close();
       }
