@@ -2,7 +2,7 @@
 // alone) and in the SQLite store (the rule plus blocking queries, summaries and derivation links).
 // Claims are the seeds' own claims, re-worded: other entities of the same type, other numbers and
 // years, synonyms, clauses reordered, words dropped — so clusters form and blocking is exercised.
-// Usage: node dist/scripts/bench-corroborate.js
+// Usage: node dist/scripts/bench-corroborate.js   (BENCH_SIZES=1000,2000 for a shorter run)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

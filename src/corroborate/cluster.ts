@@ -9,7 +9,7 @@ import { SAME_PROPOSITION, blockingKeys, featuresOf, idf, statementSimilarity, t
 export const MERGE_THRESHOLD = 0.5;
 /** An article seldom states one proposition twice (a caption and its lede do): statements of the
  *  same article must be this much more alike to share a cluster. */
-export const SAME_DOCUMENT_MARGIN = 0.15;
+export const SAME_DOCUMENT_MARGIN = 0.2;
 /** How many candidate statements are scored in full for one new statement. */
 export const MAX_CANDIDATES = 60;
 /** Keys held by more statements than this are too common to block on. */
@@ -37,7 +37,7 @@ export function clusterIdFor(statementKey: string): string {
 
 /** A statement joining through one member must still resemble the cluster's anchor (its canonical
  *  statement) this much: single-link clustering otherwise drifts along chains of near neighbours. */
-export const ANCHOR_MIN = Number(process.env.DOSSIER_ANCHOR ?? 0.25);
+export const ANCHOR_MIN = 0.25;
 
 /** Decides where a statement goes, given scored candidates from earlier statements and, per
  *  cluster, the statement anchoring it. */
@@ -56,7 +56,9 @@ export function chooseCluster(s: Statement, candidates: Candidate[], stats: Term
   }
   for (const [id, match] of [...best]) {
     const anchor = anchorOf(id);
-    if (anchor && anchor.key !== match.key && anchor.key !== s.key && statementSimilarity(s, anchor, stats, cache).score < ANCHOR_MIN) best.delete(id);
+    // A strong direct match needs no anchor's consent; a weaker one does.
+    if (match.similarity.score >= MERGE_THRESHOLD || !anchor || anchor.key === match.key || anchor.key === s.key) continue;
+    if (statementSimilarity(s, anchor, stats, cache).score < ANCHOR_MIN) best.delete(id);
   }
   const ranked = [...best.entries()].sort((a, b) => b[1].similarity.score - a[1].similarity.score || a[0].localeCompare(b[0]));
   if (!ranked.length) return { clusterId: clusterIdFor(s.key), created: true, merged: [], match: null };

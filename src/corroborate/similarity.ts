@@ -18,7 +18,7 @@ export interface Similarity {
 }
 
 /** Statements scoring at least this much state the same proposition. */
-export const SAME_PROPOSITION = Number(process.env.DOSSIER_SAME ?? 0.4);
+export const SAME_PROPOSITION = 0.4;
 
 /** Inverse document frequency of a term over statements; unseen terms count as rare. */
 export function idf(stats: TermStats, term: string): number {
@@ -27,7 +27,7 @@ export function idf(stats: TermStats, term: string): number {
 
 // Squaring IDF lets one rare specific (a base's name, a model code) outweigh several common words
 // ("two countries", "cooperation") — the common words are what unrelated statements share.
-const IDF_POWER = Number(process.env.DOSSIER_IDF_POWER ?? 2);
+const IDF_POWER = 2;
 
 /** Weight of a multi-word name's words, relative to the entity feature that stands for the name. */
 const NAME_WORD_WEIGHT = 0.35;
@@ -46,7 +46,7 @@ function weight(terms: string[], stats: TermStats, cache: Map<string, number>, n
 export const featuresOf = (s: Statement): string[] => [...s.terms, ...s.entities.map((e) => `e:${e}`)];
 
 /** Features borrowed from the sentence an anaphoric statement points back to weigh this much. */
-const CONTEXT_WEIGHT = Number(process.env.DOSSIER_CTX ?? 0.5);
+const CONTEXT_WEIGHT = 0.5;
 
 interface Prepared {
   features: string[];
