@@ -55,6 +55,11 @@ export function asParticipant(doc: Document, span: EntitySpan, ctx: Context): Pa
     const e = doc.entities.find((x) => x.type === 'GPE' && [x.name, ...x.aliases].some((n) => n.toLowerCase() === country.toLowerCase()));
     if (e) return { entity: e.id, type: e.type, start: span.start, end: span.end };
   }
+  // "the Maduro regime", "the Assad government": the state its leader runs, when the text says which.
+  if (span.type === 'PERSON' && /^\s+(?:regime|government|administration)\b/u.test(doc.text.slice(span.end, span.end + 16))) {
+    const led = countryLedBy(doc, span.entity);
+    if (led) return { entity: led, type: 'GPE', start: span.start, end: span.end };
+  }
   if (span.type === 'GPE') {
     const country = capitals(ctx).get(span.name.toLowerCase()) ?? capitals(ctx).get(doc.text.slice(span.start, span.end).toLowerCase());
     const e = country ? doc.entities.find((x) => x.type === 'GPE' && [x.name, ...x.aliases].some((n) => n.toLowerCase() === country)) : undefined;
@@ -64,6 +69,43 @@ export function asParticipant(doc: Document, span: EntitySpan, ctx: Context): Pa
 }
 
 const lowerAt = (doc: Document, i: number) => doc.tokens[i]?.text.toLowerCase() ?? '';
+
+const LEADER = String.raw`(?:President|Prime Minister|Premier|Chancellor|King|leader|dictator|ruler|strongman|president)`;
+
+/** The country a person is said to lead: "Venezuelan President Nicolás Maduro", "the President of Venezuela, Nicolas Maduro". */
+function countryLedBy(doc: Document, person: string): string | null {
+  const entity = doc.entities.find((e) => e.id === person);
+  if (!entity) return null;
+  const gpe = (start: number, end: number) => {
+    const m = spansWithin(doc, start, end).find((x) => x.type === 'GPE' || x.type === 'NORP');
+    if (!m) return null;
+    return asCountry(doc, m);
+  };
+  for (const mention of entity.mentions) {
+    const before = doc.text.slice(Math.max(0, mention.start - 60), mention.start);
+    const titled = new RegExp(String.raw`(\S+)(?:['’]s)?\s+(?:\p{Ll}+\s+)?${LEADER}\s+$`, 'u').exec(before);
+    if (titled) {
+      const at = mention.start - before.length + titled.index;
+      const found = gpe(at, at + titled[1].length);
+      if (found) return found;
+    }
+    const of = new RegExp(String.raw`${LEADER}\s+of\s+(?:the\s+)?([\p{Lu}][\p{L} ]+),\s*$`, 'u').exec(before);
+    if (of) {
+      const at = mention.start - before.length + of.index;
+      const found = gpe(at, mention.start);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The country entity a GPE or demonym mention stands for, if the document has it. */
+function asCountry(doc: Document, span: EntitySpan): string | null {
+  if (span.type === 'GPE') return span.entity;
+  const country = doc.mentions.find((m) => m.start === span.start && m.end === span.end)?.refersTo;
+  const e = country ? doc.entities.find((x) => x.type === 'GPE' && [x.name, ...x.aliases].some((n) => n.toLowerCase() === country.toLowerCase())) : undefined;
+  return e?.id ?? null;
+}
 
 /** Token index of the first token starting at or after an offset. */
 function tokenAt(doc: Document, offset: number): number {

@@ -139,3 +139,10 @@ test('"the two leaders" and "both sides" are the pair just named; weapons stand 
   const drones = eventsOf('Ukrainian drones struck an oil refinery in Russia’s Volgograd region.', [UKRAINE, RUSSIA, { name: 'Volgograd', type: 'GPE', forms: ['Volgograd'] }]);
   assert.deepEqual(eventLines(drones), ['Ukraine ASSAULT null']);
 });
+
+test('"the Maduro regime" is the state its leader is said to run', () => {
+  const doc = eventsOf('Venezuelan President Nicolás Maduro spoke on Monday. Iran helped the Maduro regime cover up an oil spill.', [IRAN, VENEZUELA, MADURO]);
+  assert.deepEqual(eventLines(doc), ['Iran AID Venezuela']);
+  const unknown = eventsOf('Iran helped the Maduro regime cover up an oil spill.', [IRAN, MADURO]);
+  assert.deepEqual(eventLines(unknown), ['Iran AID Nicolás Maduro']);
+});
