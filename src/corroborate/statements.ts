@@ -268,8 +268,9 @@ function addAnaphoricContext(text: string, statements: Statement[]): void {
     const s = sorted[i];
     if (!ANAPHORIC_OPENING.test(s.text.trim())) continue;
     const before = sorted[i - 1];
-    // Only within a paragraph: a line break starts a new topic.
-    if (text.slice(before.end, s.start).includes('\n')) continue;
+    // The sentence just before, even across a paragraph break ("…UAVs.\n\nAmong them are…"),
+    // but not across a blank-line section of other statements.
+    if ((text.slice(before.end, s.start).match(/\n/g) ?? []).length > 2) continue;
     const own = new Set([...s.terms, ...s.entities.map((e) => `e:${e}`)]);
     const places = new Set([...before.places]);
     s.context = [...before.terms, ...before.entities.map((e) => `e:${e}`)].filter((f) => !own.has(f) && !places.has(f)).sort();
