@@ -104,7 +104,7 @@ function pathOf(s: Statement, idx: MemberIndex, ctx: ProvenanceContext, seen = n
   if (credited.size) {
     for (const key of [...credited].sort()) {
       const r = idx.roots.get(key);
-      if (r && [...r.documents].some((d) => d !== s.documentId)) return { root: r.ref, via: [], below: [], relation: 'inherits', derivedFrom: null };
+      if (r) return { root: r.ref, via: [], below: [], relation: 'inherits', derivedFrom: null };
     }
     for (const doc of [...idx.byDocument.keys()].sort()) {
       if (doc === s.documentId) continue;

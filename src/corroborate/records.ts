@@ -17,7 +17,8 @@ export interface ClusterSummary {
   modality: Modality;
   first: { documentId: string; published: string | null };
   latest: { documentId: string; published: string | null };
-  /** Members disagree (numbers, dates, denial, modality). */
+  /** Members disagree on numbers, dates, or assert what another denies (a modality shift alone is
+   *  listed among the contradictions but does not make a cluster contested). */
   contested: boolean;
 }
 

@@ -224,7 +224,7 @@ export function refreshDirtyClusters(db: Database.Database): void {
     const latest = dated.length ? dated[dated.length - 1] : ordered[ordered.length - 1];
     upsert.run(id, canonical.key, canonical.text, members.length, new Set(members.map((m) => m.documentId)).size, roots.length,
       dominantModality(members), first.documentId, first.published, latest.documentId, latest.published,
-      contradictionsIn(sample).length ? 1 : 0, JSON.stringify(roots));
+      contradictionsIn(sample).some((c) => c.kind !== 'modality') ? 1 : 0, JSON.stringify(roots));
   }
   sql(db, 'DELETE FROM corr_dirty').run();
 }
