@@ -72,6 +72,11 @@ export function docTitle(d: { id: string; title?: string | null; outlet?: string
   return d.id;
 }
 
+/** A short name for an article inside a line that already gives its date: the outlet, else the id. */
+export function outletOrId(id: string, outlet: string | null | undefined): string {
+  return outlet ?? `article ${id.slice(0, 12)}`;
+}
+
 export function docLink(id: string, title: string | null): HTMLElement {
   return h('a', { href: `#/doc/${encodeURIComponent(id)}` }, title || id);
 }

@@ -1,6 +1,6 @@
 // The claim provenance view: from each root source down through the sources it was cited by to the
 // articles; independent roots counted; contradictions listed. Reached from a claim or a cluster.
-import { docLink, docTitle, empty, entityLink, formatDate, h, modalityBadge, section } from '../dom.js';
+import { docLink, outletOrId, docTitle, empty, entityLink, formatDate, h, modalityBadge, section } from '../dom.js';
 import { get, type ClaimRecord } from '../api.js';
 
 interface ProvNode {
@@ -67,7 +67,7 @@ export async function claimView(root: HTMLElement, args: string[]): Promise<void
       h('blockquote', { class: 'claim-quote' }, c.text),
       h('div', { class: 'head-meta' }, modalityBadge(c.modality), c.quote ? h('span', { class: 'badge quote' }, 'quote') : null, ' ',
         c.source ? entityLink(c.source, c.sourceName ?? c.source) : h('span', null, c.sourceText ?? 'unattributed'),
-        c.cue ? h('span', { class: 'muted' }, ` ${c.cue}`) : null, h('span', { class: 'muted' }, ' · in '), docLink(c.documentId, c.outlet ?? c.documentId),
+        c.cue ? h('span', { class: 'muted' }, ` ${c.cue}`) : null, h('span', { class: 'muted' }, ' · in '), docLink(c.documentId, outletOrId(c.documentId, c.outlet)),
         h('span', { class: 'muted' }, ` · ${formatDate(c.published)}`))),
     section('Attribution in this article', h('ul', { class: 'prov-tree root' }, treeNode(r.chain))),
     ...(r.cluster ? clusterSection(r.cluster) : [section('Corroboration', empty('No other article reports this claim (or corroboration has not been computed for this store).'))]),

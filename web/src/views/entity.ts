@@ -1,6 +1,6 @@
 // The entity dossier: names and aliases, type, watch-list hits with their explained scores, every
 // claim about it grouped by cluster (source count, independent roots, modality), events, documents.
-import { docLink, docTitle, empty, entityLink, formatDate, h, modalityBadge, section, typeBadge } from '../dom.js';
+import { docLink, outletOrId, docTitle, empty, entityLink, formatDate, h, modalityBadge, section, typeBadge } from '../dom.js';
 import { get, post, type ClaimRecord, type EntityDossier } from '../api.js';
 import { claimGroups } from '../clusters.js';
 
@@ -24,7 +24,7 @@ function claimItem(c: ClaimRecord, names: Map<string, string>): HTMLElement {
       ' ',
       c.source ? entityLink(c.source, c.sourceName ?? names.get(c.source) ?? c.source) : h('span', null, c.sourceText ?? 'unattributed'),
       c.cue ? h('span', { class: 'muted' }, ` ${c.cue}`) : null,
-      h('span', { class: 'muted' }, ' · '), docLink(c.documentId, c.outlet ? `${c.outlet}` : c.documentId),
+      h('span', { class: 'muted' }, ' · '), docLink(c.documentId, outletOrId(c.documentId, c.outlet)),
       h('span', { class: 'muted' }, ` · ${formatDate(c.published)} · `),
       h('a', { href: `#/claim/${encodeURIComponent(c.documentId)}/${encodeURIComponent(c.id)}`, class: 'provenance-link' }, 'provenance →')));
 }
@@ -65,7 +65,7 @@ export async function entityView(root: HTMLElement, [id]: string[]): Promise<voi
       ev.actor ? entityLink(ev.actor, ev.actorName ?? ev.actor) : h('span', { class: 'muted' }, '—'), ' → ',
       ev.target ? entityLink(ev.target, ev.targetName ?? ev.target) : h('span', { class: 'muted' }, '—'),
       ev.location ? [' in ', entityLink(ev.location, ev.locationName ?? ev.location)] : null,
-      h('div', { class: 'muted small' }, `${formatDate(ev.date ?? ev.published)}${ev.date ? '' : ' (article date)'} · `, docLink(ev.documentId, ev.documentId)),
+      h('div', { class: 'muted small' }, `${formatDate(ev.date ?? ev.published)}${ev.date ? '' : ' (article date)'} · `, docLink(ev.documentId, outletOrId(ev.documentId, null))),
       h('div', { class: 'small quote-text' }, ev.text)))) : empty('No event involves this entity.')),
     h('div', null,
       section(`Documents (${d.documents.length})`, h('ul', { class: 'list' }, ...d.documents.map((doc) => h('li', null, docLink(doc.id, docTitle(doc)),
