@@ -14,6 +14,8 @@ import type { ClusterDetail, ClusterMember, ClusterQuery, ClusterSummary, Timeli
 import type { Page } from '../types.js';
 
 const MAX_LINK_CANDIDATES = 20;
+/** Document keys (LSH bands, specifics) held by more documents than this are not used for blocking. */
+const MAX_KEY_HOLDERS = 200;
 /** Cluster summaries look at this many members at most (canonical choice, disagreements). */
 const SUMMARY_SAMPLE = 60;
 
@@ -140,8 +142,13 @@ function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statemen
   for (const k of keys) insertKey.run(k, doc.id);
   const documents = (sql(db, 'SELECT COUNT(*) AS n FROM corr_docs').get() as { n: number }).n;
   const candidates = new Map<string, number>();
-  const holders = sql(db, 'SELECT doc_id FROM corr_doc_keys WHERE key = ? AND doc_id <> ? LIMIT 1000');
-  for (const k of keys) for (const r of holders.all(k, doc.id) as { doc_id: string }[]) candidates.set(r.doc_id, (candidates.get(r.doc_id) ?? 0) + (k.startsWith('b') ? 3 : 1));
+  const holders = sql(db, 'SELECT doc_id FROM corr_doc_keys WHERE key = ? AND doc_id <> ? LIMIT ?');
+  for (const k of keys) {
+    const rows = holders.all(k, doc.id, MAX_KEY_HOLDERS + 1) as { doc_id: string }[];
+    // A specific most documents hold (a head of state) finds nothing in particular: skip it.
+    if (rows.length > MAX_KEY_HOLDERS) continue;
+    for (const r of rows) candidates.set(r.doc_id, (candidates.get(r.doc_id) ?? 0) + (k.startsWith('b') ? 3 : 1));
+  }
   const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
   if (!ranked.length) return;
   const self = profileOf(db, doc.id)!;
@@ -176,22 +183,31 @@ function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statemen
   }
 }
 
+/** Link, credit and label lookups for provenance, memoised for one refresh (rows do not change
+ *  while it runs; a large cluster asks about the same documents many times). */
 function provenanceContext(db: Database.Database): ProvenanceContext {
   const link = sql(db, 'SELECT * FROM corr_links WHERE doc_id = ?');
   const credits = sql(db, 'SELECT credits_json FROM corr_docs WHERE doc_id = ?');
   const label = sql(db, 'SELECT outlet FROM documents WHERE id = ?');
   const entity = sql(db, 'SELECT name FROM entities WHERE id = ?');
+  const memo = <T>(fn: (id: string) => T) => {
+    const cache = new Map<string, T>();
+    return (id: string): T => {
+      if (!cache.has(id)) cache.set(id, fn(id));
+      return cache.get(id)!;
+    };
+  };
   return {
-    nameOf: (key) => (key.startsWith('name:') ? key.slice(5) : (entity.get(key) as { name: string } | undefined)?.name ?? null),
-    linkOf: (id) => {
+    nameOf: memo((key) => (key.startsWith('name:') ? key.slice(5) : (entity.get(key) as { name: string } | undefined)?.name ?? null)),
+    linkOf: memo((id) => {
       const r = link.get(id) as LinkRow | undefined;
       return r ? linkRecord(r) : null;
-    },
-    creditsOf: (id) => new Set(JSON.parse((credits.get(id) as { credits_json: string } | undefined)?.credits_json ?? '[]') as string[]),
-    labelOf: (id) => {
+    }),
+    creditsOf: memo((id) => new Set(JSON.parse((credits.get(id) as { credits_json: string } | undefined)?.credits_json ?? '[]') as string[])),
+    labelOf: memo((id) => {
       const outlet = (label.get(id) as { outlet: string | null } | undefined)?.outlet;
       return outlet ? `${outlet} (${id})` : id;
-    },
+    }),
   };
 }
 
