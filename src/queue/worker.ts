@@ -152,7 +152,7 @@ export class Worker {
       const article = ArticleSchema.parse(job.payload);
       const doc = (await store.hasContent(article.contentHash)) ? null : this.opts.analyse(article);
       const result = await store.transaction(async (client) => {
-        await lockAll(client, [`dossier:source:${article.source}`]);
+        await lockAll(client, store.schema, [`dossier:source:${article.source}`]);
         const newer = await client.query(`SELECT 1 FROM jobs WHERE source = $1 AND id > $2 AND state = 'done' AND outcome <> 'superseded' LIMIT 1`,
           [article.source, job.id]);
         if (newer.rowCount) {

@@ -2,7 +2,7 @@
 // provenance, timeline, derivation links and novelty, and concurrent saves still cluster correctly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -10,6 +10,11 @@ import type { Store } from '../../src/store/types.js';
 import type { Claim } from '../../src/schema/analysis.js';
 import { analysed, entity } from '../store/contract.js';
 import { openTestStore } from './helpers.js';
+import { SEEDS_DIR } from '../helpers/fixtures.js';
+import { articlesFromBytes } from '../../src/ingest/index.js';
+import { Context } from '../../src/context.js';
+import { analyzeArticle } from '../../src/pipeline.js';
+import { forStore } from '../../src/runner.js';
 
 const BASE = 'Iran has established a drone development base at the El Libertador air base in Maracay, officials said. '
   + 'The base trains Venezuelan military personnel to fly the drones. In March 2023 Mahan Air flights carried parts to Caracas.';
@@ -35,10 +40,10 @@ function corpus() {
   });
 }
 
-async function everything(store: Store) {
+async function everything(store: Store, ids = ['wire', 'copy', 'other']) {
   const clusters = await store.listClusters({ minMembers: 1, limit: 1000 });
   const details = await Promise.all(clusters.items.map((c) => store.getCluster(c.id)));
-  const perDoc = await Promise.all(['wire', 'copy', 'other'].map(async (id) => ({ links: await store.documentLinks(id), novelty: await store.documentNovelty(id) })));
+  const perDoc = await Promise.all(ids.map(async (id) => ({ links: await store.documentLinks(id), novelty: await store.documentNovelty(id) })));
   return { clusters, details, timeline: await store.timeline(), perDoc };
 }
 
@@ -76,6 +81,30 @@ test('postgres: replacing a document refreshes the clusters it was in', async ()
     assert.equal((await store.listClusters({ minMembers: 2 })).total, 0, 'no cluster keeps a member of the replaced analysis');
     assert.deepEqual(await store.documentLinks('wire'), []);
   } finally {
+    await dispose();
+  }
+});
+
+test('postgres: the seed articles, analysed by the pipeline, corroborate exactly as on SQLite', async () => {
+  const ctx = new Context({ lists: null });
+  const docs = readdirSync(SEEDS_DIR).sort().flatMap((name) => articlesFromBytes(name, readFileSync(join(SEEDS_DIR, name))))
+    .flatMap((item) => (item.ok ? [forStore(analyzeArticle(item.article, ctx))] : []));
+  assert.ok(docs.length >= 5);
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-corr-'));
+  const sqlite = new SqliteStore(join(dir, 'c.db'));
+  const { store: postgres, dispose } = await openTestStore('corr');
+  try {
+    for (const doc of docs) {
+      await sqlite.saveDocument(doc);
+      await postgres.saveDocument(doc);
+    }
+    const ids = docs.map((d) => d.article.id);
+    const expected = await everything(sqlite, ids);
+    assert.ok(expected.clusters.items.some((c) => c.documents >= 2), 'the seeds share propositions');
+    assert.deepEqual(await everything(postgres, ids), expected);
+  } finally {
+    await sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
     await dispose();
   }
 });

@@ -133,10 +133,11 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
   }
 }
 
-/** Takes transaction-scoped advisory locks on `keys`, always in the same (sorted) order so two
- *  transactions wanting overlapping keys cannot deadlock. */
-export async function lockAll(client: pg.PoolClient, keys: Iterable<string>): Promise<void> {
-  const ids = [...new Set([...keys].map((k) => lockKey(k)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** Takes transaction-scoped advisory locks on `keys` within a schema (advisory locks are
+ *  database-wide: stores in other schemas must not wait on ours), always in the same (sorted)
+ *  order so two transactions wanting overlapping keys cannot deadlock. */
+export async function lockAll(client: pg.PoolClient, schema: string, keys: Iterable<string>): Promise<void> {
+  const ids = [...new Set([...keys].map((k) => lockKey(`${schema}\u0000${k}`)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (!ids.length) return;
   // OFFSET 0 keeps the sorted subquery from being flattened: the locks are taken in its order.
   await client.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k OFFSET 0) s',

@@ -74,11 +74,11 @@ class PreloadedIndex implements CorpusIndex {
 
 /** Resolves a document's entities against the corpus inside the caller's transaction; returns
  *  local entity id → corpus entity id. */
-export async function resolveInPostgres(client: pg.PoolClient, entities: Entity[]): Promise<Record<string, string>> {
+export async function resolveInPostgres(client: pg.PoolClient, schema: string, entities: Entity[]): Promise<Record<string, string>> {
   if (!entities.length) return {};
   const keys = [...new Set(entities.flatMap((e) => identityKeys(e)))].sort();
   const stems = [...new Set(entities.map(idStem))].sort();
-  await lockAll(client, [...keys.map((k) => `dossier:key:${k}`), ...stems.map((s) => `dossier:stem:${s}`)]);
+  await lockAll(client, schema, [...keys.map((k) => `dossier:key:${k}`), ...stems.map((s) => `dossier:stem:${s}`)]);
 
   const index = new PreloadedIndex();
   const rows = await client.query<{ key: string; id: string; name: string; type: EntityType; kb: string | null; aliases: string[] }>(

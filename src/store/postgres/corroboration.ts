@@ -4,18 +4,22 @@
 // the view fetches the misses in one query each and the (pure) rule runs again.
 // Saves take one advisory lock for this step, so clusters grow in one order whatever the workers.
 import type pg from 'pg';
-import type { Analysis, EntityType, Modality } from '../../schema/analysis.js';
+import type { Analysis, Modality } from '../../schema/analysis.js';
 import { statementsOf, type Statement } from '../../corroborate/statements.js';
 import { blockingKeys, type TermStats } from '../../corroborate/similarity.js';
 import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
-import { bandKeys, derivation, signatureOf, specificsOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
+import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
 import { contradictionsIn, noveltyOf } from '../../corroborate/contradictions.js';
 import { dateSortKey } from '../../corroborate/timeline.js';
 import { lockAll } from './connection.js';
 
-const NAMED_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'FAC', 'PRODUCT', 'EVENT', 'LAW']);
-const MAX_LINK_CANDIDATES = 50;
+// The same limits as the SQLite store (src/store/sqlite/corroboration.ts).
+const MAX_LINK_CANDIDATES = 20;
+/** Document keys (LSH bands, specifics) held by more documents than this are not used for blocking. */
+const MAX_KEY_HOLDERS = 200;
+/** Cluster summaries look at this many members at most (canonical choice, disagreements). */
+const SUMMARY_SAMPLE = 60;
 
 type Db = Pick<pg.PoolClient, 'query'>;
 
@@ -27,13 +31,19 @@ export interface SavedDoc {
 
 /** Lazily filled maps behind the synchronous callbacks of the corroboration rules. */
 export class SyncView {
+  /** Statement frequency of a key as first read in this save (then fixed, as SQLite memoises it). */
   readonly df = new Map<string, number>();
+  /** Frequencies before this save, and the keys this save has added since. */
+  private readonly dfBefore = new Map<string, number>();
+  private readonly added = new Map<string, number>();
   readonly postings = new Map<string, string[]>();
   readonly links = new Map<string, DocumentLink | null>();
   readonly credits = new Map<string, Set<string>>();
   readonly outlets = new Map<string, string | null>();
   readonly clusters = new Map<string, string | undefined>();
   readonly docDf = new Map<string, number>();
+  readonly anchors = new Map<string, Statement | null>();
+  readonly entityNames = new Map<string, string | null>();
   private readonly missing = new Map<string, Set<string>>();
   statements = 0;
 
@@ -48,17 +58,47 @@ export class SyncView {
   }
 
   termStats(): TermStats {
-    return { statements: this.statements, df: (term) => this.get(this.df, 'df', term.startsWith('e:') ? term : `t:${term}`, 0) };
+    return { statements: this.statements, df: (term) => this.frequency(term.startsWith('e:') ? term : `t:${term}`) };
+  }
+
+  private frequency(key: string): number {
+    const known = this.df.get(key);
+    if (known !== undefined) return known;
+    const before = this.dfBefore.get(key);
+    if (before === undefined) return this.get(this.df, 'df', key, 0);
+    const n = before + (this.added.get(key) ?? 0);
+    this.df.set(key, n);
+    return n;
+  }
+
+  /** Reads the frequencies of many keys in one query (a document's statements' keys, up front). */
+  async prefetchFrequencies(keys: string[]): Promise<void> {
+    const wanted = [...new Set(keys)].filter((k) => !this.dfBefore.has(k));
+    if (!wanted.length) return;
+    const rows = (await this.db.query('SELECT key, n FROM corr_df WHERE key = ANY($1::text[])', [wanted])).rows;
+    const found = new Map(rows.map((r) => [r.key as string, r.n as number]));
+    for (const k of wanted) this.dfBefore.set(k, (found.get(k) ?? 0) - (this.added.get(k) ?? 0));
+  }
+
+  /** Counts blocking keys this save has written. */
+  noteAdded(keys: string[]): void {
+    for (const k of new Set(keys)) this.added.set(k, (this.added.get(k) ?? 0) + 1);
   }
 
   postingsOf = (key: string): string[] => this.get(this.postings, 'postings', key, []);
   clusterOf = (key: string): string | undefined => this.get(this.clusters, 'clusters', key, undefined);
   docFrequency = (specific: string): number => this.get(this.docDf, 'docDf', `s:${specific}`, 0);
+  /** The canonical member of a cluster, which joins are anchored against. */
+  anchorOf = (clusterId: string): Statement | null => this.get(this.anchors, 'anchors', clusterId, null);
+  entityName = (id: string): string | null => this.get(this.entityNames, 'entityNames', id, null);
+  /** Display name of a specific: the entity's name for entity specifics, else the term itself. */
+  specificName = (x: string): string => (/^[ex]:/.test(x) ? this.entityName(x.slice(2)) ?? x.slice(2) : x.slice(2));
 
   provenance(): ProvenanceContext {
     return {
       linkOf: (id) => this.get(this.links, 'links', id, null),
       creditsOf: (id) => this.get(this.credits, 'credits', id, new Set<string>()),
+      nameOf: (key) => (key.startsWith('name:') ? key.slice(5) : this.entityName(key)),
       labelOf: (id) => {
         const outlet = this.get(this.outlets, 'outlets', id, null);
         return outlet ? `${outlet} (${id})` : id;
@@ -79,12 +119,7 @@ export class SyncView {
 
   private async fetchMissing(): Promise<void> {
     const want = (kind: string) => [...(this.missing.get(kind) ?? [])];
-    const keys = want('df');
-    if (keys.length) {
-      const rows = (await this.db.query('SELECT key, n FROM corr_df WHERE key = ANY($1::text[])', [keys])).rows;
-      for (const k of keys) this.df.set(k, 0);
-      for (const r of rows) this.df.set(r.key, r.n);
-    }
+    await this.prefetchFrequencies(want('df'));
     const postings = want('postings');
     if (postings.length) {
       // At most MAX_POSTINGS + 1 per key: enough to tell a key too common to block on.
@@ -117,6 +152,19 @@ export class SyncView {
       for (const k of credits) this.credits.set(k, new Set());
       for (const r of rows) this.credits.set(r.doc_id, new Set(r.credits_json as string[]));
     }
+    const anchors = want('anchors');
+    if (anchors.length) {
+      const rows = (await this.db.query(`SELECT c.id, s.statement_json FROM corr_clusters c JOIN corr_statements s ON s.key = c.canonical
+        WHERE c.id = ANY($1::text[])`, [anchors])).rows;
+      for (const k of anchors) this.anchors.set(k, null);
+      for (const r of rows) this.anchors.set(r.id, r.statement_json as Statement);
+    }
+    const names = want('entityNames');
+    if (names.length) {
+      const rows = (await this.db.query('SELECT id, name FROM entities WHERE id = ANY($1::text[])', [names])).rows;
+      for (const k of names) this.entityNames.set(k, null);
+      for (const r of rows) this.entityNames.set(r.id, r.name);
+    }
     const outlets = want('outlets');
     if (outlets.length) {
       const rows = (await this.db.query('SELECT id, outlet FROM documents WHERE id = ANY($1::text[])', [outlets])).rows;
@@ -130,6 +178,7 @@ export class SyncView {
   invalidate(): void {
     this.postings.clear();
     this.clusters.clear();
+    this.anchors.clear();
   }
 }
 
@@ -148,12 +197,13 @@ export async function clusterMembers(db: Db, clusterId: string, limit = 100000):
 
 /** Adds a saved document's statements to the clusters, links it to what it copies (or what copies
  *  it), and refreshes the summaries of every cluster touched. Runs inside the save transaction. */
-export async function updateCorroboration(db: pg.PoolClient, doc: SavedDoc, entityIds: Record<string, string>): Promise<void> {
-  await lockAll(db, ['dossier:corroborate']);
+export async function updateCorroboration(db: pg.PoolClient, schema: string, doc: SavedDoc, entityIds: Record<string, string>): Promise<void> {
+  await lockAll(db, schema, ['dossier:corroborate']);
   const { analysis } = doc;
   const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds });
   const view = new SyncView(db);
   view.statements = await statementCount(db);
+  await view.prefetchFrequencies(statements.flatMap(blockingKeys));
   for (const s of statements) {
     const stats = view.termStats();
     const keys = await view.run(() => rankByKeys(s, view.postingsOf, stats));
@@ -161,7 +211,7 @@ export async function updateCorroboration(db: pg.PoolClient, doc: SavedDoc, enti
       ? (await db.query('SELECT key, statement_json, cluster_id FROM corr_statements WHERE key = ANY($1::text[])', [keys])).rows : [];
     const byKey = new Map(rows.map((r) => [r.key as string, { statement: r.statement_json as Statement, clusterId: r.cluster_id as string }]));
     const candidates = keys.map((k) => byKey.get(k)!).filter(Boolean);
-    const a = await view.run(() => chooseCluster(s, candidates, stats));
+    const a = await view.run(() => chooseCluster(s, candidates, stats, view.anchorOf));
     for (const other of a.merged) {
       await db.query('UPDATE corr_statements SET cluster_id = $1 WHERE cluster_id = $2', [a.clusterId, other]);
       await db.query('DELETE FROM corr_clusters WHERE id = $1', [other]);
@@ -172,6 +222,7 @@ export async function updateCorroboration(db: pg.PoolClient, doc: SavedDoc, enti
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match })]);
     await db.query('INSERT INTO corr_keys (key, statement) SELECT DISTINCT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [blockingKeys(s), s.key]);
+    view.noteAdded(blockingKeys(s));
     if (s.entities.length) {
       await db.query('INSERT INTO corr_statement_entities (statement, entity_id) SELECT DISTINCT $2, e FROM unnest($1::text[]) AS e ON CONFLICT DO NOTHING', [s.entities, s.key]);
     }
@@ -192,7 +243,7 @@ async function profileOf(db: Db, id: string): Promise<DocumentProfile | null> {
   const row = (await db.query(`SELECT c.signature_json, c.specifics_json, d.published, d.published_confidence FROM corr_docs c JOIN documents d ON d.id = c.doc_id
     WHERE c.doc_id = $1`, [id])).rows[0];
   if (!row) return null;
-  const statements = (await db.query('SELECT statement_json FROM corr_statements WHERE doc_id = $1 ORDER BY span_start', [id])).rows.map((r) => r.statement_json as Statement);
+  const statements = (await db.query('SELECT statement_json FROM corr_statements WHERE doc_id = $1 ORDER BY span_start, key', [id])).rows.map((r) => r.statement_json as Statement);
   return { id, published: row.published, publishedConfidence: row.published_confidence, signature: row.signature_json, specifics: row.specifics_json, statements };
 }
 
@@ -201,18 +252,23 @@ const better = (a: DocumentLink, b: { kind: string; score: number } | undefined)
 
 /** Finds documents that share LSH bands or rare specifics with this one and records derivations. */
 async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>): Promise<void> {
-  const namedCorpus = new Set(doc.analysis.entities.filter((e) => NAMED_TYPES.has(e.type) && entityIds[e.id]).map((e) => entityIds[e.id]));
   const signature = signatureOf(doc.analysis.text);
-  const specifics = specificsOf(statements, namedCorpus);
+  const specifics = documentSpecifics(doc.analysis, entityIds, statements);
   await db.query('INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES ($1, $2, $3, $4)',
     [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort())]);
   const keys = [...new Set([...bandKeys(signature), ...specifics.map((x) => `s:${x}`)])];
   await db.query('INSERT INTO corr_doc_keys (key, doc_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [keys, doc.id]);
   const documents = (await db.query('SELECT COUNT(*)::int AS n FROM corr_docs')).rows[0].n as number;
-  const holders = (await db.query(`SELECT k.key, h.doc_id FROM unnest($1::text[]) AS k(key),
-    LATERAL (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $2 LIMIT 1000) h`, [keys, doc.id])).rows as { key: string; doc_id: string }[];
+  const holders = (await db.query(`SELECT k.key, h.docs FROM unnest($1::text[]) AS k(key),
+    LATERAL (SELECT array_agg(doc_id) AS docs FROM (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $2 LIMIT $3) x) h`,
+  [keys, doc.id, MAX_KEY_HOLDERS + 1])).rows as { key: string; docs: string[] | null }[];
   const candidates = new Map<string, number>();
-  for (const r of holders) candidates.set(r.doc_id, (candidates.get(r.doc_id) ?? 0) + (r.key.startsWith('b') ? 3 : 1));
+  for (const r of holders) {
+    const docs = r.docs ?? [];
+    // A specific most documents hold (a head of state) finds nothing in particular: skip it.
+    if (docs.length > MAX_KEY_HOLDERS) continue;
+    for (const d of docs) candidates.set(d, (candidates.get(d) ?? 0) + (r.key.startsWith('b') ? 3 : 1));
+  }
   const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
   if (!ranked.length) return;
   const self = (await profileOf(db, doc.id))!;
@@ -221,7 +277,7 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
   for (const [other] of ranked) {
     const profile = await profileOf(db, other);
     if (!profile) continue;
-    const link = await view.run(() => derivation(self, profile, view.docFrequency, documents, view.clusterOf));
+    const link = await view.run(() => derivation(self, profile, view.docFrequency, documents, view.clusterOf, undefined, view.specificName));
     if (link) found.push(link);
   }
   // One origin per document: the strongest evidence wins; a copy of a copy points at its nearest origin.
@@ -256,11 +312,12 @@ export async function refreshDirtyClusters(db: Db): Promise<void> {
   const ctx = view.provenance();
   for (const id of ids) {
     const members = await clusterMembers(db, id);
+    const sample = members.length > SUMMARY_SAMPLE ? members.slice(-SUMMARY_SAMPLE) : members;
     if (!members.length) {
       await db.query('DELETE FROM corr_clusters WHERE id = $1', [id]);
       continue;
     }
-    const canonical = await view.run(() => canonicalMember(members, stats));
+    const canonical = await view.run(() => canonicalMember(sample, stats));
     const { roots } = await view.run(() => provenanceOf(members, ctx));
     const ordered = [...members].sort(byAppearance);
     const dated = ordered.filter((m) => m.published);
@@ -274,7 +331,7 @@ export async function refreshDirtyClusters(db: Db): Promise<void> {
         contested = excluded.contested, roots_json = excluded.roots_json`,
     [id, canonical.key, canonical.text, members.length, new Set(members.map((m) => m.documentId)).size, roots.length,
       dominantModality(members), first.documentId, first.published, latest.documentId, latest.published,
-      contradictionsIn(members).length > 0, JSON.stringify(roots)]);
+      contradictionsIn(sample).some((c) => c.kind !== 'modality'), JSON.stringify(roots)]);
   }
   await db.query('DELETE FROM corr_dirty');
 }

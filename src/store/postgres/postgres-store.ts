@@ -79,7 +79,7 @@ export class PostgresStore implements Store {
   async saveWith(client: pg.PoolClient, doc: AnalysedDocument): Promise<SaveResult & { alerts: number }> {
     const { article, analysis } = doc;
     // Serialise saves of the same content, source or wanted id; other documents proceed in parallel.
-    await lockAll(client, [`dossier:hash:${article.contentHash}`, `dossier:source:${article.source}`, `dossier:docid:${article.id}`]);
+    await lockAll(client, this.schema, [`dossier:hash:${article.contentHash}`, `dossier:source:${article.source}`, `dossier:docid:${article.id}`]);
     const same = await client.query<{ id: string }>('SELECT id FROM documents WHERE content_hash = $1', [article.contentHash]);
     if (same.rows.length) return { id: same.rows[0].id, status: 'unchanged', alerts: 0 };
     const previous = (await client.query<{ id: string }>('SELECT id FROM documents WHERE source = $1', [article.source])).rows[0];
@@ -95,9 +95,9 @@ export class PostgresStore implements Store {
       JSON.stringify(article), JSON.stringify(analysis), JSON.stringify(doc.sentences),
       foldForSearch(article.title ?? ''), foldForSearch(article.text),
     ]);
-    const entityIds = await resolveInPostgres(client, analysis.entities);
+    const entityIds = await resolveInPostgres(client, this.schema, analysis.entities);
     await this.insertLayers(client, id, analysis, entityIds);
-    await updateCorroboration(client, { id, analysis, sentences: doc.sentences }, entityIds);
+    await updateCorroboration(client, this.schema, { id, analysis, sentences: doc.sentences }, entityIds);
     const alerts = await recordAlertHits(client, id);
     return { id, status: previous ? 'replaced' : 'inserted', alerts };
   }
