@@ -130,12 +130,15 @@ async function benchPostgres(file: string, workers: number, n: number): Promise<
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-scale-'));
   try {
-    const records = conllArticles();
+    // --articles N: the first N articles only (a quicker run); other arguments pick setups: sqlite pg1 pg2 pg4.
+    const args = process.argv.slice(2);
+    const at = args.indexOf('--articles');
+    const records = conllArticles().slice(0, at >= 0 ? Number(args[at + 1]) : undefined);
+    const only = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
     const file = join(dir, 'conll2003-reuters.jsonl');
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const mb = records.reduce((s, r) => s + Buffer.byteLength(r.text), 0) / 1e6;
     console.log(`corpus: ${records.length} Reuters articles from CoNLL-2003 (${mb.toFixed(1)} MB of text); ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}`);
-    const only = process.argv.slice(2);
     const rows: Row[] = [];
     if (!only.length || only.includes('sqlite')) rows.push(await benchSqlite(file, dir, records.length));
     for (const w of [1, 2, 4]) if (!only.length || only.includes(`pg${w}`)) rows.push(await benchPostgres(file, w, records.length));
