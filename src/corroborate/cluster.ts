@@ -63,7 +63,14 @@ export function chooseCluster(s: Statement, candidates: Candidate[], stats: Term
   const ranked = [...best.entries()].sort((a, b) => b[1].similarity.score - a[1].similarity.score || a[0].localeCompare(b[0]));
   if (!ranked.length) return { clusterId: clusterIdFor(s.key), created: true, merged: [], match: null };
   const [clusterId, match] = ranked[0];
-  const merged = ranked.slice(1).filter(([, m]) => m.similarity.score >= MERGE_THRESHOLD && match.similarity.score >= MERGE_THRESHOLD).map(([id]) => id);
+  // Two clusters merge only when their anchors, too, state one proposition: otherwise one bridging
+  // statement would chain whole clusters together.
+  const mainAnchor = anchorOf(clusterId);
+  const merged = ranked.slice(1).filter(([id, m]) => {
+    if (m.similarity.score < MERGE_THRESHOLD || match.similarity.score < MERGE_THRESHOLD) return false;
+    const other = anchorOf(id);
+    return !mainAnchor || !other || statementSimilarity(mainAnchor, other, stats, cache).score >= SAME_PROPOSITION;
+  }).map(([id]) => id);
   return { clusterId, created: false, merged: merged.sort(), match };
 }
 
