@@ -218,20 +218,20 @@ export async function updateCorroboration(db: pg.PoolClient, schema: string, doc
       await db.query('DELETE FROM corr_dirty WHERE cluster_id = $1', [other]);
     }
     const novelty = noveltyOf(s, a.clusterId, a.created ? [] : await clusterMembers(db, a.clusterId, 200));
-    await db.query(`INSERT INTO corr_statements (key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match })]);
-    await db.query('INSERT INTO corr_keys (key, statement) SELECT DISTINCT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [blockingKeys(s), s.key]);
+    // One round trip for the statement and its index rows (foreign keys are checked at the end of
+    // the statement, when the new corr_statements row is there); this runs under the corroboration lock.
+    await db.query(`WITH stmt AS (
+        INSERT INTO corr_statements (key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)),
+      keys AS (INSERT INTO corr_keys (key, statement) SELECT DISTINCT k, $1 FROM unnest($10::text[]) AS k ON CONFLICT DO NOTHING),
+      ents AS (INSERT INTO corr_statement_entities (statement, entity_id) SELECT DISTINCT $1, e FROM unnest($11::text[]) AS e ON CONFLICT DO NOTHING),
+      dates AS (INSERT INTO corr_dates (statement, sort_key, value, granularity, text)
+        SELECT $1, * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[]) ON CONFLICT DO NOTHING)
+      INSERT INTO corr_dirty (cluster_id) VALUES ($7) ON CONFLICT DO NOTHING`,
+    [s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }),
+      blockingKeys(s), s.entities, s.dates.map((d) => dateSortKey(d.value)), s.dates.map((d) => d.value), s.dates.map((d) => d.granularity),
+      s.dates.map((d) => d.text)]);
     view.noteAdded(blockingKeys(s));
-    if (s.entities.length) {
-      await db.query('INSERT INTO corr_statement_entities (statement, entity_id) SELECT DISTINCT $2, e FROM unnest($1::text[]) AS e ON CONFLICT DO NOTHING', [s.entities, s.key]);
-    }
-    if (s.dates.length) {
-      await db.query(`INSERT INTO corr_dates (statement, sort_key, value, granularity, text)
-        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
-      [s.key, s.dates.map((d) => dateSortKey(d.value)), s.dates.map((d) => d.value), s.dates.map((d) => d.granularity), s.dates.map((d) => d.text)]);
-    }
-    await db.query('INSERT INTO corr_dirty (cluster_id) VALUES ($1) ON CONFLICT DO NOTHING', [a.clusterId]);
     view.invalidate();
     view.statements++;
   }
@@ -310,28 +310,40 @@ export async function refreshDirtyClusters(db: Db): Promise<void> {
   view.statements = await statementCount(db);
   const stats = view.termStats();
   const ctx = view.provenance();
+  // Every dirty cluster's members in one query, and every summary written in one more.
+  const byCluster = new Map<string, Statement[]>(ids.map((id) => [id, []]));
+  for (const r of (await db.query('SELECT cluster_id, statement_json FROM corr_statements WHERE cluster_id = ANY($1::text[]) ORDER BY cluster_id, seq', [ids])).rows) {
+    byCluster.get(r.cluster_id)!.push(r.statement_json as Statement);
+  }
+  const sampleOf = (members: Statement[]) => (members.length > SUMMARY_SAMPLE ? members.slice(-SUMMARY_SAMPLE) : members);
+  await view.prefetchFrequencies([...byCluster.values()].flatMap((m) => sampleOf(m).flatMap(blockingKeys)));
+  const rows: unknown[][] = [];
   for (const id of ids) {
-    const members = await clusterMembers(db, id);
-    const sample = members.length > SUMMARY_SAMPLE ? members.slice(-SUMMARY_SAMPLE) : members;
-    if (!members.length) {
-      await db.query('DELETE FROM corr_clusters WHERE id = $1', [id]);
-      continue;
-    }
+    const members = byCluster.get(id)!;
+    if (!members.length) continue;
+    const sample = sampleOf(members);
     const canonical = await view.run(() => canonicalMember(sample, stats));
     const { roots } = await view.run(() => provenanceOf(members, ctx));
     const ordered = [...members].sort(byAppearance);
     const dated = ordered.filter((m) => m.published);
     const first = ordered[0];
     const latest = dated.length ? dated[dated.length - 1] : ordered[ordered.length - 1];
+    rows.push([id, canonical.key, canonical.text, members.length, new Set(members.map((m) => m.documentId)).size, roots.length,
+      dominantModality(members), first.documentId, first.published, latest.documentId, latest.published,
+      contradictionsIn(sample).some((c) => c.kind !== 'modality'), JSON.stringify(roots)]);
+  }
+  const empty = ids.filter((id) => !byCluster.get(id)!.length);
+  if (empty.length) await db.query('DELETE FROM corr_clusters WHERE id = ANY($1::text[])', [empty]);
+  if (rows.length) {
+    const column = (i: number) => rows.map((r) => r[i]);
     await db.query(`INSERT INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
-        first_doc, first_published, latest_doc, latest_published, contested, roots_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        first_doc, first_published, latest_doc, latest_published, contested, roots_json)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
+        $10::text[], $11::text[], $12::bool[], $13::json[])
       ON CONFLICT (id) DO UPDATE SET canonical = excluded.canonical, canonical_text = excluded.canonical_text, members = excluded.members,
         documents = excluded.documents, roots = excluded.roots, modality = excluded.modality, first_doc = excluded.first_doc,
         first_published = excluded.first_published, latest_doc = excluded.latest_doc, latest_published = excluded.latest_published,
-        contested = excluded.contested, roots_json = excluded.roots_json`,
-    [id, canonical.key, canonical.text, members.length, new Set(members.map((m) => m.documentId)).size, roots.length,
-      dominantModality(members), first.documentId, first.published, latest.documentId, latest.published,
-      contradictionsIn(sample).some((c) => c.kind !== 'modality'), JSON.stringify(roots)]);
+        contested = excluded.contested, roots_json = excluded.roots_json`, Array.from({ length: 13 }, (_, i) => column(i)));
   }
   await db.query('DELETE FROM corr_dirty');
 }
