@@ -23,6 +23,7 @@ for (const register of [analyzeCommand, ingestCommand, entitiesCommand, showComm
   register(program);
 }
 
+(await import('./commands/check.js')).checkCommand(program);
 program.exitOverride();
 try {
   await program.parseAsync(process.argv);
