@@ -24,6 +24,7 @@ for (const register of [analyzeCommand, ingestCommand, entitiesCommand, showComm
 }
 
 (await import('./commands/check.js')).checkCommand(program);
+(await import('./commands/export.js')).exportCommands(program);
 program.exitOverride();
 try {
   await program.parseAsync(process.argv);
