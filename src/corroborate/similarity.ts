@@ -29,6 +29,11 @@ export function idf(stats: TermStats, term: string): number {
 // ("two countries", "cooperation") — the common words are what unrelated statements share.
 const IDF_POWER = 2;
 
+/** Named things other than places and people (a product, a facility, an organisation, an event, a
+ *  law) are what a proposition is about: sharing one weighs this much more than sharing a word. */
+const SPECIFIC_WEIGHT = 3;
+const SPECIFIC_ENTITY = /^e:(?:product|fac|org|event|law|work)/;
+
 /** Weight of a multi-word name's words, relative to the entity feature that stands for the name. */
 const NAME_WORD_WEIGHT = 0.35;
 
@@ -37,7 +42,7 @@ function weight(terms: string[], stats: TermStats, cache: Map<string, number>, n
   for (const t of terms) {
     let w = cache.get(t);
     if (w === undefined) cache.set(t, (w = idf(stats, t) ** IDF_POWER));
-    sum += w * (nameTerms.has(t) ? NAME_WORD_WEIGHT : 1) * (context.has(t) ? CONTEXT_WEIGHT : 1);
+    sum += w * (nameTerms.has(t) ? NAME_WORD_WEIGHT : 1) * (context.has(t) ? CONTEXT_WEIGHT : 1) * (SPECIFIC_ENTITY.test(t) ? SPECIFIC_WEIGHT : 1);
   }
   return sum;
 }
