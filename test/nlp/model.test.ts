@@ -86,3 +86,9 @@ test('a surname alone is the person named in full earlier in the document', () =
   assert.ok(has(ms, 'Nicolas Maduro', 'PERSON'), JSON.stringify(ms));
   assert.ok(ms.filter((m) => m.text === 'Maduro').every((m) => m.type === 'PERSON'));
 });
+
+test('an acronym for a kind of system is not a name', () => {
+  const ms = mentions('Iran supplied unmanned aerial vehicles (UAV) to Venezuela.');
+  assert.ok(!ms.some((m) => m.text === 'UAV'), JSON.stringify(ms));
+  assert.ok(has(ms, 'Venezuela', 'GPE'));
+});
