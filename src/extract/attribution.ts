@@ -83,7 +83,18 @@ function content(doc: Document, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-const wordCount = (doc: Document, start: number, end: number) => (doc.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+/** How much of a sentence after a final cue is read for the clause that follows it. */
+const REST_WINDOW = 2000;
+
+/** Words in a span, counted up to `max`: callers compare with small thresholds, and counting a whole
+ *  run-on sentence at every cue made claim extraction quadratic in the sentence's length. */
+function wordCount(doc: Document, start: number, end: number, max = 1000): number {
+  const word = /[\p{L}\p{N}]+/gu;
+  word.lastIndex = start;
+  let n = 0;
+  for (let m = word.exec(doc.text); m && m.index < end && n < max; m = word.exec(doc.text)) n++;
+  return n;
+}
 
 /** The quotation closing right before offset `at` (only commas, spaces or a period between). */
 function quoteEndingAt(doc: Document, quotes: Quotation[], at: number): Quotation | null {
@@ -132,7 +143,7 @@ function verbCue(
     const head = subject ? toks[subject.tokenEnd - 1].text : '';
     if (after && subject && (/^\p{Lu}/u.test(head) || lex.sourceNouns.has(head.toLowerCase()))) {
       const [cs, ce] = after;
-      if (wordCount(doc, cs, ce) >= 2) return { ...base, start: cs, end: ce, phrase: subject, quote: false };
+      if (wordCount(doc, cs, ce, 2) >= 2) return { ...base, start: cs, end: ce, phrase: subject, quote: false };
     }
   }
   // Inverted: "C, said X" / "“C,” said." — the source follows the cue, the content precedes it.
@@ -143,7 +154,7 @@ function verbCue(
     const q = quoteEndingAt(doc, quotes, toks[k].start);
     if (q && q.end > q.start && opensSentence(doc, s, q)) return { ...base, start: q.start, end: q.end, phrase, quote: true };
     const [cs, ce] = content(doc, s.start, toks[k].start);
-    if (wordCount(doc, cs, ce) < 3) return null;
+    if (wordCount(doc, cs, ce, 3) < 3) return null;
     return { ...base, start: cs, end: ce, phrase, quote: false };
   }
   // "It is believed that", "was reported": a passive cue names no source.
@@ -162,14 +173,18 @@ function verbCue(
     if (q && (q.close + 1 >= ce || /^[\s.,]*$/u.test(doc.text.slice(q.close + 1, s.end)))) {
       return { ...base, start: q.start, end: q.end, phrase, quote: true };
     }
-    if (wordCount(doc, cs, ce) < 2) return null;
+    if (wordCount(doc, cs, ce, 2) < 2) return null;
     return { ...base, start: cs, end: ce, phrase, quote: false };
   }
   // Final or parenthetical: "C, X said." / "C1, Infobae has detailed, with C2" / "“C,” the report read."
   const before = toks[phrase.tokenStart - 1];
   if (!before || phrase.tokenStart <= s.tokenStart) return null;
-  const rest = doc.text.slice(toks[end - 1].end, s.end);
+  // Only a short clause (≤ 8 words) may follow a final cue, so a bounded window of the rest decides;
+  // reading to the end of a run-on sentence at every cue made this quadratic.
+  const restStart = toks[end - 1].end;
+  const rest = doc.text.slice(restStart, Math.min(s.end, restStart + REST_WINDOW));
   const restClause = rest.match(/^([^,.;!?]*)([,.;!?]?)([\s\S]*)$/u)!;
+  if (!restClause[2] && restStart + REST_WINDOW < s.end) return null;
   const restWords = (restClause[1].match(/[\p{L}\p{N}]+/gu) ?? []).length;
   // "“C,” Li Qiang told the National People's Congress.": a listener may follow "told".
   if ((!TRAILING.test(restClause[1]) && !cue.object) || restWords > 8) return null;
@@ -179,8 +194,8 @@ function verbCue(
     if (cue.finalOnly && !(q && opensSentence(doc, s, q))) return null;
     let [cs, ce] = content(doc, s.start, before.start);
     // A parenthetical cue after a short subject ("The United States, he said, has …"): the whole sentence.
-    if (wordCount(doc, cs, ce) < 4 && restClause[2] === ',') [cs, ce] = content(doc, s.start, s.end);
-    if (wordCount(doc, cs, ce) < 3) return null;
+    if (wordCount(doc, cs, ce, 4) < 4 && restClause[2] === ',') [cs, ce] = content(doc, s.start, s.end);
+    if (wordCount(doc, cs, ce, 3) < 3) return null;
     return { ...base, start: cs, end: ce, phrase, quote: false };
   }
   return null;
