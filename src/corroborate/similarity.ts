@@ -107,7 +107,10 @@ export function statementSimilarity(a: Statement, b: Statement, stats: TermStats
   // Sharing only place names ("Russia", "Venezuela") is sharing the beat, not the proposition.
   const specific = shared.some((f) => !pa.places.has(f) && !pb.places.has(f));
   const eventBonus = sameEvent === 'full' ? 0.15 : sameEvent === 'participants' ? 0.05 : sameEventType ? 0.03 : 0;
-  const score = (0.5 * dice + 0.5 * containment * shortPenalty + eventBonus + (numbersAgree ? 0.05 : 0)) * (specific ? 1 : 0.4);
+  // "signed a deal to establish X" states an agreement; "established X" states X: one proposition
+  // reporting an agreement (or plan) is not the thing agreed on.
+  const agreement = isAgreement(a) !== isAgreement(b) ? AGREEMENT_FACTOR : 1;
+  const score = (0.5 * dice + 0.5 * containment * shortPenalty + eventBonus + (numbersAgree ? 0.05 : 0)) * (specific ? 1 : 0.4) * agreement;
   return {
     score,
     sharedTerms: shared.filter((t) => !t.startsWith('e:')),
@@ -116,6 +119,9 @@ export function statementSimilarity(a: Statement, b: Statement, stats: TermStats
     numbersAgree,
   };
 }
+
+const AGREEMENT_FACTOR = 0.8;
+const isAgreement = (s: Statement) => s.event?.type === 'AGREE';
 
 // Cooperation and agreement are symmetric: "Venezuela cooperates with Iran" = "Iran with Venezuela".
 const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);

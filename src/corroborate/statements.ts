@@ -105,10 +105,15 @@ function sourceRefs(doc: StatementSource, chain: string[]): SourceRef[] {
   return refs;
 }
 
-function entitiesWithin(doc: StatementSource, start: number, end: number, extra: (string | null)[] = []): string[] {
+/** A span with an optional hole: the part of a claim an appositive was taken out of. */
+type Hole = [number, number] | null;
+const inSpan = (m: { start: number; end: number }, start: number, end: number, hole: Hole = null) =>
+  m.start >= start && m.end <= end && !(hole && m.start < hole[1] && m.end > hole[0]);
+
+function entitiesWithin(doc: StatementSource, start: number, end: number, extra: (string | null)[] = [], hole: Hole = null): string[] {
   const ids = new Set<string>();
   for (const e of doc.analysis.entities) {
-    if (e.mentions.some((m) => m.start >= start && m.end <= end) && doc.entityIds[e.id]) ids.add(doc.entityIds[e.id]);
+    if (e.mentions.some((m) => inSpan(m, start, end, hole)) && doc.entityIds[e.id]) ids.add(doc.entityIds[e.id]);
   }
   for (const local of extra) if (local && doc.entityIds[local]) ids.add(doc.entityIds[local]);
   return [...ids].sort();
@@ -130,13 +135,13 @@ function eventSignature(doc: StatementSource, ev: Analysis['events'][number]): N
   return { type: ev.type, mode: ev.mode, actor: id(ev.actor), target: id(ev.target) };
 }
 
-function namesWithin(doc: StatementSource, start: number, end: number): { places: string[]; nameTerms: string[] } {
+function namesWithin(doc: StatementSource, start: number, end: number, hole: Hole = null): { places: string[]; nameTerms: string[] } {
   const places = new Set<string>();
   const nameTerms = new Set<string>();
   for (const e of doc.analysis.entities) {
     const place = PLACE_TYPES.has(e.type);
     for (const m of e.mentions) {
-      if (m.start < start || m.end > end) continue;
+      if (!inSpan(m, start, end, hole)) continue;
       const words = contentTerms(doc.analysis.text.slice(m.start, m.end));
       if (place) {
         if (doc.entityIds[e.id]) places.add(`e:${doc.entityIds[e.id]}`);
@@ -149,15 +154,17 @@ function namesWithin(doc: StatementSource, start: number, end: number): { places
   return { places: [...places].sort(), nameTerms: [...nameTerms].sort() };
 }
 
-function features(doc: StatementSource, start: number, end: number, dates: DateMention[]) {
-  const text = doc.analysis.text.slice(start, end);
+function features(doc: StatementSource, start: number, end: number, dates: DateMention[], hole: Hole = null) {
+  const whole = doc.analysis.text.slice(start, end);
+  // The words of the hole are left out; offsets stay those of the whole span.
+  const text = hole ? `${whole.slice(0, hole[0] - start).trimEnd()} ${whole.slice(hole[1] - start)}` : whole;
   return {
-    ...namesWithin(doc, start, end),
+    ...namesWithin(doc, start, end, hole),
     text,
     terms: [...new Set(contentTerms(text))].sort(),
     quantities: [...new Set(quantities(text).map((q) => q.value))].sort((a, b) => a - b),
     years: years(text),
-    dates: dates.filter((d) => d.start >= start && d.end <= end).map((d) => ({ value: d.value, granularity: d.granularity, text: d.text })),
+    dates: dates.filter((d) => inSpan(d, start, end, hole)).map((d) => ({ value: d.value, granularity: d.granularity, text: d.text })),
     negated: isNegated(text),
   };
 }
@@ -176,13 +183,30 @@ export function statementsOf(doc: StatementSource): Statement[] {
     const attribution = sourceRefs(doc, chain);
     const parts = propositions(analysis.text, c.start, c.end);
     parts.forEach(([start, end], k) => {
-      const f = features(doc, start, end, dates);
       const localId = parts.length > 1 ? `${c.id}.${k}` : c.id;
+      // "Mahan Air, a company sanctioned by …, also restarted flights": the appositive is a second
+      // proposition about the subject; the main clause is compared without it.
+      const apposition = appositive(analysis.text, start, end);
+      const hole: Hole = apposition ? apposition.hole : null;
+      const inHole = (ev: Analysis['events'][number]) => !!hole && !!ev.trigger && analysis.text.slice(hole[0], hole[1]).includes(ev.trigger);
+      const mainEvents = k === 0 ? events.filter((ev) => !inHole(ev)) : [];
+      const f = features(doc, start, end, dates, hole);
       out.push({
         ...base, ...f, key: `${doc.id}#${localId}`, localId, kind: 'claim', start, end,
-        modality: c.modality, negated: f.negated || c.modality === 'denied', eventType: events[0]?.type ?? null,
-        ...(events[0] && k === 0 ? { event: eventSignature(doc, events[0]) } : {}),
-        entities: entitiesWithin(doc, start, end, k === 0 ? events.flatMap((ev) => [ev.actor, ev.target]) : []),
+        modality: c.modality, negated: f.negated || c.modality === 'denied', eventType: mainEvents[0]?.type ?? (hole ? null : events[0]?.type ?? null),
+        ...(mainEvents[0] ? { event: eventSignature(doc, mainEvents[0]) } : {}),
+        entities: entitiesWithin(doc, start, end, mainEvents.flatMap((ev) => [ev.actor, ev.target]), hole),
+        attribution, inherited: [],
+      });
+      if (!apposition) return;
+      const [as, ae] = apposition.span;
+      const holeEvents = k === 0 ? events.filter(inHole) : [];
+      const g = features(doc, as, ae, dates);
+      out.push({
+        ...base, ...g, key: `${doc.id}#${localId}.a`, localId: `${localId}.a`, kind: 'claim', start: as, end: ae,
+        modality: c.modality, negated: g.negated || c.modality === 'denied', eventType: holeEvents[0]?.type ?? null,
+        ...(holeEvents[0] ? { event: eventSignature(doc, holeEvents[0]) } : {}),
+        entities: entitiesWithin(doc, as, ae, holeEvents.flatMap((ev) => [ev.actor, ev.target])),
         attribution, inherited: [],
       });
     });
@@ -234,6 +258,18 @@ function propositions(text: string, start: number, end: number): [number, number
   }
   cuts.push([start + at, end]);
   return cuts;
+}
+
+// "Name, a/an … , verb…": an appositive after a name, the main clause going on in lower case.
+const APPOSITIVE = /(?<=\p{Lu}[\p{L}\p{N}'’.-]*),\s+(?:a|an)\s+([^;.]{10,200}),\s+(?=\p{Ll})/u;
+
+/** The appositive inside a claim's span, if any: the hole it leaves and its own span. */
+function appositive(text: string, start: number, end: number): { hole: [number, number]; span: [number, number] } | null {
+  const m = APPOSITIVE.exec(text.slice(start, end));
+  if (!m) return null;
+  const from = start + m.index;
+  const inner = from + m[0].indexOf(m[1]);
+  return { hole: [from, from + m[0].length], span: [inner, inner + m[1].length] };
 }
 
 /** The parts of a span no statement covers. */

@@ -28,7 +28,7 @@ const CONCEPTS: string[][] = [
   ['weapon', 'arm', 'arms', 'munition', 'missile', 'armament'],
   ['send', 'sent', 'ship', 'shipment', 'deliver', 'delivery', 'supply', 'dispatch', 'transfer', 'provide'],
   ['pay', 'paid', 'payment', 'exchange', 'trade', 'swap', 'barter'],
-  ['flight', 'fly', 'flew', 'flown', 'airline', 'plane', 'aircraft'],
+  ['flight', 'fly', 'flew', 'flown'],
   ['sanction', 'embargo', 'blacklist', 'designate', 'designation'],
   ['presence', 'present', 'station', 'deploy', 'deployment', 'reside'],
   ['cooperation', 'collaboration', 'cooperate', 'collaborate', 'partnership', 'alliance', 'ties', 'relationship', 'relation'],
