@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR } from '../paths.js';
+
 // Text features for comparing statements across articles: content terms (stemmed, with a small
 // lexicon of news paraphrases folded to one concept), numbers, years and negation.
 
@@ -41,6 +45,35 @@ const CONCEPTS: string[][] = [
   ['increase', 'grow', 'growing', 'expand', 'expanding', 'rise', 'rising', 'strengthen', 'boost', 'bolster'],
 ];
 
+/** The paraphrase lexicon (data/lexicons/paraphrase.json): phrase rewrites, more concept classes
+ *  and stopwords, general news vocabulary kept as data rather than code. */
+interface ParaphraseLexicon {
+  phrases: { from: string[]; to: string }[];
+  concepts: string[][];
+  stopwords: string[];
+}
+
+function readParaphrases(): ParaphraseLexicon {
+  const path = join(DATA_DIR, 'lexicons', 'paraphrase.json');
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<ParaphraseLexicon>;
+  return { phrases: raw.phrases ?? [], concepts: raw.concepts ?? [], stopwords: raw.stopwords ?? [] };
+}
+
+const PARAPHRASES = readParaphrases();
+for (const w of PARAPHRASES.stopwords) STOPWORDS.add(w);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest phrases first, so "not limited to" wins over "not only". */
+const PHRASES = PARAPHRASES.phrases
+  .flatMap((p) => p.from.map((from) => ({ from, to: p.to })))
+  .sort((a, b) => b.from.length - a.from.length);
+const PHRASE = PHRASES.length ? new RegExp(`\\b(?:${PHRASES.map((p) => escape(p.from).replace(/\s+/g, '\\s+')).join('|')})\\b`, 'giu') : null;
+const PHRASE_TO = new Map(PHRASES.map((p) => [p.from.replace(/\s+/g, ' '), p.to]));
+
+/** The text with the lexicon's phrases rewritten to their one word ("not limited to" → "beyond"). */
+export function rewritePhrases(text: string): string {
+  return PHRASE ? text.replace(PHRASE, (m) => PHRASE_TO.get(fold(m).replace(/\s+/g, ' ')) ?? m) : text;
+}
+
 // Irregular forms the suffix rules cannot reach.
 const IRREGULAR: Record<string, string> = {
   built: 'build', made: 'make', sent: 'send', paid: 'pay', sold: 'sell', bought: 'buy', held: 'hold', led: 'lead',
@@ -73,7 +106,15 @@ export function stem(word: string): string {
 }
 
 const CONCEPT_OF = new Map<string, string>();
-for (const group of CONCEPTS) {
+// A lexicon class whose head is already a built-in concept's member extends that concept.
+const headOf = (w: string) => CONCEPTS.find((g) => g.includes(w) || g.map(stem).includes(stem(w)))?.[0];
+const ALL_CONCEPTS = [...CONCEPTS];
+for (const group of PARAPHRASES.concepts) {
+  const head = headOf(group[0]);
+  if (head) ALL_CONCEPTS.push([head, ...group]);
+  else ALL_CONCEPTS.push(group);
+}
+for (const group of ALL_CONCEPTS) {
   const head = `~${stem(group[0])}`;
   for (const member of group) {
     CONCEPT_OF.set(member, head);
@@ -102,7 +143,7 @@ export function words(text: string): string[] {
 /** Content terms of a text: stopwords dropped, stemmed, paraphrases folded to their concept. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  for (const w of words(rewritePhrases(text))) {
     if (STOPWORDS.has(w) || (w.length < 3 && !/\d/.test(w))) continue;
     if (/^\d+$/.test(w)) continue; // numbers are compared as values, not as terms
     const s = stem(w);
