@@ -144,7 +144,7 @@ export class MemoryClusterer implements TermStats {
     this.clusterOf.set(s.key, a.clusterId);
     this.set(a.clusterId).add(s.key);
     this.statements++;
-    for (const t of featuresOf(s)) this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
+    for (const t of [...featuresOf(s), ...(s.frames ?? [])]) this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
     for (const k of blockingKeys(s)) {
       const list = this.postingsOf.get(k);
       if (list) list.push(s.key);

@@ -5,7 +5,7 @@ import type { Analysis, Modality } from '../schema/analysis.js';
 import type { Granularity } from '../schema/document.js';
 import { newDocument, type DateMention } from '../schema/document.js';
 import { extractDates } from '../extract/time.js';
-import { contentTerms, fold, isNegated, quantities, years } from './text.js';
+import { contentTerms, fold, frames, isNegated, quantities, years } from './text.js';
 
 /** One named step of an attribution chain: who said it, as an identity key and a display name. */
 export interface SourceRef {
@@ -45,6 +45,8 @@ export interface Statement {
   entities: string[];
   /** Distinct content terms, sorted. */
   terms: string[];
+  /** Adjacent concept pairs ("f:~send+~weapon"), sorted; absent on statements stored before them. */
+  frames?: string[];
   /** Features that only name places (countries, cities, demonyms): `e:ID` and the words of their
    *  mentions. Ubiquitous in news about a region, they cannot make two statements one proposition. */
   places: string[];
@@ -162,6 +164,7 @@ function features(doc: StatementSource, start: number, end: number, dates: DateM
     ...namesWithin(doc, start, end, hole),
     text,
     terms: [...new Set(contentTerms(text))].sort(),
+    frames: frames(text),
     quantities: [...new Set(quantities(text).map((q) => q.value))].sort((a, b) => a - b),
     years: years(text),
     dates: dates.filter((d) => inSpan(d, start, end, hole)).map((d) => ({ value: d.value, granularity: d.granularity, text: d.text })),

@@ -49,6 +49,8 @@ const CONCEPTS: string[][] = [
  *  and stopwords, general news vocabulary kept as data rather than code. */
 interface ParaphraseLexicon {
   phrases: { from: string[]; to: string }[];
+  /** Concepts that never make a frame: they qualify the word beside them. */
+  modifiers: string[];
   concepts: string[][];
   stopwords: string[];
 }
@@ -56,7 +58,7 @@ interface ParaphraseLexicon {
 function readParaphrases(): ParaphraseLexicon {
   const path = join(DATA_DIR, 'lexicons', 'paraphrase.json');
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<ParaphraseLexicon>;
-  return { phrases: raw.phrases ?? [], concepts: raw.concepts ?? [], stopwords: raw.stopwords ?? [] };
+  return { phrases: raw.phrases ?? [], modifiers: raw.modifiers ?? [], concepts: raw.concepts ?? [], stopwords: raw.stopwords ?? [] };
 }
 
 const PARAPHRASES = readParaphrases();
@@ -150,6 +152,23 @@ export function contentTerms(text: string): string[] {
     out.push(CONCEPT_OF.get(w) ?? CONCEPT_OF.get(s) ?? s);
   }
   return out;
+}
+
+/** Concepts that qualify rather than state (degree, growth, domain: "major", "growing", "military"):
+ *  "military cooperation" and "military presence" share a domain, not a proposition. */
+const MODIFIERS = new Set(PARAPHRASES.modifiers.map((w) => CONCEPT_OF.get(w) ?? CONCEPT_OF.get(stem(w)) ?? `~${stem(w)}`));
+
+/** Frames of a text: two paraphrase concepts side by side ("sent weapons", "arms shipments" →
+ *  "~send+~weapon"): a verb and its object, or a noun and its modifier, in the lexicon's concepts. */
+export function frames(text: string): string[] {
+  const terms = contentTerms(text);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const [x, y] = [terms[i], terms[i + 1]];
+    if (!x.startsWith('~') || !y.startsWith('~') || x === y || MODIFIERS.has(x) || MODIFIERS.has(y)) continue;
+    out.add(`f:${[x, y].sort().join('+')}`);
+  }
+  return [...out].sort();
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9 };
