@@ -69,3 +69,28 @@ test('numbers, years and a denial that disagree inside a cluster are contradicti
   assert.ok(contradictionsIn([a, denied]).some((c) => c.kind === 'denial'));
   assert.deepEqual(contradictionsIn([a, a]), []);
 });
+
+test('frames and the paraphrase lexicon: "sent weapons" meets "arms shipments", modifiers make no frame', async () => {
+  const { frames, rewritePhrases } = await import('../../src/corroborate/text.js');
+  assert.deepEqual(frames('Iran sent weapons to its allies'), ['f:~send+~weapon']);
+  assert.ok(frames('they are arms shipments too').includes('f:~send+~weapon'));
+  assert.ok(frames('they delivered rifles and ammunition').includes('f:~send+~weapon'));
+  // "military cooperation" and "growing presence" share a domain or a degree, not a proposition.
+  assert.deepEqual(frames('military cooperation and a growing presence'), []);
+  assert.equal(rewritePhrases('is not limited to the military'), 'is beyond the military');
+  assert.ok(contentTerms('is not limited to the military').includes('~beyond'));
+  assert.ok(contentTerms('spans far beyond military activity').includes('~beyond'));
+});
+
+test('a shared rare frame joins paraphrases across articles that share few words', () => {
+  const clusterer = new MemoryClusterer();
+  const filler = (i: number) => `Officials in province ${['north', 'south', 'east', 'west', 'centre'][i % 5]} discussed topic number ${i} of the harvest season with farmers.`;
+  // Unrelated statements make the corpus: the frame is rare in it, as a specific proposition's is.
+  for (let i = 0; i < 80; i++) for (const s of statements(`f${i}`, filler(i))) clusterer.add(s);
+  const a = statements('a', 'Iran sent weapons and paramilitary units to help the government in Caracas.', { entities: ENTITIES });
+  const b = statements('b', 'Analysts say Tehran is making arms shipments via cargo flights between the capitals.', { entities: ENTITIES });
+  for (const s of [...a, ...b]) clusterer.add(s);
+  const clusterOf = (doc: string) => [...clusterer.clusterOf.entries()].find(([k]) => k.startsWith(`${doc}#`))?.[1];
+  assert.equal(clusterOf('a'), clusterOf('b'));
+});
+
