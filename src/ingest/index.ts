@@ -94,7 +94,8 @@ export function articlesFromBytes(name: string, bytes: Uint8Array, opts: IngestO
     if (bytes.length === 0) throw new DossierError('EMPTY', 'is empty (0 bytes)', name);
     const text = decodeBytes(bytes, name).text.replace(/\r\n?/g, '\n');
     if (!text.trim()) throw new DossierError('EMPTY', 'contains only whitespace', name);
-    const stem = basename(name, extname(name));
+    // A nameless upload ("" or ".txt") still needs an id: FORMAT.md ids are never empty.
+    const stem = basename(name, extname(name)) || 'untitled';
     return read(declared ?? sniff(text), { name, stem, text, bytes });
   } catch (error) {
     return [failure(asDossierError(error, name))];
