@@ -56,9 +56,18 @@ function resolveOverlaps(cands: Candidate[]): Mention[] {
     (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const taken: Candidate[] = [];
+  // Tokens already covered, so each candidate checks its own few tokens rather than every mention
+  // taken so far (quadratic on a long text full of names).
+  const covered = new Uint8Array(cands.reduce((n, c) => Math.max(n, c.end), 0));
+  const overlaps = (c: Candidate) => {
+    if (c.end <= c.start) return taken.some((t) => t.start < c.end && c.start < t.end);
+    for (let i = c.start; i < c.end; i++) if (covered[i]) return true;
+    return false;
+  };
   for (const c of ranked) {
-    if (taken.some((t) => t.start < c.end && c.start < t.end)) continue;
+    if (overlaps(c)) continue;
     taken.push(c);
+    covered.fill(1, c.start, c.end);
   }
   return taken.sort((a, b) => a.start - b.start).map((c) => c.mention);
 }
