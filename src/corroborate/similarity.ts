@@ -130,10 +130,13 @@ const isAgreement = (s: Statement) => s.event?.type === 'AGREE';
  *  most ~4% of statements, so the beat's everyday frames ("drone production") count for nothing. */
 const FRAME_BONUS = 0.35;
 const FRAME_IDF = 3.2;
+/** Rarity means nothing in a corpus of a few statements (there every frame is rare): frames count
+ *  once the corpus holds this many. */
+const FRAME_MIN_STATEMENTS = 100;
 
 /** Do the two statements share a frame rare enough to name a proposition? */
 function sharedFrame(a: Statement, b: Statement, stats: TermStats): boolean {
-  if (!a.frames?.length || !b.frames?.length) return false;
+  if (!a.frames?.length || !b.frames?.length || stats.statements < FRAME_MIN_STATEMENTS) return false;
   return a.frames.some((f) => b.frames!.includes(f) && idf(stats, f) >= FRAME_IDF);
 }
 

@@ -86,7 +86,7 @@ test('a shared rare frame joins paraphrases across articles that share few words
   const clusterer = new MemoryClusterer();
   const filler = (i: number) => `Officials in province ${['north', 'south', 'east', 'west', 'centre'][i % 5]} discussed topic number ${i} of the harvest season with farmers.`;
   // Unrelated statements make the corpus: the frame is rare in it, as a specific proposition's is.
-  for (let i = 0; i < 80; i++) for (const s of statements(`f${i}`, filler(i))) clusterer.add(s);
+  for (let i = 0; i < 120; i++) for (const s of statements(`f${i}`, filler(i))) clusterer.add(s);
   const a = statements('a', 'Iran sent weapons and paramilitary units to help the government in Caracas.', { entities: ENTITIES });
   const b = statements('b', 'Analysts say Tehran is making arms shipments via cargo flights between the capitals.', { entities: ENTITIES });
   for (const s of [...a, ...b]) clusterer.add(s);
