@@ -178,7 +178,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const report = await crashTest(opts);
   const killed = report.rows.filter((r) => !r.finished).length;
-  console.log(`\n${killed} kills, ${report.rows.filter((r) => r.checkOk).length}/${report.rows.length} checks passed, ` +
+  const saving = report.rows.filter((r) => !r.finished && r.after > r.before).length;
+  console.log(`\n${killed} kills (${saving} after saving had begun, the rest during start-up or re-reading), ` +
+    `${report.rows.filter((r) => r.checkOk).length}/${report.rows.length} checks passed, ` +
     `${report.rows.reduce((n, r) => n + r.duplicates, 0)} duplicates, ${report.rows.reduce((n, r) => n + r.strangers, 0)} strangers`);
   console.log(`resume: exit ${report.finalExitCode}, ${report.finalDocuments}/${report.articles} articles stored, check ${report.finalCheckOk ? 'ok' : 'FAILED'}`);
   console.log(`${report.ok ? 'PASS' : 'FAIL'} (${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -54,13 +54,36 @@ export function jsonlRecords(text: string, file: string): Array<{ record?: unkno
   return out;
 }
 
+/** Deeper JSON is refused: records are walked recursively (canonicalJson), and no article nests so. */
+const MAX_JSON_DEPTH = 1000;
+
 function parseJson(text: string, file: string, what: string): unknown {
   try {
-    return JSON.parse(text);
+    const value = JSON.parse(text);
+    if (maxDepth(text) > MAX_JSON_DEPTH) throw new DossierError('MALFORMED', `malformed ${what}: nested more than ${MAX_JSON_DEPTH} levels deep`, file);
+    return value;
   } catch (error) {
+    if (error instanceof DossierError) throw error;
     if (endsOpen(text)) throw new DossierError('TRUNCATED', `${what} ends mid-way (an object, array or string is never closed)`, file);
     throw new DossierError('MALFORMED', `malformed ${what}: ${(error as Error).message}`, file);
   }
+}
+
+/** The deepest bracket nesting of a JSON text, strings skipped (one linear pass). */
+function maxDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') max = Math.max(max, ++depth);
+    else if (c === '}' || c === ']') depth--;
+  }
+  return max;
 }
 
 /** True when the JSON text stops inside a string or with a bracket still open. */
