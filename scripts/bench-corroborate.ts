@@ -18,6 +18,7 @@ import type { AnalysedDocument } from '../src/store/types.js';
 import { statementsOf, type Statement } from '../src/corroborate/statements.js';
 import { MemoryClusterer } from '../src/corroborate/cluster.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { seededRandom } from '../src/nlp/perceptron.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,2000,5000,10000").split(",").map(Number);
 const CLAIMS_PER_DOCUMENT = 10;
@@ -30,16 +31,7 @@ interface SeedClaim {
   names: [string, EntityType][];
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const SYNONYMS: Record<string, string[]> = {
   established: ['set up', 'opened', 'built'], base: ['facility', 'site'], drones: ['UAVs', 'unmanned aircraft'],

@@ -10,6 +10,7 @@ import { DEFAULT_THRESHOLD, Screener } from '../src/screen/matcher.js';
 import { LEGAL_FORMS, GENERIC_WORDS, PLACE_WORDS, STOPWORDS, foldTokens, tokenClass, translitKey } from '../src/screen/fold.js';
 import type { ListEntry } from '../src/screen/types.js';
 import type { EntityType } from '../src/schema/analysis.js';
+import { seededRandom } from '../src/nlp/perceptron.js';
 
 const SEED = 20261123;
 const PER_SPLIT = 1500;
@@ -24,17 +25,7 @@ interface Pair {
   targets: ListEntry[];
 }
 
-/** mulberry32: a small seeded generator, so the pairs are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const hash = (s: string) => {
   let h = 2166136261;

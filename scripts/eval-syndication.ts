@@ -7,20 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SHARED_DIR } from '../src/paths.js';
 import { derivation, signatureOf, type DocumentProfile } from '../src/corroborate/syndication.js';
+import { seededRandom } from '../src/nlp/perceptron.js';
 
 export const SEEDS = join(SHARED_DIR, 'corpus', 'seeds');
 
-/** A small deterministic generator (mulberry32), so every run makes the same rewrites. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 // Everyday substitutions a copy editor makes; unrelated to any article's subject.
 const SWAPS: Record<string, string> = {

@@ -5,6 +5,7 @@ import type { Analysis, EntityType, SanctionHit } from '../../schema/analysis.js
 import { ArticleSchema } from '../../schema/article.js';
 import type { ListEntry } from '../../screen/types.js';
 import { foldForLookup } from '../corpus-resolution.js';
+import { assembleDossier } from '../dossier.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
 import { updateCorroboration } from './corroboration.js';
 import * as corroboration from './corroboration-queries.js';
@@ -201,37 +202,14 @@ export class PostgresStore implements Store {
   async entityDossier(id: string): Promise<EntityDossier | null> {
     const summary = await this.findEntity(id);
     if (!summary || summary.id !== id) return null;
-    const aliases = (await this.pool.query<{ name: string }>('SELECT name FROM entity_names WHERE entity_id = $1 ORDER BY name', [id])).rows
-      .map((r) => r.name).filter((n) => n !== summary.name);
-    const hits = new Map<string, SanctionHit>();
-    for (const r of (await this.pool.query<{ sanctions_json: SanctionHit[] }>('SELECT sanctions_json FROM doc_entities WHERE entity_id = $1', [id])).rows) {
-      for (const h of r.sanctions_json) {
-        const key = `${h.list}|${h.id}`;
-        if (!hits.has(key) || hits.get(key)!.score < h.score) hits.set(key, h);
-      }
-    }
+    const aliases = (await this.pool.query<{ name: string }>('SELECT name FROM entity_names WHERE entity_id = $1 ORDER BY name', [id])).rows.map((r) => r.name);
+    const hits = (await this.pool.query<{ sanctions_json: SanctionHit[] }>('SELECT sanctions_json FROM doc_entities WHERE entity_id = $1', [id])).rows
+      .map((r) => r.sanctions_json);
     const documents = (await this.pool.query<DocumentSummary>(`${SUMMARY} WHERE d.id IN (SELECT doc_id FROM doc_entities WHERE entity_id = $1)
       ORDER BY d.published DESC NULLS LAST, d.id`, [id])).rows;
     const claims = (await this.listClaims({ entity: id, limit: 1000 })).items;
     const events = (await this.listEvents({ entity: id, limit: 1000 })).items;
-    const sources = new Map<string, { name: string; entityId: string | null; claims: number }>();
-    for (const c of claims) {
-      const name = c.sourceName ?? c.sourceText;
-      if (!name) continue;
-      const key = c.source ?? name;
-      const s = sources.get(key) ?? { name, entityId: c.source, claims: 0 };
-      s.claims++;
-      sources.set(key, s);
-    }
-    return {
-      ...summary,
-      aliases,
-      sanctions: [...hits.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)),
-      documents,
-      claims,
-      events,
-      sources: [...sources.values()].sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name)),
-    };
+    return assembleDossier({ summary, aliases, hits, documents, claims, events });
   }
 
   async listClaims(q: ClaimQuery = {}): Promise<Page<ClaimRecord>> {

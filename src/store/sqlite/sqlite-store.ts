@@ -5,6 +5,7 @@ import { ArticleSchema } from '../../schema/article.js';
 import { DossierError } from '../../errors.js';
 import type { ListEntry } from '../../screen/types.js';
 import { migrate } from './migrate.js';
+import { assembleDossier } from '../dossier.js';
 import { foldForLookup, resolveCorpusEntities, type CorpusCandidate, type CorpusIndex } from '../corpus-resolution.js';
 import { ftsQuery, matchingSentences } from '../search-text.js';
 import * as corroboration from './corroboration.js';
@@ -205,36 +206,13 @@ export class SqliteStore implements Store {
   async entityDossier(id: string): Promise<EntityDossier | null> {
     const summary = await this.findEntity(id);
     if (!summary || summary.id !== id) return null;
-    const aliases = (this.db.prepare('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY name').all(id) as { name: string }[])
-      .map((r) => r.name).filter((n) => n !== summary.name);
-    const hits = new Map<string, SanctionHit>();
-    for (const r of this.db.prepare('SELECT sanctions_json FROM doc_entities WHERE entity_id = ?').all(id) as { sanctions_json: string }[]) {
-      for (const h of JSON.parse(r.sanctions_json) as SanctionHit[]) {
-        const key = `${h.list}|${h.id}`;
-        if (!hits.has(key) || hits.get(key)!.score < h.score) hits.set(key, h);
-      }
-    }
+    const aliases = (this.db.prepare('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY name').all(id) as { name: string }[]).map((r) => r.name);
+    const hits = (this.db.prepare('SELECT sanctions_json FROM doc_entities WHERE entity_id = ?').all(id) as { sanctions_json: string }[])
+      .map((r) => JSON.parse(r.sanctions_json) as SanctionHit[]);
     const documents = this.db.prepare(`${SqliteStore.SUMMARY} WHERE d.id IN (SELECT doc_id FROM doc_entities WHERE entity_id = ?) ORDER BY d.published DESC, d.id`).all(id) as DocumentSummary[];
     const claims = (await this.listClaims({ entity: id, limit: 1000 })).items;
     const events = (await this.listEvents({ entity: id, limit: 1000 })).items;
-    const sources = new Map<string, { name: string; entityId: string | null; claims: number }>();
-    for (const c of claims) {
-      const name = c.sourceName ?? c.sourceText;
-      if (!name) continue;
-      const key = c.source ?? name;
-      const s = sources.get(key) ?? { name, entityId: c.source, claims: 0 };
-      s.claims++;
-      sources.set(key, s);
-    }
-    return {
-      ...summary,
-      aliases,
-      sanctions: [...hits.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)),
-      documents,
-      claims,
-      events,
-      sources: [...sources.values()].sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name)),
-    };
+    return assembleDossier({ summary, aliases, hits, documents, claims, events });
   }
 
   async listClaims(q: ClaimQuery = {}): Promise<Page<ClaimRecord>> {
