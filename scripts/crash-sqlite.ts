@@ -2,7 +2,8 @@
 // the SQLite store. Builds a corpus of real Reuters text (CoNLL-2003 train documents, tokens joined
 // back), runs `node bin/dossier.js ingest` on it and SIGKILLs it at random points, again and again.
 // After every kill the store must pass `dossier check` and hold every article once or not at all;
-// finally an uninterrupted run must complete the corpus. Prints one row per kill.
+// finally an uninterrupted run must complete the corpus. Prints one row per kill. When the corpus
+// completes between kills (a `done` row), the next kill starts on a fresh store.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,7 +123,8 @@ export async function crashTest(opts: CrashOptions): Promise<CrashReport> {
     const rand = random(opts.seed);
     const rows: KillRow[] = [];
     let before = 0;
-    for (let kill = 1; kill <= opts.kills; kill++) {
+    // Runs until `kills` of them were killed (a run that ends first is a `done` row), bounded at twice that.
+    for (let kill = 1, killed = 0; killed < opts.kills && kill <= opts.kills * 2; kill++) {
       const delayMs = Math.round(50 + rand() * (opts.maxDelayMs - 50));
       const run = await runIngest(corpus, db, delayMs);
       let row: KillRow = { kill, delayMs, finished: !run.killed, before, after: before, checkOk: false, findings: '', duplicates: 0, strangers: 0 };
@@ -136,9 +138,14 @@ export async function crashTest(opts: CrashOptions): Promise<CrashReport> {
         row = { ...row, checkOk: before === 0, findings: `no store yet (${(err as Error).message})` };
       }
       rows.push(row);
+      if (!row.finished) killed++;
       opts.onRow?.(row);
       before = row.after;
-      if (row.finished && row.after === paths.length) break; // the corpus completed between kills
+      if (row.finished && row.after === paths.length) {
+        // The corpus completed between kills: start again on a fresh store until every kill is spent.
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+        before = 0;
+      }
     }
     const final = await runIngest(corpus, db, null);
     const finalCheck = checkSqliteStore(db);
@@ -174,12 +181,13 @@ async function main(): Promise<void> {
     onRow: (r) => console.log(formatRow(r)),
   };
   console.log(`crash:sqlite: ${opts.kills} kills, ${opts.articles} articles, kill after 50–${opts.maxDelayMs} ms, seed ${opts.seed}`);
-  console.log(`kill delay_ms outcome before  after  check dups alien  findings`);
+  console.log(` run delay_ms outcome before  after  check dups alien  findings`);
   const started = Date.now();
   const report = await crashTest(opts);
   const killed = report.rows.filter((r) => !r.finished).length;
+  const rounds = report.rows.filter((r) => r.finished).length;
   const saving = report.rows.filter((r) => !r.finished && r.after > r.before).length;
-  console.log(`\n${killed} kills (${saving} after saving had begun, the rest during start-up or re-reading), ` +
+  console.log(`\n${killed} kills (${saving} after saving had begun, the rest during start-up or re-reading), ${rounds} completed corpora, ` +
     `${report.rows.filter((r) => r.checkOk).length}/${report.rows.length} checks passed, ` +
     `${report.rows.reduce((n, r) => n + r.duplicates, 0)} duplicates, ${report.rows.reduce((n, r) => n + r.strangers, 0)} strangers`);
   console.log(`resume: exit ${report.finalExitCode}, ${report.finalDocuments}/${report.articles} articles stored, check ${report.finalCheckOk ? 'ok' : 'FAILED'}`);
