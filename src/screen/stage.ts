@@ -7,6 +7,15 @@ import { Screener } from './matcher.js';
 
 const SCREENED_TYPES = new Set(['ORG', 'PERSON', 'PRODUCT']);
 
+/** The knowledge-base id a listed organisation or system takes from its list entry: only for a
+ *  near-exact, unambiguous hit, and never for people (namesakes share names; a person stays unlinked). */
+export function listedKb(type: string, hits: SanctionHit[]): string | null {
+  if (type === 'PERSON' || !hits.length || hits[0].score < 0.97) return null;
+  if (hits.length > 1 && hits[1].score >= hits[0].score - 0.02) return null;
+  const list = hits[0].list.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `list:${list}:${hits[0].id}`;
+}
+
 export function screenEntities(doc: Document, ctx: Context): Document {
   const lists = ctx.options.lists;
   if (!lists) {
@@ -26,7 +35,7 @@ export function screenEntities(doc: Document, ctx: Context): Document {
         explanation: hit.explanation,
       }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.list < b.list ? -1 : a.list > b.list ? 1 : 0));
-    return { ...entity, sanctions };
+    return { ...entity, sanctions, kb: entity.kb ?? listedKb(entity.type, sanctions) };
   });
   return { ...doc, entities };
 }
