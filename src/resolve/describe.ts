@@ -45,7 +45,7 @@ const OUTLET_NAME = /\b(?:Times|Post|News|Journal|Herald|Tribune|Telegraph|Gazet
 const OUTLET_CONTEXT = /(?:according to|reported by|told|in an interview with|cited by|quoted by)\s+$/iu;
 const OUTLET_AFTER = /^[)"”’]?\s+(?:has\s+|had\s+)?(?:reported|reports|revealed|reveals|published|publishes|detailed|details|stated|wrote|writes|learned|has learned|said in (?:its|a) report|stressed)\b/iu;
 const COMPANY_NAME = /\b(?:Air|Airlines|Airways|Aviation|Inc|Corp|Corporation|Company|Co|Group|Ltd|LLC|S\.A\.|SA|AG|GmbH|Holdings|Industries|Bank|Petroleum|Oil|Energy|Motors|Systems|Shipping|Trading)\.?$/u;
-const AIRLINE_NAME = /\b(?:Air|Airlines|Airways|Aviation|Aero\w*)$|^Conviasa$/u;
+const AIRLINE_NAME = /\b(?:Air|Airlines|Airways|Aviation|Aero\w*)$/u;
 const COMPANY_AFTER = /^[)"”’]?(?:\s+(?:AB|Inc|Corp|Ltd|plc|shares|stock)\b|['’]s\s+(?:shares|chief executive|ceo|board)\b|\s+(?:said|says|announced|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?its\b)/iu;
 /** Names of public bodies, parties, armed groups and international organisations: never "the company". */
 const PUBLIC_BODY = /\b(?:Ministry|Department|Council|Command|Agency|Army|Navy|Force|Forces|Corps|Guard|Party|Office|Court|Commission|Committee|Union|Nations|Organi[sz]ation|Assembly|Congress|Senate|Parliament|Government|Administration|Police|Service|Bureau|Directorate|Brigade|Front|Movement|Cartel|Institute|University|Bank of|Hezbollah|Hamas|Taliban)\b/u;
