@@ -60,19 +60,20 @@ const MAX_JSON_DEPTH = 1000;
 function parseJson(text: string, file: string, what: string): unknown {
   try {
     const value = JSON.parse(text);
-    if (maxDepth(text) > MAX_JSON_DEPTH) throw new DossierError('MALFORMED', `malformed ${what}: nested more than ${MAX_JSON_DEPTH} levels deep`, file);
+    if (bracketScan(text).maxDepth > MAX_JSON_DEPTH) throw new DossierError('MALFORMED', `malformed ${what}: nested more than ${MAX_JSON_DEPTH} levels deep`, file);
     return value;
   } catch (error) {
     if (error instanceof DossierError) throw error;
-    if (endsOpen(text)) throw new DossierError('TRUNCATED', `${what} ends mid-way (an object, array or string is never closed)`, file);
+    if (bracketScan(text).open) throw new DossierError('TRUNCATED', `${what} ends mid-way (an object, array or string is never closed)`, file);
     throw new DossierError('MALFORMED', `malformed ${what}: ${(error as Error).message}`, file);
   }
 }
 
-/** The deepest bracket nesting of a JSON text, strings skipped (one linear pass). */
-function maxDepth(text: string): number {
+/** One linear pass over a JSON text, strings skipped: its deepest bracket nesting, and whether it
+ *  stops inside a string or with a bracket still open (a truncated file). */
+function bracketScan(text: string): { maxDepth: number; open: boolean } {
   let depth = 0;
-  let max = 0;
+  let maxDepth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -80,26 +81,10 @@ function maxDepth(text: string): number {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') max = Math.max(max, ++depth);
+    else if (c === '{' || c === '[') maxDepth = Math.max(maxDepth, ++depth);
     else if (c === '}' || c === ']') depth--;
   }
-  return max;
-}
-
-/** True when the JSON text stops inside a string or with a bracket still open. */
-function endsOpen(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-  }
-  return inString || depth > 0;
+  return { maxDepth, open: inString || depth > 0 };
 }
 
 /** Reads the article fields of a record, or throws INVALID when it is not one. */
