@@ -3,16 +3,22 @@
 // article text, and phone width. Screenshots go to test-artifacts/ for a person to look at.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../src/paths.js';
 import { WEB_DIST } from '../../src/api/static-ui.js';
+import { Context } from '../../src/context.js';
+import { ingestPaths } from '../../src/runner.js';
 import { seededServer, TOKEN, type Seeded } from '../api/seeded.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(REPO_ROOT, 'test-artifacts');
 const HOSTILE_ID = 'hostile-markup';
+// A file deep in a folder with a long unbroken name: its source path must not widen a phone page,
+// whatever path the checkout itself lives at.
+const LONG_DIR = 'an_unbroken_folder_name_far_wider_than_a_phone_screen_'.repeat(3);
+let longDocId = '';
 
 let s: Seeded;
 let browser: Browser;
@@ -32,6 +38,14 @@ before(async () => {
   const job = (await res.json()) as { id: string };
   await s.server.api.jobs.idle();
   assert.equal(s.server.api.jobs.get(job.id)?.inserted, 1);
+  mkdirSync(join(s.dir, LONG_DIR));
+  writeFileSync(join(s.dir, LONG_DIR, 'long-source.txt'), 'Officials in Caracas said the cargo left for Tehran on Monday, according to Reuters.\n'
+    + 'The manifest listed https://example.org/' + 'x'.repeat(180) + ' as its reference.\n');
+  const report = await ingestPaths(s.store, [join(s.dir, LONG_DIR)], new Context({ lists: await s.store.loadLists() }));
+  assert.equal(report.inserted, 1);
+  const page = (await (await fetch(`${s.server.url}/api/documents?limit=100`)).json()) as { items: { id: string; source: string }[] };
+  longDocId = page.items.find((d) => d.source.includes(LONG_DIR))?.id ?? '';
+  assert.ok(longDocId, 'the deep file is listed');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -158,7 +172,7 @@ test('timeline, overview, reader and ingest views render', async () => {
 
 test('at phone width (375px) the views fit without sideways scrolling', async () => {
   const page = await open(375, 812);
-  for (const [hash, name] of [['#/entity/Mahan%20Air', 'dossier'], ['#/doc/001_d614e4c1e9a83542', 'article'], ['#/search?q=gold', 'search'], ['#/map', 'map'], ['#/graph?entity=Venezuela', 'graph']]) {
+  for (const [hash, name] of [['#/entity/Mahan%20Air', 'dossier'], ['#/doc/001_d614e4c1e9a83542', 'article'], [`#/doc/${encodeURIComponent(longDocId)}`, 'long-source'], ['#/search?q=gold', 'search'], ['#/map', 'map'], ['#/graph?entity=Venezuela', 'graph']]) {
     await go(page, hash);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `${name} overflows by ${overflow}px`);
