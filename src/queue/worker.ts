@@ -6,6 +6,7 @@ import pg from 'pg';
 import { ArticleSchema, type Article } from '../schema/article.js';
 import type { AnalysedDocument } from '../store/types.js';
 import { lockAll } from '../store/postgres/connection.js';
+import { CORROBORATION_BATCH, type CorroborateOptions } from '../store/postgres/corroboration.js';
 import { JobQueue, LostClaimError, type ClaimedJob } from './queue.js';
 import { deliverAlerts } from './alerts.js';
 
@@ -40,6 +41,8 @@ export interface WorkerReport {
   processed: number;
   failed: number;
   dead: number;
+  /** Documents this worker clustered (its own and other workers'). */
+  corroborated: number;
   startedAt: number;
   /** Set when the worker stopped because different jobs kept failing with one error (a broken
    *  model or configuration, not bad inputs): it would otherwise empty the queue into the dead letters. */
@@ -68,12 +71,15 @@ export class Worker {
 
   /** Runs until the signal aborts (or, with drain, until the queue is empty). */
   async run(): Promise<WorkerReport> {
-    const report: WorkerReport = { processed: 0, failed: 0, dead: 0, startedAt: Date.now() };
+    const report: WorkerReport = { processed: 0, failed: 0, dead: 0, corroborated: 0, startedAt: Date.now() };
     const beat = setInterval(() => void this.queue.heartbeat([...this.inFlight]).catch(() => {}), (this.queue.leaseSeconds * 1000) / 3);
     await this.listen();
     try {
       const slots = Array.from({ length: Math.max(1, this.opts.concurrency ?? 1) }, () => this.slot(report));
       await Promise.all(slots);
+      // A draining worker leaves nothing uncorroborated: it waits for whoever is corroborating, then
+      // takes what they left (each worker does this as it exits, so the last one catches everything).
+      if (this.opts.drain && !this.opts.signal?.aborted) await this.corroborate(report, { wait: true });
     } finally {
       clearInterval(beat);
       await this.listener?.end().catch(() => {});
@@ -104,6 +110,7 @@ export class Worker {
       try {
         [job] = await this.queue.claim(this.id, 1);
         if (!job && this.opts.drain && this.inFlight.size === 0 && (await this.queue.pending()) === 0) return;
+        if (!job) await this.corroborate(report, { wait: false });
       } catch (err) {
         // The database is unreachable or restarting: keep trying; claimed jobs come back by lease.
         this.opts.onError?.(err as Error);
@@ -122,12 +129,24 @@ export class Worker {
         else if (event.outcome !== 'lost') report.processed++;
         this.watchFailures(event, report);
         this.opts.onJob?.(event);
+        if (event.outcome === 'inserted' || event.outcome === 'replaced') await this.corroborate(report, { wait: false, min: CORROBORATION_BATCH });
       } catch (err) {
         // Even recording the failure failed (database gone): the lease hands the job back later.
         this.opts.onError?.(err as Error);
       } finally {
         this.inFlight.delete(job);
       }
+    }
+  }
+
+  /** Clusters saved documents unless another worker is doing so (saves only queue them for that, so
+   *  the serial step never holds up the others' analysis). A busy worker waits for a full batch; an
+   *  idle one takes whatever waits. Errors are reported, not thrown: the documents stay queued. */
+  private async corroborate(report: WorkerReport, opts: CorroborateOptions): Promise<void> {
+    try {
+      report.corroborated += await this.queue.store.corroborate(opts);
+    } catch (err) {
+      this.opts.onError?.(err as Error);
     }
   }
 

@@ -1,5 +1,6 @@
 // Corroboration parity: the same documents saved into SQLite and PostgreSQL give the same clusters,
-// provenance, timeline, derivation links and novelty, and concurrent saves still cluster correctly.
+// provenance, timeline, derivation links and novelty, also when saves only queue their documents and
+// corroboration runs later in batches; a document that cannot be clustered is set aside.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { articlesFromBytes } from '../../src/ingest/index.js';
 import { Context } from '../../src/context.js';
 import { analyzeArticle } from '../../src/pipeline.js';
 import { forStore } from '../../src/runner.js';
+import { conllArticles } from '../../scripts/bench-scale.js';
 
 const BASE = 'Iran has established a drone development base at the El Libertador air base in Maracay, officials said. '
   + 'The base trains Venezuelan military personnel to fly the drones. In March 2023 Mahan Air flights carried parts to Caracas.';
@@ -105,6 +107,68 @@ test('postgres: the seed articles, analysed by the pipeline, corroborate exactly
   } finally {
     await sqlite.close();
     rmSync(dir, { recursive: true, force: true });
+    await dispose();
+  }
+});
+
+/** Seeds, the small corpus above and real Reuters articles, analysed by the pipeline. */
+function mixedCorpus() {
+  const ctx = new Context({ lists: null });
+  const seeds = readdirSync(SEEDS_DIR).sort().flatMap((name) => articlesFromBytes(name, readFileSync(join(SEEDS_DIR, name))));
+  const reuters = articlesFromBytes('reuters.jsonl', Buffer.from(conllArticles().slice(0, 30).map((r) => JSON.stringify(r)).join('\n')));
+  const analysed = [...seeds, ...reuters].flatMap((item) => (item.ok ? [forStore(analyzeArticle(item.article, ctx))] : []));
+  return [...analysed.slice(0, 5), ...corpus(), ...analysed.slice(5)];
+}
+
+test('postgres: saves queued for corroboration and clustered in batches give exactly what SQLite gives', { timeout: 120_000 }, async () => {
+  const docs = mixedCorpus();
+  assert.ok(docs.length >= 35);
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-corr-'));
+  const sqlite = new SqliteStore(join(dir, 'c.db'));
+  const { store: postgres, dispose } = await openTestStore('corr');
+  try {
+    for (const doc of docs) {
+      await sqlite.saveDocument(doc);
+      await postgres.transaction((client) => postgres.saveWith(client, doc));
+    }
+    assert.equal((await postgres.corroborationBacklog()).waiting, docs.length, 'a save only queues its document');
+    assert.equal((await postgres.listClusters({ minMembers: 1 })).total, 0);
+    // Batches of 4 documents: the batch's caches must stay true across documents and batches.
+    assert.equal(await postgres.corroborate({ wait: true, batch: 4 }), docs.length);
+    assert.deepEqual(await postgres.corroborationBacklog(), { waiting: 0, failed: [] });
+    const ids = docs.map((d) => d.article.id);
+    const expected = await everything(sqlite, ids);
+    assert.ok(expected.clusters.items.some((c) => c.documents >= 3), 'some proposition spans three articles');
+    assert.deepEqual(await everything(postgres, ids), expected);
+  } finally {
+    await sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+    await dispose();
+  }
+});
+
+test('postgres: a document whose corroboration fails is set aside with its error, the others are clustered', async () => {
+  const { store, dispose } = await openTestStore('corr');
+  try {
+    const docs = corpus();
+    for (const doc of docs) await store.transaction((client) => store.saveWith(client, doc));
+    // Damage one stored analysis so that clustering it throws.
+    const saved = await store.pool.query<{ analysis_json: unknown }>('SELECT analysis_json FROM documents WHERE id = $1', ['copy']);
+    await store.pool.query(`UPDATE documents SET analysis_json = '{"claims": 7}' WHERE id = 'copy'`);
+    assert.equal(await store.corroborate({ wait: true }), 2);
+    const backlog = await store.corroborationBacklog();
+    assert.equal(backlog.waiting, 0);
+    assert.deepEqual(backlog.failed.map((f) => [f.documentId, f.attempts]), [['copy', 1]]);
+    assert.ok(backlog.failed[0].error.length > 0);
+    assert.equal((await store.pool.query(`SELECT COUNT(*)::int AS n FROM corr_docs`)).rows[0].n, 2, 'wire and other are corroborated');
+    // Skipped from then on, until retried once repaired.
+    assert.equal(await store.corroborate({ wait: true }), 0);
+    await store.pool.query('UPDATE documents SET analysis_json = $1 WHERE id = $2', [JSON.stringify(saved.rows[0].analysis_json), 'copy']);
+    assert.equal(await store.retryCorroboration(), 1);
+    assert.equal(await store.corroborate({ wait: true }), 1);
+    assert.deepEqual(await store.corroborationBacklog(), { waiting: 0, failed: [] });
+    assert.ok((await store.documentLinks('copy')).length > 0, 'the repaired copy is linked to its origin');
+  } finally {
     await dispose();
   }
 });

@@ -50,6 +50,10 @@ test('postgres: a worker killed mid-batch and restarted stores every article exa
     const done = await store.pool.query(`SELECT COUNT(*)::int AS n FROM jobs j JOIN documents d ON d.id = j.document_id AND d.content_hash = j.content_hash`);
     assert.equal(done.rows[0].n, total, 'every job names the document it stored');
     assert.equal(stats.entities, 1);
+    // Corroboration, deferred to batches, caught up too: every document has its profile, none waits.
+    assert.deepEqual(await store.corroborationBacklog(), { waiting: 0, failed: [] });
+    const profiled = await store.pool.query('SELECT COUNT(*)::int AS n FROM corr_docs');
+    assert.equal(profiled.rows[0].n, total, 'every stored article corroborated once');
   } finally {
     await dispose();
   }

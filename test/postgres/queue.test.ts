@@ -51,6 +51,12 @@ test('postgres queue: four workers share the queue and store every article exact
     assert.equal((await store.stats()).entities, 1, 'one corpus entity despite concurrent resolution');
     const counts = await queue.counts();
     assert.deepEqual([counts.done, counts.queued, counts.running, counts.failed, counts.dead], [40, 0, 0, 0, 0]);
+    // The serial corroboration step ran in batches beside the saves; nothing is left waiting, and the
+    // 40 statements about one airline's flights were each clustered once.
+    assert.deepEqual(await store.corroborationBacklog(), { waiting: 0, failed: [] });
+    assert.equal(reports.reduce((n, r) => n + r.corroborated, 0), 40);
+    const statements = (await store.pool.query('SELECT COUNT(*)::int AS n, COUNT(DISTINCT doc_id)::int AS docs FROM corr_statements')).rows[0];
+    assert.equal(statements.docs, 40);
   } finally {
     await dispose();
   }

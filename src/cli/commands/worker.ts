@@ -77,7 +77,7 @@ export function jobsCommand(program: Command): void {
     .option('--state <state>', `only jobs in this state: ${JOB_STATES.join(', ')}`)
     .option('--limit <n>', 'how many', int, 50)
     .option('--offset <n>', 'skip this many', int, 0)
-    .option('--retry-dead [ids...]', 'put dead jobs (all, or these ids) back in the queue')
+    .option('--retry-dead [ids...]', 'put dead jobs (all, or these ids) back in the queue; with no ids, failed corroborations too')
     .option('--json', 'print JSON')
     .action(async (opts: { db?: string; state?: string; limit: number; offset: number; retryDead?: true | string[]; json?: boolean }) => {
       if (opts.state && !(JOB_STATES as readonly string[]).includes(opts.state)) {
@@ -89,15 +89,22 @@ export function jobsCommand(program: Command): void {
         if (opts.retryDead) {
           const n = await queue.retryDead(opts.retryDead === true ? undefined : opts.retryDead.map(int));
           console.log(`${n} dead job${n === 1 ? '' : 's'} queued again`);
+          if (opts.retryDead === true) {
+            const c = await queue.store.retryCorroboration();
+            if (c) console.log(`${c} document${c === 1 ? '' : 's'} queued for corroboration again`);
+          }
           return;
         }
         const counts = await queue.counts();
         const page = await queue.list({ state: opts.state as JobState | undefined, limit: opts.limit, offset: opts.offset });
+        const corroboration = await queue.store.corroborationBacklog();
         if (opts.json) {
-          printJson({ counts, ...page });
+          printJson({ counts, ...page, corroboration });
           return;
         }
-        console.log(JOB_STATES.map((s) => `${counts[s]} ${s}`).join(', '));
+        console.log(JOB_STATES.map((s) => `${counts[s]} ${s}`).join(', ')
+          + `; ${corroboration.waiting} saved document${corroboration.waiting === 1 ? '' : 's'} waiting for corroboration`);
+        for (const f of corroboration.failed) console.log(`corroboration failed for ${f.documentId}: ${f.error.split('\n')[0]} (--retry-dead retries it)`);
         printTable(['id', 'state', 'attempts', 'source', 'document', 'error'],
           page.items.map((j) => [j.id, j.state, `${j.attempts}/${j.maxAttempts}`, j.source, j.documentId, j.lastError?.split('\n')[0] ?? null]));
         if (page.total > page.offset + page.items.length) console.log(`… ${page.total - page.offset - page.items.length} more (--offset)`);

@@ -2,7 +2,9 @@
 // src/store/sqlite/corroboration.ts, driven by the pure rules in src/corroborate. Those rules ask
 // for data through synchronous callbacks, so they run over a SyncView that records what it lacks;
 // the view fetches the misses in one query each and the (pure) rule runs again.
-// Saves take one advisory lock for this step, so clusters grow in one order whatever the workers.
+// Saves only queue their document (corr_pending); whoever holds the corroboration lock clusters the
+// queued documents in batches, in queue order, so clusters grow in one order whatever the workers
+// (docs/decisions/postgres.md).
 import type pg from 'pg';
 import type { Analysis, Modality } from '../../schema/analysis.js';
 import { statementsOf, type Statement } from '../../corroborate/statements.js';
@@ -10,9 +12,9 @@ import { blockingKeys, type TermStats } from '../../corroborate/similarity.js';
 import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
 import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
-import { contradictionsIn, noveltyOf } from '../../corroborate/contradictions.js';
+import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/contradictions.js';
 import { dateSortKey } from '../../corroborate/timeline.js';
-import { lockAll } from './connection.js';
+import { inTransaction, lockAll, lockKey } from './connection.js';
 
 // The same limits as the SQLite store (src/store/sqlite/corroboration.ts).
 const MAX_LINK_CANDIDATES = 20;
@@ -20,6 +22,10 @@ const MAX_LINK_CANDIDATES = 20;
 const MAX_KEY_HOLDERS = 200;
 /** Cluster summaries look at this many members at most (canonical choice, disagreements). */
 const SUMMARY_SAMPLE = 60;
+/** Novelty compares a statement with this many earlier members of its cluster. */
+const NOVELTY_SAMPLE = 200;
+/** Queued documents corroborated in one transaction. */
+export const CORROBORATION_BATCH = 50;
 
 type Db = Pick<pg.PoolClient, 'query'>;
 
@@ -29,25 +35,67 @@ export interface SavedDoc {
   sentences: { start: number; end: number }[];
 }
 
+/** What one corroboration batch has read, kept true by applying the batch's own writes to it. It is
+ *  valid only inside the batch's transaction: the corroboration lock keeps every other writer out of
+ *  the corroboration tables meanwhile (a save replacing a document takes the lock too). */
+export class BatchState {
+  /** corr_df as it stands in the database, for the keys read so far. */
+  readonly frequencies = new Map<string, number>();
+  /** Statements holding a blocking key (at most MAX_POSTINGS + 1 read: enough to tell a key too common). */
+  readonly postings = new Map<string, string[]>();
+  readonly statements = new Map<string, Statement>();
+  /** The cluster of a statement. */
+  readonly clusters = new Map<string, string | undefined>();
+  /** The canonical member of a cluster (null: no summary row yet, or the cluster is gone). */
+  readonly anchors = new Map<string, Statement | null>();
+  /** Every member of a cluster in seq order, for the clusters whose members the batch has read in full. */
+  readonly members = new Map<string, Statement[]>();
+  /** Statements in the store, and documents with a corroboration profile. */
+  count = 0;
+  documents = 0;
+
+  /** Points every statement of the merged clusters at the one they were folded into. */
+  renameClusters(merged: string[], into: string): void {
+    const gone = new Set(merged);
+    for (const [key, cluster] of this.clusters) if (cluster !== undefined && gone.has(cluster)) this.clusters.set(key, into);
+    for (const id of merged) this.anchors.set(id, null);
+    // The merged clusters' members interleave by seq: read them again when needed.
+    for (const id of [...merged, into]) this.members.delete(id);
+  }
+
+  /** Counts keys the batch has just written (the corr_df trigger has counted them in the database). */
+  noteWritten(keys: Iterable<string>): void {
+    for (const k of keys) {
+      const n = this.frequencies.get(k);
+      if (n !== undefined) this.frequencies.set(k, n + 1);
+    }
+  }
+}
+
 /** Lazily filled maps behind the synchronous callbacks of the corroboration rules. */
 export class SyncView {
   /** Statement frequency of a key as first read in this save (then fixed, as SQLite memoises it). */
   readonly df = new Map<string, number>();
-  /** Frequencies before this save, and the keys this save has added since. */
-  private readonly dfBefore = new Map<string, number>();
+  /** Keys of the statements this save has clustered but not yet written, and those statements by key. */
   private readonly added = new Map<string, number>();
-  readonly postings = new Map<string, string[]>();
+  private readonly unwritten = new Map<string, string[]>();
+  readonly postings: Map<string, string[]>;
   readonly links = new Map<string, DocumentLink | null>();
   readonly credits = new Map<string, Set<string>>();
   readonly outlets = new Map<string, string | null>();
-  readonly clusters = new Map<string, string | undefined>();
+  readonly clusters: Map<string, string | undefined>;
   readonly docDf = new Map<string, number>();
-  readonly anchors = new Map<string, Statement | null>();
+  readonly anchors: Map<string, Statement | null>;
   readonly entityNames = new Map<string, string | null>();
   private readonly missing = new Map<string, Set<string>>();
   statements = 0;
 
-  constructor(readonly db: Db) {}
+  /** `state` shares what a corroboration batch has read; a view of its own starts empty. */
+  constructor(readonly db: Db, readonly state = new BatchState()) {
+    this.postings = state.postings;
+    this.clusters = state.clusters;
+    this.anchors = state.anchors;
+  }
 
   private get<V>(map: Map<string, V>, kind: string, key: string, fallback: V): V {
     if (map.has(key)) return map.get(key)!;
@@ -64,25 +112,42 @@ export class SyncView {
   private frequency(key: string): number {
     const known = this.df.get(key);
     if (known !== undefined) return known;
-    const before = this.dfBefore.get(key);
-    if (before === undefined) return this.get(this.df, 'df', key, 0);
-    const n = before + (this.added.get(key) ?? 0);
+    const stored = this.state.frequencies.get(key);
+    if (stored === undefined) return this.get(this.df, 'df', key, 0);
+    const n = stored + (this.added.get(key) ?? 0);
     this.df.set(key, n);
     return n;
   }
 
   /** Reads the frequencies of many keys in one query (a document's statements' keys, up front). */
   async prefetchFrequencies(keys: string[]): Promise<void> {
-    const wanted = [...new Set(keys)].filter((k) => !this.dfBefore.has(k));
+    const wanted = [...new Set(keys)].filter((k) => !this.state.frequencies.has(k));
     if (!wanted.length) return;
     const rows = (await this.db.query('SELECT key, n FROM corr_df WHERE key = ANY($1::text[])', [wanted])).rows;
     const found = new Map(rows.map((r) => [r.key as string, r.n as number]));
-    for (const k of wanted) this.dfBefore.set(k, (found.get(k) ?? 0) - (this.added.get(k) ?? 0));
+    for (const k of wanted) this.state.frequencies.set(k, found.get(k) ?? 0);
   }
 
-  /** Counts blocking keys this save has written. */
-  noteAdded(keys: string[]): void {
-    for (const k of new Set(keys)) this.added.set(k, (this.added.get(k) ?? 0) + 1);
+  /** Reads the statements holding each of many blocking keys in one query (at most MAX_POSTINGS + 1
+   *  per key: enough to tell a key too common to block on), with this save's unwritten statements. */
+  async prefetchPostings(keys: string[]): Promise<void> {
+    const wanted = [...new Set(keys)].filter((k) => !this.postings.has(k));
+    if (!wanted.length) return;
+    const rows = (await this.db.query(`SELECT k.key, p.statements FROM unnest($1::text[]) AS k(key),
+      LATERAL (SELECT array_agg(statement) AS statements FROM (SELECT statement FROM corr_keys WHERE key = k.key LIMIT $2) s) p`,
+    [wanted, MAX_POSTINGS + 1])).rows;
+    for (const r of rows) this.postings.set(r.key, [...(r.statements ?? []), ...(this.unwritten.get(r.key) ?? [])]);
+  }
+
+  /** Makes a statement clustered in this save, not yet written, count in frequencies and postings. */
+  noteUnwritten(s: Statement): void {
+    for (const k of new Set(blockingKeys(s))) {
+      this.added.set(k, (this.added.get(k) ?? 0) + 1);
+      const list = this.unwritten.get(k);
+      if (list) list.push(s.key);
+      else this.unwritten.set(k, [s.key]);
+      this.postings.get(k)?.push(s.key);
+    }
   }
 
   postingsOf = (key: string): string[] => this.get(this.postings, 'postings', key, []);
@@ -120,14 +185,7 @@ export class SyncView {
   private async fetchMissing(): Promise<void> {
     const want = (kind: string) => [...(this.missing.get(kind) ?? [])];
     await this.prefetchFrequencies(want('df'));
-    const postings = want('postings');
-    if (postings.length) {
-      // At most MAX_POSTINGS + 1 per key: enough to tell a key too common to block on.
-      const rows = (await this.db.query(`SELECT k.key, p.statements FROM unnest($1::text[]) AS k(key),
-        LATERAL (SELECT array_agg(statement) AS statements FROM (SELECT statement FROM corr_keys WHERE key = k.key LIMIT $2) s) p`,
-      [postings, MAX_POSTINGS + 1])).rows;
-      for (const r of rows) this.postings.set(r.key, r.statements ?? []);
-    }
+    await this.prefetchPostings(want('postings'));
     const clusters = want('clusters');
     if (clusters.length) {
       const rows = (await this.db.query('SELECT key, cluster_id FROM corr_statements WHERE key = ANY($1::text[])', [clusters])).rows;
@@ -172,14 +230,6 @@ export class SyncView {
       for (const r of rows) this.outlets.set(r.id, r.outlet);
     }
   }
-
-  /** Forgets postings and cluster assignments a write may have changed. Term frequencies stay
-   *  as read at the start of the save, as the SQLite store's memoised TermStats do. */
-  invalidate(): void {
-    this.postings.clear();
-    this.clusters.clear();
-    this.anchors.clear();
-  }
 }
 
 export interface LinkRow { doc_id: string; origin_id: string; kind: DocumentLink['kind']; score: number; evidence_json: string[] }
@@ -195,48 +245,190 @@ export async function clusterMembers(db: Db, clusterId: string, limit = 100000):
     .map((r) => r.statement_json as Statement);
 }
 
+const statementsOfDoc = ({ id, analysis, sentences }: SavedDoc, entityIds: Record<string, string>): Statement[] =>
+  statementsOf({ id, outlet: analysis.outlet, published: analysis.published, analysis, sentences, entityIds });
+
+interface Clustered { statement: Statement; novelty: Novelty & { match: unknown } }
+
 /** Adds a saved document's statements to the clusters, links it to what it copies (or what copies
- *  it), and refreshes the summaries of every cluster touched. Runs inside the save transaction. */
-export async function updateCorroboration(db: pg.PoolClient, schema: string, doc: SavedDoc, entityIds: Record<string, string>): Promise<void> {
-  await lockAll(db, schema, ['dossier:corroborate']);
-  const { analysis } = doc;
-  const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds });
-  const view = new SyncView(db);
-  view.statements = await statementCount(db);
-  await view.prefetchFrequencies(statements.flatMap(blockingKeys));
+ *  it), and refreshes the summaries of every cluster touched. Runs inside a corroboration batch's
+ *  transaction; the document's statements are written in one statement once all are clustered. */
+export async function corroborateDocument(db: pg.PoolClient, state: BatchState, doc: SavedDoc, entityIds: Record<string, string>,
+  statements = statementsOfDoc(doc, entityIds)): Promise<void> {
+  const view = new SyncView(db, state);
+  view.statements = state.count;
+  const keys = statements.flatMap(blockingKeys);
+  await view.prefetchFrequencies(keys);
+  await view.prefetchPostings(keys);
+  const clustered: Clustered[] = [];
   for (const s of statements) {
     const stats = view.termStats();
     const keys = await view.run(() => rankByKeys(s, view.postingsOf, stats));
-    const rows = keys.length
-      ? (await db.query('SELECT key, statement_json, cluster_id FROM corr_statements WHERE key = ANY($1::text[])', [keys])).rows : [];
-    const byKey = new Map(rows.map((r) => [r.key as string, { statement: r.statement_json as Statement, clusterId: r.cluster_id as string }]));
-    const candidates = keys.map((k) => byKey.get(k)!).filter(Boolean);
+    await loadStatements(db, state, keys);
+    const candidates = keys.flatMap((k) => {
+      const statement = state.statements.get(k);
+      const clusterId = state.clusters.get(k);
+      return statement && clusterId ? [{ statement, clusterId }] : [];
+    });
     const a = await view.run(() => chooseCluster(s, candidates, stats, view.anchorOf));
-    for (const other of a.merged) {
-      await db.query('UPDATE corr_statements SET cluster_id = $1 WHERE cluster_id = $2', [a.clusterId, other]);
-      await db.query('DELETE FROM corr_clusters WHERE id = $1', [other]);
-      await db.query('DELETE FROM corr_dirty WHERE cluster_id = $1', [other]);
+    if (a.merged.length) {
+      await db.query(`WITH moved AS (UPDATE corr_statements SET cluster_id = $1 WHERE cluster_id = ANY($2::text[])),
+          gone AS (DELETE FROM corr_clusters WHERE id = ANY($2::text[]))
+        DELETE FROM corr_dirty WHERE cluster_id = ANY($2::text[])`, [a.clusterId, a.merged]);
+      state.renameClusters(a.merged, a.clusterId);
     }
-    const novelty = noveltyOf(s, a.clusterId, a.created ? [] : await clusterMembers(db, a.clusterId, 200));
-    // One round trip for the statement and its index rows (foreign keys are checked at the end of
-    // the statement, when the new corr_statements row is there); this runs under the corroboration lock.
-    await db.query(`WITH stmt AS (
-        INSERT INTO corr_statements (key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)),
-      keys AS (INSERT INTO corr_keys (key, statement) SELECT DISTINCT k, $1 FROM unnest($10::text[]) AS k ON CONFLICT DO NOTHING),
-      ents AS (INSERT INTO corr_statement_entities (statement, entity_id) SELECT DISTINCT $1, e FROM unnest($11::text[]) AS e ON CONFLICT DO NOTHING),
-      dates AS (INSERT INTO corr_dates (statement, sort_key, value, granularity, text)
-        SELECT $1, * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[]) ON CONFLICT DO NOTHING)
-      INSERT INTO corr_dirty (cluster_id) VALUES ($7) ON CONFLICT DO NOTHING`,
-    [s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }),
-      blockingKeys(s), s.entities, s.dates.map((d) => dateSortKey(d.value)), s.dates.map((d) => d.value), s.dates.map((d) => d.granularity),
-      s.dates.map((d) => d.text)]);
-    view.noteAdded(blockingKeys(s));
-    view.invalidate();
+    let before: Statement[] = [];
+    if (!a.created) {
+      // Earlier members: those stored, then this document's own clustered so far (they come later in seq order).
+      before = state.members.get(a.clusterId)?.slice(0, NOVELTY_SAMPLE) ?? await clusterMembers(db, a.clusterId, NOVELTY_SAMPLE);
+      for (const c of clustered) if (before.length < NOVELTY_SAMPLE && state.clusters.get(c.statement.key) === a.clusterId) before.push(c.statement);
+    }
+    clustered.push({ statement: s, novelty: { ...noveltyOf(s, a.clusterId, before), match: a.match } });
+    state.statements.set(s.key, s);
+    state.clusters.set(s.key, a.clusterId);
+    view.noteUnwritten(s);
     view.statements++;
+    state.count++;
   }
-  await linkDocument(db, doc, statements, entityIds);
-  await refreshDirtyClusters(db);
+  await writeStatements(db, state, clustered);
+  await linkDocument(db, doc, statements, entityIds, state);
+  await refreshDirtyClusters(db, state);
+}
+
+/** Reads the statements (and their clusters) the batch has not seen yet. */
+async function loadStatements(db: Db, state: BatchState, keys: string[]): Promise<void> {
+  const wanted = keys.filter((k) => !state.statements.has(k));
+  if (!wanted.length) return;
+  for (const r of (await db.query('SELECT key, statement_json, cluster_id FROM corr_statements WHERE key = ANY($1::text[])', [wanted])).rows) {
+    state.statements.set(r.key, r.statement_json as Statement);
+    state.clusters.set(r.key, r.cluster_id);
+  }
+}
+
+/** Writes a document's clustered statements with their index rows in one round trip (foreign keys
+ *  are checked at the end of the statement, when the corr_statements rows are there). Rows are
+ *  numbered in clustering order, which is the order cluster members are read back in. */
+async function writeStatements(db: Db, state: BatchState, clustered: Clustered[]): Promise<void> {
+  if (!clustered.length) return;
+  const ss = clustered.map((c) => c.statement);
+  const clusterOf = (s: Statement) => state.clusters.get(s.key)!;
+  const keyRows = ss.flatMap((s) => [...new Set(blockingKeys(s))].map((k) => [k, s.key]));
+  const entityRows = ss.flatMap((s) => [...new Set(s.entities)].map((e) => [s.key, e]));
+  const dateRows = ss.flatMap((s) => {
+    const seen = new Set<string>();
+    return s.dates.filter((d) => !seen.has(d.value) && seen.add(d.value)).map((d) => [s.key, dateSortKey(d.value), d.value, d.granularity, d.text]);
+  });
+  const col = (rows: unknown[][], i: number) => rows.map((r) => r[i]);
+  await db.query(`WITH stmt AS (
+      INSERT INTO corr_statements (key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json)
+      SELECT key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::json[], $9::json[]) WITH ORDINALITY
+        AS t(key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json, ord)
+      ORDER BY ord),
+    keys AS (INSERT INTO corr_keys (key, statement) SELECT * FROM unnest($10::text[], $11::text[])),
+    df AS (INSERT INTO corr_df (key, n) SELECT key, COUNT(*) FROM unnest($10::text[]) AS k(key) GROUP BY key
+      ON CONFLICT (key) DO UPDATE SET n = corr_df.n + excluded.n),
+    ents AS (INSERT INTO corr_statement_entities (statement, entity_id) SELECT * FROM unnest($12::text[], $13::text[]) ON CONFLICT DO NOTHING),
+    dates AS (INSERT INTO corr_dates (statement, sort_key, value, granularity, text)
+      SELECT * FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) ON CONFLICT DO NOTHING)
+    INSERT INTO corr_dirty (cluster_id) SELECT DISTINCT unnest($7::text[]) ON CONFLICT DO NOTHING`, [
+    ss.map((s) => s.key), ss.map((s) => s.documentId), ss.map((s) => s.localId), ss.map((s) => s.kind), ss.map((s) => s.start), ss.map((s) => s.end),
+    ss.map(clusterOf), ss.map((s) => JSON.stringify(s)), clustered.map((c) => JSON.stringify(c.novelty)),
+    col(keyRows, 0), col(keyRows, 1), col(entityRows, 0), col(entityRows, 1),
+    col(dateRows, 0), col(dateRows, 1), col(dateRows, 2), col(dateRows, 3), col(dateRows, 4),
+  ]);
+  for (const s of ss) {
+    state.noteWritten(new Set(blockingKeys(s)));
+    state.members.get(clusterOf(s))?.push(s);
+  }
+}
+
+export interface CorroborateOptions {
+  /** Wait for the lock (and so for a batch running elsewhere); otherwise return at once when
+   *  another process is corroborating. */
+  wait?: boolean;
+  /** Documents per transaction (default CORROBORATION_BATCH). */
+  batch?: number;
+  /** Start only when at least this many documents wait (default 1): a busy worker leaves them to
+   *  gather into full batches, which reuse what they read. */
+  min?: number;
+}
+
+/** Corroborates queued documents in queue order, a batch per transaction, while this process holds
+ *  the corroboration lock. A document that fails on its own keeps its queue row with the error and
+ *  is skipped from then on. Returns how many documents it corroborated. */
+export async function corroboratePending(pool: pg.Pool, schema: string, opts: CorroborateOptions = {}): Promise<number> {
+  let done = 0;
+  let size = opts.batch ?? CORROBORATION_BATCH;
+  const min = Math.max(1, opts.min ?? 1);
+  if (!opts.wait && (await waiting(pool, min)) < min) return 0;
+  for (;;) {
+    if (!opts.wait && !(await waiting(pool, 1))) return done;
+    let n: number;
+    try {
+      n = await inTransaction(pool, async (client) => {
+        if (opts.wait) await lockAll(client, schema, ['dossier:corroborate']);
+        else if (!(await tryLock(client, schema, 'dossier:corroborate'))) return -1;
+        return corroborateBatch(client, size);
+      });
+    } catch (err) {
+      if (size > 1) {
+        size = 1; // find the document that fails, one at a time
+        continue;
+      }
+      await recordFailure(pool, schema, err as Error);
+      continue;
+    }
+    if (n <= 0) return done;
+    done += n;
+    size = opts.batch ?? CORROBORATION_BATCH;
+  }
+}
+
+/** How many documents wait for corroboration, counting up to `cap`. */
+async function waiting(pool: pg.Pool, cap: number): Promise<number> {
+  return (await pool.query('SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p', [cap])).rows[0].n;
+}
+
+async function tryLock(client: pg.PoolClient, schema: string, key: string): Promise<boolean> {
+  return (await client.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS ok', [lockKey(`${schema}\u0000${key}`).toString()])).rows[0].ok;
+}
+
+/** The first `size` queued documents, corroborated in this transaction; returns how many. */
+async function corroborateBatch(client: pg.PoolClient, size: number): Promise<number> {
+  const rows = (await client.query(`SELECT p.seq, d.id, d.analysis_json, d.sentences_json FROM corr_pending p JOIN documents d ON d.id = p.doc_id
+    WHERE p.error IS NULL ORDER BY p.seq LIMIT $1`, [size])).rows;
+  if (!rows.length) return 0;
+  const ids = rows.map((r) => r.id as string);
+  const entityIds = new Map<string, Record<string, string>>(ids.map((id) => [id, {}]));
+  for (const e of (await client.query('SELECT doc_id, local_id, entity_id FROM doc_entities WHERE doc_id = ANY($1::text[])', [ids])).rows) {
+    entityIds.get(e.doc_id)![e.local_id] = e.entity_id;
+  }
+  const state = new BatchState();
+  const counts = (await client.query('SELECT (SELECT COUNT(*) FROM corr_statements)::int AS s, (SELECT COUNT(*) FROM corr_docs)::int AS d')).rows[0];
+  state.count = counts.s;
+  state.documents = counts.d;
+  // Every blocking key of the batch read up front; the batch keeps them current as it writes.
+  const docs = rows.map((r) => {
+    const doc: SavedDoc = { id: r.id, analysis: r.analysis_json as Analysis, sentences: r.sentences_json };
+    return { doc, entityIds: entityIds.get(r.id)!, statements: statementsOfDoc(doc, entityIds.get(r.id)!) };
+  });
+  const prefetch = new SyncView(client, state);
+  const keys = docs.flatMap((d) => d.statements.flatMap(blockingKeys));
+  await prefetch.prefetchFrequencies(keys);
+  await prefetch.prefetchPostings(keys);
+  for (const d of docs) await corroborateDocument(client, state, d.doc, d.entityIds, d.statements);
+  await client.query('DELETE FROM corr_pending WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+  return rows.length;
+}
+
+/** Marks the first queued document, which failed on its own, with the error; later batches skip it. */
+async function recordFailure(pool: pg.Pool, schema: string, err: Error): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await lockAll(client, schema, ['dossier:corroborate']);
+    await client.query(`UPDATE corr_pending SET attempts = attempts + 1, error = $1
+      WHERE seq = (SELECT seq FROM corr_pending WHERE error IS NULL ORDER BY seq LIMIT 1)`, [err.message.slice(0, 2000)]);
+  });
 }
 
 async function profileOf(db: Db, id: string): Promise<DocumentProfile | null> {
@@ -251,14 +443,14 @@ const better = (a: DocumentLink, b: { kind: string; score: number } | undefined)
   !b || (a.kind === 'near-duplicate' && b.kind !== 'near-duplicate') || (a.kind === b.kind && a.score > b.score);
 
 /** Finds documents that share LSH bands or rare specifics with this one and records derivations. */
-async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>): Promise<void> {
+async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>, state: BatchState): Promise<void> {
   const signature = signatureOf(doc.analysis.text);
   const specifics = documentSpecifics(doc.analysis, entityIds, statements);
-  await db.query('INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES ($1, $2, $3, $4)',
-    [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort())]);
   const keys = [...new Set([...bandKeys(signature), ...specifics.map((x) => `s:${x}`)])];
-  await db.query('INSERT INTO corr_doc_keys (key, doc_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [keys, doc.id]);
-  const documents = (await db.query('SELECT COUNT(*)::int AS n FROM corr_docs')).rows[0].n as number;
+  await db.query(`WITH profile AS (INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES ($1, $2, $3, $4))
+    INSERT INTO corr_doc_keys (key, doc_id) SELECT k, $1 FROM unnest($5::text[]) AS k ON CONFLICT DO NOTHING`,
+  [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort()), keys]);
+  const documents = ++state.documents;
   const holders = (await db.query(`SELECT k.key, h.docs FROM unnest($1::text[]) AS k(key),
     LATERAL (SELECT array_agg(doc_id) AS docs FROM (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $2 LIMIT $3) x) h`,
   [keys, doc.id, MAX_KEY_HOLDERS + 1])).rows as { key: string; docs: string[] | null }[];
@@ -272,7 +464,7 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
   const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
   if (!ranked.length) return;
   const self = (await profileOf(db, doc.id))!;
-  const view = new SyncView(db);
+  const view = new SyncView(db, state);
   const found: DocumentLink[] = [];
   for (const [other] of ranked) {
     const profile = await profileOf(db, other);
@@ -302,19 +494,25 @@ function dominantModality(members: Statement[]): Modality {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }
 
-/** Recomputes the summary of every cluster marked dirty; drops clusters left without members. */
-export async function refreshDirtyClusters(db: Db): Promise<void> {
-  const ids = (await db.query('SELECT cluster_id FROM corr_dirty ORDER BY cluster_id')).rows.map((r) => r.cluster_id as string);
+/** Recomputes the summary of every cluster marked dirty; drops clusters left without members. The
+ *  batch learns each cluster's new canonical member (what later joins are anchored against). */
+async function refreshDirtyClusters(db: Db, state: BatchState): Promise<void> {
+  const ids = (await db.query('DELETE FROM corr_dirty RETURNING cluster_id')).rows.map((r) => r.cluster_id as string)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (!ids.length) return;
-  const view = new SyncView(db);
-  view.statements = await statementCount(db);
+  const view = new SyncView(db, state);
+  view.statements = state.count;
   const stats = view.termStats();
   const ctx = view.provenance();
   // Every dirty cluster's members in one query, and every summary written in one more.
-  const byCluster = new Map<string, Statement[]>(ids.map((id) => [id, []]));
-  for (const r of (await db.query('SELECT cluster_id, statement_json FROM corr_statements WHERE cluster_id = ANY($1::text[]) ORDER BY cluster_id, seq', [ids])).rows) {
-    byCluster.get(r.cluster_id)!.push(r.statement_json as Statement);
+  const unread = ids.filter((id) => !state.members.has(id));
+  for (const id of unread) state.members.set(id, []);
+  if (unread.length) {
+    for (const r of (await db.query('SELECT cluster_id, statement_json FROM corr_statements WHERE cluster_id = ANY($1::text[]) ORDER BY cluster_id, seq', [unread])).rows) {
+      state.members.get(r.cluster_id)!.push(r.statement_json as Statement);
+    }
   }
+  const byCluster = new Map<string, Statement[]>(ids.map((id) => [id, state.members.get(id)!]));
   const sampleOf = (members: Statement[]) => (members.length > SUMMARY_SAMPLE ? members.slice(-SUMMARY_SAMPLE) : members);
   await view.prefetchFrequencies([...byCluster.values()].flatMap((m) => sampleOf(m).flatMap(blockingKeys)));
   const rows: unknown[][] = [];
@@ -323,6 +521,7 @@ export async function refreshDirtyClusters(db: Db): Promise<void> {
     if (!members.length) continue;
     const sample = sampleOf(members);
     const canonical = await view.run(() => canonicalMember(sample, stats));
+    state.anchors.set(id, canonical);
     const { roots } = await view.run(() => provenanceOf(members, ctx));
     const ordered = [...members].sort(byAppearance);
     const dated = ordered.filter((m) => m.published);
@@ -333,6 +532,7 @@ export async function refreshDirtyClusters(db: Db): Promise<void> {
       contradictionsIn(sample).some((c) => c.kind !== 'modality'), JSON.stringify(roots)]);
   }
   const empty = ids.filter((id) => !byCluster.get(id)!.length);
+  for (const id of empty) state.anchors.set(id, null);
   if (empty.length) await db.query('DELETE FROM corr_clusters WHERE id = ANY($1::text[])', [empty]);
   if (rows.length) {
     const column = (i: number) => rows.map((r) => r[i]);
@@ -345,5 +545,4 @@ export async function refreshDirtyClusters(db: Db): Promise<void> {
         first_published = excluded.first_published, latest_doc = excluded.latest_doc, latest_published = excluded.latest_published,
         contested = excluded.contested, roots_json = excluded.roots_json`, Array.from({ length: 13 }, (_, i) => column(i)));
   }
-  await db.query('DELETE FROM corr_dirty');
 }

@@ -7,7 +7,7 @@ import type { ListEntry } from '../../screen/types.js';
 import { foldForLookup } from '../corpus-resolution.js';
 import { assembleDossier } from '../dossier.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
-import { updateCorroboration } from './corroboration.js';
+import { corroboratePending, type CorroborateOptions } from './corroboration.js';
 import * as corroboration from './corroboration-queries.js';
 import type {
   AnalysedDocument, ClaimQuery, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, Novelty, TimelineEntry, TimelineQuery, ClaimRecord, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
@@ -32,6 +32,11 @@ const ENTITY = `SELECT e.id, e.name, e.type, e.kb,
     COALESCE(SUM(de.mentions), 0)::int AS "mentionCount", COUNT(DISTINCT de.doc_id)::int AS "documentCount",
     bool_or(de.sanctions_json <> '[]'::jsonb) AS sanctioned
   FROM entities e JOIN doc_entities de ON de.entity_id = e.id`;
+
+export interface CorroborationBacklog {
+  waiting: number;
+  failed: { documentId: string; attempts: number; error: string }[];
+}
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -64,9 +69,29 @@ export class PostgresStore implements Store {
     return (await this.pool.query('SELECT 1 FROM documents WHERE content_hash = $1', [contentHash])).rowCount! > 0;
   }
 
+  /** Saves a document and corroborates it (with whatever else is queued) before returning. */
   async saveDocument(doc: AnalysedDocument): Promise<SaveResult> {
     const { id, status } = await this.transaction((client) => this.saveWith(client, doc));
+    if (status !== 'unchanged') await this.corroborate({ wait: true });
     return { id, status };
+  }
+
+  /** Clusters the documents saved but not yet corroborated (see corroboratePending). */
+  corroborate(opts: CorroborateOptions = {}): Promise<number> {
+    return corroboratePending(this.pool, this.schema, opts);
+  }
+
+  /** Documents saved but not yet clustered, and those whose corroboration failed (with the error). */
+  async corroborationBacklog(): Promise<CorroborationBacklog> {
+    const waiting = (await this.pool.query('SELECT COUNT(*)::int AS n FROM corr_pending WHERE error IS NULL')).rows[0].n as number;
+    const failed = (await this.pool.query(`SELECT doc_id, attempts, error FROM corr_pending WHERE error IS NOT NULL ORDER BY seq LIMIT 100`)).rows
+      .map((r) => ({ documentId: r.doc_id as string, attempts: r.attempts as number, error: r.error as string }));
+    return { waiting, failed };
+  }
+
+  /** Queues documents whose corroboration failed for another try; returns how many. */
+  async retryCorroboration(): Promise<number> {
+    return (await this.pool.query('UPDATE corr_pending SET error = NULL WHERE error IS NOT NULL')).rowCount ?? 0;
   }
 
   /** The document already holding this content, inside the caller's transaction. */
@@ -84,6 +109,9 @@ export class PostgresStore implements Store {
     const same = await client.query<{ id: string }>('SELECT id FROM documents WHERE content_hash = $1', [article.contentHash]);
     if (same.rows.length) return { id: same.rows[0].id, status: 'unchanged', alerts: 0 };
     const previous = (await client.query<{ id: string }>('SELECT id FROM documents WHERE source = $1', [article.source])).rows[0];
+    // Deleting the old version deletes its statements: that waits for any corroboration batch, whose
+    // caches assume nobody else changes the corroboration tables.
+    if (previous) await lockAll(client, this.schema, ['dossier:corroborate']);
     if (previous) await client.query('DELETE FROM documents WHERE id = $1', [previous.id]);
     const id = previous?.id ?? (await this.freeDocumentId(client, article.id, article.contentHash));
     await client.query(`INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
@@ -98,7 +126,8 @@ export class PostgresStore implements Store {
     ]);
     const entityIds = await resolveInPostgres(client, this.schema, analysis.entities);
     await this.insertLayers(client, id, analysis, entityIds);
-    await updateCorroboration(client, this.schema, { id, analysis, sentences: doc.sentences }, entityIds);
+    // Corroboration runs after the commit, in batches (corroboratePending): here the document only joins its queue.
+    await client.query('INSERT INTO corr_pending (doc_id) VALUES ($1)', [id]);
     const alerts = await recordAlertHits(client, id);
     return { id, status: previous ? 'replaced' : 'inserted', alerts };
   }
