@@ -10,6 +10,7 @@ import type { Store } from '../store/types.js';
 import { SnapshotCache } from './snapshot.js';
 import { IngestJobs } from './ingest-jobs.js';
 import { OverridesFile } from './overrides-file.js';
+import { queueRoutes } from './queue-routes.js';
 import { readRoutes } from './read-routes.js';
 import { corpusRoutes } from './corpus-routes.js';
 import { writeRoutes } from './write-routes.js';
@@ -70,6 +71,7 @@ export function createApi(opts: ApiOptions): Api {
     ...readRoutes(store, snapshots, !!token),
     ...corpusRoutes(store, snapshots),
     ...writeRoutes(store, jobs, overrides, { maxFileBytes: maxUpload }),
+    ...queueRoutes(store),
   ];
   const openapi = openApiDocument(routes, { version: '0.1.0' });
 

@@ -12,7 +12,7 @@ interface Entry {
 }
 
 /** Paths never cached: live state, not corpus data. */
-const LIVE = /^\/api\/(health|ingest|overrides)(\/|$)/;
+const LIVE = /^\/api\/(health|ingest|overrides|queue|alerts)(\/|$)/;
 
 export function responseCache(snapshots: SnapshotCache, maxEntries = 2000): MiddlewareHandler {
   const entries = new Map<string, Entry>();

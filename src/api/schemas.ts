@@ -213,3 +213,33 @@ export const ClusterDetail = ClusterSummary.extend({
   articles: z.record(z.string(), z.object({ title: z.string().nullable(), outlet: z.string().nullable(), published: z.string().nullable() }))
     .describe('title, outlet and date of every article the cluster names, by document id'),
 }).meta({ id: 'ClusterDetail' });
+
+const QueueJobState = z.enum(['queued', 'running', 'failed', 'done', 'dead']);
+export const QueueQuery = Paging.extend({ state: QueueJobState.optional().describe('only jobs in this state') });
+export const QueueJob = z.object({
+  id: z.number().int(), state: QueueJobState, source: z.string(), attempts: z.number().int(), maxAttempts: z.number().int(),
+  runAt: z.string().nullable(), lockedBy: z.string().nullable(), lastError: z.string().nullable().describe('for dead jobs, the error that killed them'),
+  documentId: z.string().nullable(), outcome: z.string().nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
+}).meta({ id: 'QueueJob' });
+export const QueueState = z.object({
+  available: z.boolean().describe('false on SQLite: the job queue, workers and alerts need PostgreSQL'),
+  counts: z.record(QueueJobState, z.number().int()).nullable(),
+  jobs: pageOf(QueueJob, 'QueueJobPage').nullable(),
+  corroboration: z.object({
+    waiting: z.number().int().describe('saved documents not yet clustered'),
+    failed: z.array(z.object({ documentId: z.string(), attempts: z.number().int(), error: z.string() })),
+  }).nullable(),
+}).meta({ id: 'QueueState' });
+
+export const AlertsQuery = z.object({ hits: z.coerce.number().int().min(1).max(500).default(50).describe('newest hits to return') });
+export const AlertsState = z.object({
+  available: z.boolean().describe('false on SQLite: alerts need PostgreSQL'),
+  alerts: z.array(z.object({
+    id: z.number().int(), entity: z.string(), webhook: z.string().nullable().describe('origin and path only'), createdAt: z.string(),
+    hits: z.number().int(), undelivered: z.number().int(),
+  })),
+  hits: z.array(z.object({
+    id: z.number().int(), alertId: z.number().int(), watched: z.string(), documentId: z.string(), claimId: z.string(), entityId: z.string(),
+    entityName: z.string(), claim: z.string(), createdAt: z.string(), deliveredAt: z.string().nullable(), deliveryError: z.string().nullable(),
+  })),
+}).meta({ id: 'AlertsState' });

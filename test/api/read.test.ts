@@ -224,6 +224,15 @@ test('the OpenAPI 3.1 document describes every route with its schemas', async ()
   assert.ok(r.body.paths['/api/ingest'].post.security);
 });
 
+test('queue and alerts say they need PostgreSQL on a SQLite store', async () => {
+  const q = await getJson(base, '/api/queue');
+  assert.equal(q.status, 200);
+  assert.deepEqual(q.body, { available: false, counts: null, jobs: null, corroboration: null });
+  const a = await getJson(base, '/api/alerts');
+  assert.deepEqual(a.body, { available: false, alerts: [], hits: [] });
+  assert.equal((await getJson(base, '/api/alerts?hits=0')).status, 400);
+});
+
 test('unknown API routes are JSON 404s', async () => {
   const r = await getJson(base, '/api/nothing-here');
   assert.equal(r.status, 404);

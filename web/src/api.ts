@@ -14,6 +14,8 @@ export type TimelineEntry = z.output<typeof S.TimelineEntry>;
 export type IngestJob = z.output<typeof S.IngestJob>;
 export type SanctionedEntity = z.output<typeof S.SanctionsEntity>;
 export type Health = z.output<typeof S.Health>;
+export type QueueState = z.output<typeof S.QueueState>;
+export type AlertsState = z.output<typeof S.AlertsState>;
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {

@@ -1,7 +1,8 @@
 // Uploads and their progress: files are sent to the API (bearer token kept for this tab only), and
-// the job list is polled while anything runs.
-import { clear, docLink, empty, h, section } from '../dom.js';
-import { get, post, token, type Health, type IngestJob } from '../api.js';
+// the job list is polled while anything runs. On PostgreSQL, the worker queue too: job counts, dead
+// letters with their errors, the corroboration backlog, and alerts on watched entities with their hits.
+import { append, clear, docLink, empty, entityLink, h, section } from '../dom.js';
+import { get, post, token, type AlertsState, type Health, type IngestJob, type QueueState } from '../api.js';
 import { onLeave } from '../lifecycle.js';
 
 function jobRow(j: IngestJob): HTMLElement {
@@ -65,5 +66,60 @@ export async function ingestView(root: HTMLElement): Promise<void> {
         : h('p', { class: 'warning small' }, 'This server is read-only: start it with DOSSIER_TOKEN set to allow uploads.'),
       form, message),
     section('Ingest jobs', list));
+  await refresh();
+  await workerPanels(root);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The worker queue and alerts (PostgreSQL), refreshed every few seconds while jobs are pending. */
+async function workerPanels(root: HTMLElement): Promise<void> {
+  const queueBody = h('div', { class: 'queue' });
+  const alertsBody = h('div', { class: 'alerts' });
+  root.append(section('Worker queue', queueBody), section('Alerts on watched entities', alertsBody));
+  let timer: number | undefined;
+  onLeave(() => window.clearTimeout(timer));
+
+  async function refresh(): Promise<void> {
+    const [queue, alerts] = await Promise.all([get<QueueState>('/api/queue', { state: 'dead', limit: 50 }), get<AlertsState>('/api/alerts', { hits: 30 })]);
+    clear(queueBody);
+    clear(alertsBody);
+    if (!queue.available || !queue.counts || !queue.corroboration) {
+      queueBody.append(h('p', { class: 'small muted' }, 'This store is SQLite. The worker queue (dossier ingest --queue, dossier worker) and alerts need PostgreSQL (--db postgres://…).'));
+      alertsBody.append(empty('Alerts need a PostgreSQL store (dossier alerts add ENTITY).'));
+      return;
+    }
+    const c = queue.counts;
+    append(queueBody, [
+      h('p', { class: 'queue-counts' }, `${c.queued} queued, ${c.running} running, ${c.failed} waiting to retry, ${c.done} done, ${c.dead} dead · `
+        + `${plural(queue.corroboration.waiting, 'saved document')} waiting for corroboration`),
+      h('h3', null, 'Dead letters'),
+      queue.jobs?.items.length
+        ? h('table', { class: 'table stack dead-letters' },
+          h('thead', null, h('tr', null, h('th', null, 'Job'), h('th', null, 'Source'), h('th', null, 'Attempts'), h('th', null, 'Error'))),
+          h('tbody', null, ...queue.jobs.items.map((j) => h('tr', { 'data-job': j.id },
+            h('td', null, String(j.id)), h('td', { class: 'wrap' }, j.source), h('td', null, String(j.attempts)),
+            h('td', { class: 'failures wrap' }, j.lastError ?? '')))))
+        : empty('No dead letters: every input was stored or is still being tried.'),
+      queue.corroboration.failed.length
+        ? h('div', null, h('h3', null, 'Corroboration failed'), h('ul', { class: 'small failures' },
+          ...queue.corroboration.failed.map((f) => h('li', null, docLink(f.documentId, f.documentId), `: ${f.error} (${plural(f.attempts, 'attempt')}; dossier jobs --retry-dead retries it)`))))
+        : null]);
+    append(alertsBody, [
+      alerts.alerts.length
+        ? h('table', { class: 'table stack alert-list' },
+          h('thead', null, h('tr', null, h('th', null, 'Watched'), h('th', null, 'Webhook'), h('th', null, 'Hits'), h('th', null, 'Undelivered'))),
+          h('tbody', null, ...alerts.alerts.map((a) => h('tr', { 'data-alert': a.id },
+            h('td', null, a.entity), h('td', { class: 'wrap' }, a.webhook ?? '—'), h('td', null, String(a.hits)), h('td', null, String(a.undelivered))))))
+        : empty('No alerts: add one with dossier alerts add ENTITY [--webhook URL].'),
+      alerts.hits.length
+        ? h('div', null, h('h3', null, 'Newest hits'), h('ul', { class: 'hits' }, ...alerts.hits.map((hit) => h('li', { 'data-hit': hit.id },
+          h('div', null, entityLink(hit.entityId, hit.entityName), h('span', { class: 'small muted' }, ` watched as “${hit.watched}” · `), docLink(hit.documentId, hit.documentId),
+            h('span', { class: 'small muted' }, ` · ${hit.createdAt.slice(0, 16).replace('T', ' ')} UTC${hit.deliveredAt ? ' · delivered' : hit.deliveryError ? ` · delivery failed: ${hit.deliveryError}` : ''}`)),
+          h('blockquote', { class: 'small' }, hit.claim)))))
+        : null]);
+    window.clearTimeout(timer);
+    if (c.queued + c.running + c.failed > 0 || queue.corroboration.waiting > 0) timer = window.setTimeout(() => void refresh().catch(() => {}), 2000);
+  }
   await refresh();
 }
