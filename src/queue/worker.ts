@@ -6,7 +6,7 @@ import pg from 'pg';
 import { ArticleSchema, type Article } from '../schema/article.js';
 import type { AnalysedDocument } from '../store/types.js';
 import { lockAll } from '../store/postgres/connection.js';
-import { CORROBORATION_BATCH, type CorroborateOptions } from '../store/postgres/corroboration.js';
+import { CORROBORATE_AFTER, type CorroborateOptions } from '../store/postgres/corroboration.js';
 import { JobQueue, LostClaimError, type ClaimedJob } from './queue.js';
 import { deliverAlerts } from './alerts.js';
 
@@ -129,7 +129,7 @@ export class Worker {
         else if (event.outcome !== 'lost') report.processed++;
         this.watchFailures(event, report);
         this.opts.onJob?.(event);
-        if (event.outcome === 'inserted' || event.outcome === 'replaced') await this.corroborate(report, { wait: false, min: CORROBORATION_BATCH });
+        if (event.outcome === 'inserted' || event.outcome === 'replaced') await this.corroborate(report, { wait: false, min: CORROBORATE_AFTER });
       } catch (err) {
         // Even recording the failure failed (database gone): the lease hands the job back later.
         this.opts.onError?.(err as Error);

@@ -48,7 +48,10 @@ export async function openPool(url: string, opts: PostgresOptions = {}): Promise
   const config: pg.ClientConfig = {
     connectionString,
     application_name: opts.applicationName ?? 'dossier',
-    options: `-c search_path=${quoteIdent(schema)}`,
+    // No JIT: our statements are short lookups and writes, and the planner's cost estimate for a
+    // few of them (alert hits over entity_names) crossed the JIT threshold, which then spent ~20 ms
+    // compiling a query that runs in well under one.
+    options: `-c search_path=${quoteIdent(schema)} -c jit=off`,
   };
   const pool = new pg.Pool({ ...config, max: opts.maxConnections ?? 10 });
   // An idle client losing its server (restart, kill) must not crash the process.

@@ -13,8 +13,6 @@ function idStem(e: Entity): string {
   return `${e.type.toLowerCase()}:${foldForLookup(e.name).replace(/ /g, '-').slice(0, 60) || 'unnamed'}`;
 }
 
-const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** An in-memory CorpusIndex over the rows read for one document; it records what to write. */
 class PreloadedIndex implements CorpusIndex {
   readonly byKey = new Map<string, Set<string>>();
@@ -92,7 +90,9 @@ export async function resolveInPostgres(client: pg.PoolClient, schema: string, e
     set.add(r.id);
     index.byKey.set(r.key, set);
   }
-  const taken = await client.query<{ id: string }>('SELECT id FROM entities WHERE id LIKE ANY($1::text[])', [stems.map(likePrefix)]);
+  // Ids starting with a stem, as a range over the primary key per stem (LIKE ANY would scan the table).
+  const taken = await client.query<{ id: string }>(`SELECT e.id FROM unnest($1::text[]) AS s(stem)
+    JOIN LATERAL (SELECT id FROM entities WHERE id >= s.stem AND id < s.stem || chr(1114111) AND starts_with(id, s.stem)) e ON true`, [stems]);
   for (const r of taken.rows) index.ids.add(r.id);
 
   const ids = resolveCorpusEntities(entities, index);
