@@ -6,34 +6,14 @@
 // article must be either corroborated once or waiting for it. Finally a draining worker must
 // complete the corpus with nothing left waiting. Prints one row per kill; when the corpus completes
 // between kills, it is queued again on a fresh schema.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { REPO_ROOT } from '../src/paths.js';
-import { writeCorpus } from './crash-sqlite.js';
+import { option, random, runKilled as run, writeCorpus } from './crash-sqlite.js';
 
 const PG_URL = process.env.DOSSIER_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-const BIN = join(REPO_ROOT, 'bin', 'dossier.js');
-
-function run(args: string[], killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let killed = false;
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = killAfterMs === null ? null : setTimeout(() => {
-      killed = child.exitCode === null && child.kill('SIGKILL');
-    }, killAfterMs);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (timer) clearTimeout(timer);
-      resolve({ killed, code, stderr });
-    });
-  });
-}
 
 interface Census { documents: number; problems: string[]; corroborated: number; waiting: number }
 
@@ -65,19 +45,6 @@ async function census(db: pg.Client, schema: string): Promise<Census> {
     waiting: await one('SELECT COUNT(*)::int AS n FROM S.corr_pending'),
     problems,
   };
-}
-
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32);
-}
-
-function option(argv: string[], name: string, fallback: number): number {
-  const i = argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(argv[i + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
-  return value;
 }
 
 async function main(): Promise<void> {

@@ -64,9 +64,12 @@ export interface CrashReport {
 const BIN = join(REPO_ROOT, 'bin', 'dossier.js');
 
 /** Runs `dossier ingest`, killing it with SIGKILL after `killAfterMs` (null: let it finish). */
-function runIngest(corpus: string, db: string, killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+const runIngest = (corpus: string, db: string, killAfterMs: number | null) => runKilled(['ingest', corpus, '--db', db], killAfterMs);
+
+/** Runs a `dossier` command, killing it with SIGKILL after `killAfterMs` (null: let it finish). */
+export function runKilled(args: string[], killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'ingest', corpus, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let killed = false;
     child.stderr.on('data', (d) => (stderr += d));
@@ -99,7 +102,7 @@ function census(db: string, sources: Set<string>): { documents: number; duplicat
 }
 
 /** A small seeded random generator, so a run can be repeated. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32);
 }
@@ -163,7 +166,7 @@ export function formatRow(r: KillRow): string {
   return `${String(r.kill).padStart(4)} ${String(r.delayMs).padStart(7)} ${(r.finished ? 'done' : 'killed').padEnd(7)} ${String(r.before).padStart(6)} ${String(r.after).padStart(6)}  ${r.checkOk ? 'ok  ' : 'FAIL'} ${String(r.duplicates).padStart(4)} ${String(r.strangers).padStart(4)}  ${r.findings}`;
 }
 
-function option(argv: string[], name: string, fallback: number): number {
+export function option(argv: string[], name: string, fallback: number): number {
   const i = argv.indexOf(name);
   if (i < 0) return fallback;
   const value = Number(argv[i + 1]);
