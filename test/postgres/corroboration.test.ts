@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/types.js';
+import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { Claim } from '../../src/schema/analysis.js';
 import { analysed, entity } from '../store/contract.js';
 import { openTestStore } from './helpers.js';
@@ -42,6 +43,20 @@ function corpus() {
   });
 }
 
+/** A fresh SQLite store and a fresh PostgreSQL schema, closed and dropped afterwards. */
+async function bothStores(fn: (sqlite: SqliteStore, postgres: PostgresStore) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-corr-'));
+  const sqlite = new SqliteStore(join(dir, 'c.db'));
+  const { store: postgres, dispose } = await openTestStore('corr');
+  try {
+    await fn(sqlite, postgres);
+  } finally {
+    await sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+    await dispose();
+  }
+}
+
 async function everything(store: Store, ids = ['wire', 'copy', 'other']) {
   const clusters = await store.listClusters({ minMembers: 1, limit: 1000 });
   const details = await Promise.all(clusters.items.map((c) => store.getCluster(c.id)));
@@ -50,10 +65,7 @@ async function everything(store: Store, ids = ['wire', 'copy', 'other']) {
 }
 
 test('postgres: corroboration gives the same clusters, timeline, links and novelty as SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-corr-'));
-  const sqlite = new SqliteStore(join(dir, 'c.db'));
-  const { store: postgres, dispose } = await openTestStore('corr');
-  try {
+  await bothStores(async (sqlite, postgres) => {
     for (const doc of corpus()) {
       await sqlite.saveDocument(doc);
       await postgres.saveDocument(doc);
@@ -63,11 +75,7 @@ test('postgres: corroboration gives the same clusters, timeline, links and novel
     assert.ok(expected.clusters.items.some((c) => c.members >= 2), 'the corpus does produce a shared proposition');
     assert.ok(expected.perDoc[1].links.length > 0, 'the copy is linked to its origin');
     assert.deepEqual(actual, expected);
-  } finally {
-    await sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
-    await dispose();
-  }
+  });
 });
 
 test('postgres: replacing a document refreshes the clusters it was in', async () => {
@@ -92,10 +100,7 @@ test('postgres: the seed articles, analysed by the pipeline, corroborate exactly
   const docs = readdirSync(SEEDS_DIR).sort().flatMap((name) => articlesFromBytes(name, readFileSync(join(SEEDS_DIR, name))))
     .flatMap((item) => (item.ok ? [forStore(analyzeArticle(item.article, ctx))] : []));
   assert.ok(docs.length >= 5);
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-corr-'));
-  const sqlite = new SqliteStore(join(dir, 'c.db'));
-  const { store: postgres, dispose } = await openTestStore('corr');
-  try {
+  await bothStores(async (sqlite, postgres) => {
     for (const doc of docs) {
       await sqlite.saveDocument(doc);
       await postgres.saveDocument(doc);
@@ -104,11 +109,7 @@ test('postgres: the seed articles, analysed by the pipeline, corroborate exactly
     const expected = await everything(sqlite, ids);
     assert.ok(expected.clusters.items.some((c) => c.documents >= 2), 'the seeds share propositions');
     assert.deepEqual(await everything(postgres, ids), expected);
-  } finally {
-    await sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
-    await dispose();
-  }
+  });
 });
 
 /** Seeds, the small corpus above and real Reuters articles, analysed by the pipeline. */
@@ -123,10 +124,7 @@ function mixedCorpus() {
 test('postgres: saves queued for corroboration and clustered in batches give exactly what SQLite gives', { timeout: 120_000 }, async () => {
   const docs = mixedCorpus();
   assert.ok(docs.length >= 35);
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-corr-'));
-  const sqlite = new SqliteStore(join(dir, 'c.db'));
-  const { store: postgres, dispose } = await openTestStore('corr');
-  try {
+  await bothStores(async (sqlite, postgres) => {
     for (const doc of docs) {
       await sqlite.saveDocument(doc);
       await postgres.transaction((client) => postgres.saveWith(client, doc));
@@ -140,11 +138,7 @@ test('postgres: saves queued for corroboration and clustered in batches give exa
     const expected = await everything(sqlite, ids);
     assert.ok(expected.clusters.items.some((c) => c.documents >= 3), 'some proposition spans three articles');
     assert.deepEqual(await everything(postgres, ids), expected);
-  } finally {
-    await sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
-    await dispose();
-  }
+  });
 });
 
 test('postgres: a document whose corroboration fails is set aside with its error, the others are clustered', async () => {

@@ -254,10 +254,6 @@ export interface LinkRow { doc_id: string; origin_id: string; kind: DocumentLink
 
 export const linkRecord = (r: LinkRow): DocumentLink => ({ documentId: r.doc_id, originId: r.origin_id, kind: r.kind, score: r.score, evidence: r.evidence_json });
 
-export async function statementCount(db: Db): Promise<number> {
-  return (await db.query('SELECT COUNT(*)::int AS n FROM corr_statements')).rows[0].n;
-}
-
 export async function clusterMembers(db: Db, clusterId: string, limit = 100000): Promise<Statement[]> {
   return (await db.query('SELECT statement_json FROM corr_statements WHERE cluster_id = $1 ORDER BY seq LIMIT $2', [clusterId, limit])).rows
     .map((r) => r.statement_json as Statement);
