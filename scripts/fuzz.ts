@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { Context } from '../src/context.js';
@@ -16,7 +16,7 @@ import { articlesFromBytes } from '../src/ingest/index.js';
 import { analyzeArticle, toAnalysis } from '../src/pipeline.js';
 import { AnalysisSchema } from '../src/schema/analysis.js';
 import { ArticleSchema, type Article } from '../src/schema/article.js';
-import { REPO_ROOT } from '../src/paths.js';
+import { moduleWorker } from '../src/threads.js';
 
 // ---------------------------------------------------------------- cases
 
@@ -259,11 +259,7 @@ class CaseRunner {
     this.start();
   }
   private start(): void {
-    // Node 20 cannot start a .ts worker through --import hooks, so the worker loads tsx's API first.
-    const api = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href;
-    const self = import.meta.url;
-    this.worker = new Worker(`import(${JSON.stringify(api)}).then((t) => t.tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)}))`,
-      { eval: true, workerData: { fuzzWorker: true }, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
+    this.worker = moduleWorker(new URL(import.meta.url), { workerData: { fuzzWorker: true }, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
     this.worker.unref();
   }
   run(c: FuzzCase, timeoutMs: number): Promise<CaseResult> {
