@@ -42,3 +42,14 @@ export function assembleDossier(parts: {
     sources: citedSources(parts.claims),
   };
 }
+
+/** (document id, entity id) pairs, sorted, grouped into each document's entity ids. */
+export function entitiesByDocument(pairs: [string, string][]): Map<string, string[]> {
+  const byDoc = new Map<string, string[]>();
+  for (const [doc, entity] of pairs) {
+    const ids = byDoc.get(doc);
+    if (ids) ids.push(entity);
+    else byDoc.set(doc, [entity]);
+  }
+  return byDoc;
+}

@@ -151,6 +151,8 @@ export interface Store {
    *  analysis of the same source. Corpus entities are resolved incrementally here. */
   saveDocument(doc: AnalysedDocument): Promise<SaveResult>;
   getDocument(id: string): Promise<StoredDocument | null>;
+  /** The corpus entity ids each document names (ids sorted; documents naming none are absent). */
+  documentEntities(): Promise<Map<string, string[]>>;
   listDocuments(opts?: PageOptions & { outlet?: string }): Promise<Page<DocumentSummary>>;
   listEntities(opts?: PageOptions & { type?: EntityType; q?: string }): Promise<Page<EntitySummary>>;
   /** An entity by corpus id, exact name or alias (folded), best-mentioned first. */

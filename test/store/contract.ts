@@ -82,6 +82,8 @@ export function storeContract(name: string, open: OpenStore): void {
     assert.equal(people.total, 1);
     const docA = await store.getDocument('a');
     assert.equal(docA!.entityIds.e1, maduro.id);
+    const both = [maduro.id, (await store.findEntity('Mahan Air'))!.id].sort();
+    assert.deepEqual(await store.documentEntities(), new Map([['a', both], ['b', both]]), 'each document names both corpus entities');
   }));
 
   test('two files with the same name in different folders both get stored', withStore(async (store) => {

@@ -5,7 +5,7 @@ import type { Analysis, EntityType, SanctionHit } from '../../schema/analysis.js
 import { ArticleSchema } from '../../schema/article.js';
 import type { ListEntry } from '../../screen/types.js';
 import { foldForLookup } from '../corpus-resolution.js';
-import { assembleDossier } from '../dossier.js';
+import { assembleDossier, entitiesByDocument } from '../dossier.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
 import { corroboratePending, type CorroborateOptions } from './corroboration.js';
 import * as corroboration from './corroboration-queries.js';
@@ -176,6 +176,11 @@ export class PostgresStore implements Store {
         vs.map((v) => corpus(v.location)), vs.map((v) => v.date), vs.map((v) => v.start), vs.map((v) => v.end), vs.map((v) => v.claim),
         vs.map((v) => (v.context ? JSON.stringify(v.context) : null)), vs.map((v) => v.trigger ?? null), vs.map((v) => analysis.text.slice(v.start, v.end))]);
     }
+  }
+
+  async documentEntities(): Promise<Map<string, string[]>> {
+    const rows = await this.pool.query<[string, string]>({ text: 'SELECT doc_id, entity_id FROM doc_entities GROUP BY doc_id, entity_id ORDER BY doc_id COLLATE "C", entity_id COLLATE "C"', rowMode: 'array' });
+    return entitiesByDocument(rows.rows);
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {

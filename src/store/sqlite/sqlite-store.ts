@@ -5,7 +5,7 @@ import { ArticleSchema } from '../../schema/article.js';
 import { DossierError } from '../../errors.js';
 import type { ListEntry } from '../../screen/types.js';
 import { migrate } from './migrate.js';
-import { assembleDossier } from '../dossier.js';
+import { assembleDossier, entitiesByDocument } from '../dossier.js';
 import { foldForLookup, resolveCorpusEntities, type CorpusCandidate, type CorpusIndex } from '../corpus-resolution.js';
 import { ftsQuery, matchingSentences } from '../search-text.js';
 import * as corroboration from './corroboration.js';
@@ -155,6 +155,11 @@ export class SqliteStore implements Store {
       publishedEvidence: row.published_evidence,
       ingestedAt: row.ingested_at,
     };
+  }
+
+  async documentEntities(): Promise<Map<string, string[]>> {
+    const rows = this.db.prepare('SELECT DISTINCT doc_id, entity_id FROM doc_entities ORDER BY doc_id, entity_id').raw().all() as [string, string][];
+    return entitiesByDocument(rows);
   }
 
   private static readonly SUMMARY = `SELECT d.id, d.title, d.outlet, d.published, d.language, d.source,
