@@ -16,6 +16,9 @@ const LIVE = /^\/api\/(health|ingest|overrides|queue|alerts)(\/|$)/;
 
 export function responseCache(snapshots: SnapshotCache, maxEntries = 2000): MiddlewareHandler {
   const entries = new Map<string, Entry>();
+  // Requests for a URL that is being answered for the same snapshot wait for that answer instead of
+  // computing it again (50 clients on one dossier cost one computation when the corpus changes).
+  const inFlight = new Map<string, Promise<Entry | null>>();
   return async (c, next) => {
     if (c.req.method !== 'GET' || LIVE.test(c.req.path)) return next();
     const key = (await snapshots.get()).key;
@@ -26,10 +29,28 @@ export function responseCache(snapshots: SnapshotCache, maxEntries = 2000): Midd
       entries.set(url, hit);
       return c.body(hit.body.slice(0), hit.status as 200, { 'Content-Type': hit.type });
     }
-    await next();
-    if (c.res.status !== 200 && c.res.status !== 404) return;
-    const body = await c.res.clone().arrayBuffer();
-    entries.set(url, { key, status: c.res.status, body, type: c.res.headers.get('content-type') ?? 'application/json' });
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    const flight = `${key} ${url}`;
+    const pending = inFlight.get(flight);
+    if (pending) {
+      const answered = await pending;
+      if (answered) return c.body(answered.body.slice(0), answered.status as 200, { 'Content-Type': answered.type });
+      return next();
+    }
+    let settle!: (e: Entry | null) => void;
+    inFlight.set(flight, new Promise((resolve) => (settle = resolve)));
+    let entry: Entry | null = null;
+    try {
+      await next();
+      if (c.res.status === 200 || c.res.status === 404) {
+        const body = await c.res.clone().arrayBuffer();
+        entry = { key, status: c.res.status, body, type: c.res.headers.get('content-type') ?? 'application/json' };
+        entries.delete(url);
+        entries.set(url, entry);
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      }
+    } finally {
+      inFlight.delete(flight);
+      settle(entry);
+    }
   };
 }
