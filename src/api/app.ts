@@ -8,6 +8,7 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/types.js';
 import { SnapshotCache } from './snapshot.js';
+import { InProcessRunner, shareableLocation, ThreadRunner } from './ingest-runner.js';
 import { IngestJobs } from './ingest-jobs.js';
 import { OverridesFile } from './overrides-file.js';
 import { queueRoutes } from './queue-routes.js';
@@ -23,6 +24,9 @@ export interface ApiOptions {
   store: Store;
   /** Bearer token for writes; null or empty: the server is read-only. */
   token?: string | null;
+  /** Where the store is (`--db`), so uploads are analysed and stored by a worker thread with its own
+   *  connection; absent (or `:memory:`): on the server's thread, between reads. */
+  storeLocation?: string | null;
   /** Where merge/split overrides are written; null: overrides cannot be recorded. */
   overridesPath?: string | null;
   /** Largest request body (JSON writes), bytes. */
@@ -57,7 +61,9 @@ export function createApi(opts: ApiOptions): Api {
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
   const snapshots = new SnapshotCache(store);
-  const jobs = new IngestJobs(store, opts.overridesPath ?? null, () => snapshots.invalidate());
+  const overridesPath = opts.overridesPath ?? null;
+  const runner = shareableLocation(opts.storeLocation) ? new ThreadRunner(opts.storeLocation, overridesPath) : new InProcessRunner(store, overridesPath);
+  const jobs = new IngestJobs(runner, () => snapshots.invalidate());
   const overrides = opts.overridesPath ? new OverridesFile(opts.overridesPath) : null;
 
   const guardWrite = (c: HonoContext) => {

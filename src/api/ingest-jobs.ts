@@ -1,12 +1,9 @@
 // Uploads analysed in the background: each upload is a job whose progress the UI polls. Jobs run one
-// at a time (analysis is CPU-bound and the store takes one writer); finished jobs are kept for a while.
+// at a time (analysis is CPU-bound and the store takes one writer), on the runner the server chose
+// (ingest-runner.ts); finished jobs are kept for a while.
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import type { Store } from '../store/types.js';
-import { Context } from '../context.js';
-import { ingestArticle } from '../runner.js';
-import { DossierError } from '../errors.js';
 import type { IngestItem } from '../ingest/index.js';
+import type { IngestRunner } from './ingest-runner.js';
 
 export interface IngestJobView {
   id: string;
@@ -29,12 +26,9 @@ const KEEP_FINISHED = 50;
 export class IngestJobs {
   private readonly jobs = new Map<string, IngestJobView>();
   private queue: Promise<void> = Promise.resolve();
-  private ctx: Context | null = null;
-  private ctxOverrides: number | null = null;
 
   constructor(
-    private readonly store: Store,
-    private readonly overridesPath: string | null,
+    private readonly runner: IngestRunner,
     /** Called after each job so cached corpus views are rebuilt. */
     private readonly onWrite: () => void,
   ) {}
@@ -51,41 +45,27 @@ export class IngestJobs {
     return { ...job };
   }
 
-  private async context(): Promise<Context> {
-    // One context while the override file stays as it is: the tagger, gazetteers and KB load once.
-    // A merge or split through the API changes the file, and the next job gets a fresh context so
-    // resolution honours it. Watch lists are read when the context is made.
-    const version = this.overridesPath && existsSync(this.overridesPath) ? statSync(this.overridesPath).mtimeMs : null;
-    if (!this.ctx || version !== this.ctxOverrides) {
-      this.ctx = new Context({ lists: await this.store.loadLists(), overridesPath: version === null ? null : this.overridesPath });
-      this.ctxOverrides = version;
-    }
-    return this.ctx;
-  }
-
   private async run(job: IngestJobView, items: IngestItem[]): Promise<void> {
+    const fail = (code: string, message: string, file: string | null) => {
+      job.errors++;
+      job.failures.push({ code, message, file });
+    };
     try {
-      const ctx = await this.context();
-      // Item by item (not ingestItems) so the job can name the stored document ids.
+      // Inputs that could not be read fail at once; the rest go to the runner in their order.
+      const articles = [];
       for (const item of items) {
-        job.read++;
-        if (!item.ok) {
-          job.errors++;
-          job.failures.push({ code: item.error.code, message: item.error.message, file: item.error.file ?? null });
-          continue;
+        if (item.ok) articles.push(item.article);
+        else {
+          job.read++;
+          fail(item.error.code, item.error.message, item.error.file ?? null);
         }
-        try {
-          const result = await ingestArticle(this.store, item.article, ctx);
-          job[result.status]++;
-          job.documents.push(result.id);
-        } catch (err) {
-          job.errors++;
-          const e = err instanceof DossierError ? err : new DossierError('STORE', (err as Error).message, item.article.source);
-          job.failures.push({ code: e.code, message: e.message, file: e.file ?? null });
-        }
-        // Let polls and reads in between documents.
-        await new Promise((r) => setImmediate(r));
       }
+      await this.runner.run(articles, (o) => {
+        job.read++;
+        if (!o.ok) return fail(o.code, o.message, o.file);
+        job[o.status]++;
+        job.documents.push(o.id);
+      });
       job.documents.sort();
       job.state = 'done';
     } catch (err) {
@@ -116,5 +96,11 @@ export class IngestJobs {
   /** Resolves when every queued job has finished (used on shutdown and by tests). */
   idle(): Promise<void> {
     return this.queue;
+  }
+
+  /** Waits for queued jobs, then releases the runner (its thread and store connection). */
+  async close(): Promise<void> {
+    await this.queue;
+    await this.runner.close();
   }
 }

@@ -17,7 +17,8 @@ export interface RunningServer {
   url: string;
   port: number;
   api: Api;
-  /** Stops accepting connections and waits for running ingests. The store is the caller's to close. */
+  /** Stops accepting connections, waits for running ingests and ends the ingest thread. The store is
+   *  the caller's to close. */
   close(): Promise<void>;
 }
 
@@ -34,7 +35,7 @@ export function startServer(opts: ServerOptions & { store: Store }): Promise<Run
         close: () => new Promise<void>((done) => {
           server.close(() => done());
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        }).then(() => api.jobs.idle()),
+        }).then(() => api.jobs.close()),
       });
     });
     server.once('error', reject);

@@ -28,7 +28,9 @@ export async function seededServer(opts: Partial<ApiOptions> = {}): Promise<Seed
   if (existsSync(listsDir)) await store.replaceLists(loadLists([listsDir]).entries);
   const report = await ingestPaths(store, [join(SHARED_DIR, 'corpus', 'seeds')], new Context({ lists: await store.loadLists() }));
   if (report.errors || !report.inserted) throw new Error(`seeding failed: ${report.failures.map((f) => f.line()).join('; ')}`);
-  const server = await startServer({ store, port: 0, host: '127.0.0.1', token: TOKEN, overridesPath: join(dir, 'overrides.json'), ...opts });
+  const server = await startServer({
+    store, storeLocation: join(dir, 'store.db'), port: 0, host: '127.0.0.1', token: TOKEN, overridesPath: join(dir, 'overrides.json'), ...opts,
+  });
   return {
     store, server, dir,
     async close() {

@@ -25,7 +25,7 @@ export function overridesLocation(db: string, given?: string): string | null {
 export async function serveStore(store: Store, opts: ServeOptions & { db: string }): Promise<RunningServer> {
   const token = process.env.DOSSIER_TOKEN || null;
   const server = await startServer({
-    store, port: opts.port ?? DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST, token,
+    store, storeLocation: opts.db, port: opts.port ?? DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST, token,
     overridesPath: overridesLocation(opts.db, opts.overrides), cache: opts.cache !== false,
     corsOrigins: (process.env.DOSSIER_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   });
