@@ -24,6 +24,19 @@ function attributionTree(c: ClaimRecord): z.input<typeof S.ProvenanceNode> {
   return node;
 }
 
+/** The claim's chain with the document's local entity ids ("e5") replaced by names: the claim's own
+ *  source by its corpus name (so the tree does not name it twice), other entities by their name here. */
+async function namedChain(store: Store, c: ClaimRecord): Promise<string[]> {
+  if (!c.chain?.length) return [];
+  const doc = await store.getDocument(c.documentId);
+  const local = new Map((doc?.analysis.entities ?? []).map((e) => [e.id, e.name]));
+  return c.chain.map((link) => {
+    if (!local.has(link)) return link;
+    if (c.source && doc!.entityIds[link] === c.source) return c.sourceName ?? local.get(link)!;
+    return local.get(link)!;
+  });
+}
+
 export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boolean): AnyRoute[] {
 
   /** The dossier of an entity by corpus id, or by name/alias when no id matches. */
@@ -92,7 +105,7 @@ export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boo
         if (!claim) throw new HttpError(404, 'NOT_FOUND', `no claim ${params.claim} in document ${params.id}`);
         const entities = [...new Set([...(claim.source ? [claim.source] : []), ...claim.entities])];
         const cluster = await clusterOfSpan(store, claim.documentId, claim, entities);
-        return { claim, chain: attributionTree(claim), cluster: cluster ? withDocuments(cluster, await snapshots.get()) : null };
+        return { claim, chain: attributionTree({ ...claim, chain: await namedChain(store, claim) }), cluster: cluster ? withDocuments(cluster, await snapshots.get()) : null };
       },
     }),
     defineRoute({

@@ -1,6 +1,10 @@
 // The read endpoints against a real SQLite store seeded from the demo corpus, over real HTTP.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../src/paths.js';
 import { getJson, seededServer, type Seeded } from './seeded.js';
 
 let s: Seeded;
@@ -107,6 +111,19 @@ test('a claim with its attribution chain ending in its article', async () => {
   assert.equal(node.kind, 'document');
   assert.equal(node.statements[0].text, claim.text);
   assert.equal((await getJson(base, '/api/documents/001_d614e4c1e9a83542/claims/c999')).status, 404);
+});
+
+test('a chained claim names its sources: "unnamed sources" credited by Infobae, no local entity ids', async () => {
+  const claims = (await getJson(base, '/api/claims?document=001_d614e4c1e9a83542&limit=200')).body.items;
+  const chained = claims.filter((c: any) => (c.chain ?? []).length > 1);
+  assert.ok(chained.length > 0, 'the article has claims with nested attribution');
+  for (const claim of chained) {
+    const r = await getJson(base, `/api/documents/001_d614e4c1e9a83542/claims/${claim.id}`);
+    const labels: string[] = [];
+    for (let node = r.body.chain; node; node = node.children[0]) labels.push(node.label);
+    for (const label of labels) assert.doesNotMatch(label, /^e\d+$/, `claim ${claim.id}: a local entity id shown as a source (${labels.join(' → ')})`);
+    assert.equal(new Set(labels).size, labels.length, `claim ${claim.id}: a source appears twice (${labels.join(' → ')})`);
+  }
 });
 
 test('search "gold" finds the gold-for-oil articles with facets and sentences', async () => {
@@ -237,4 +254,35 @@ test('unknown API routes are JSON 404s', async () => {
   const r = await getJson(base, '/api/nothing-here');
   assert.equal(r.status, 404);
   assert.equal(r.body.error.code, 'NOT_FOUND');
+});
+
+/** A GET with the path sent exactly as written (fetch would normalise "..", and so would URL). */
+function rawGet(path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('no request path reaches a file outside the built UI (path traversal)', async () => {
+  const repoFile = readFileSync(join(REPO_ROOT, 'package.json'), 'utf8');
+  const attempts = [
+    '/../package.json', '/../../../../etc/passwd', '/..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd',
+    '/assets/..%2f..%2f..%2fpackage.json', '/assets/%2e%2e%5c%2e%2e%5cpackage.json', '/assets/../../src/api/app.ts',
+    '//etc/passwd', '/index.html%00.json', '/%252e%252e/package.json', '/api/documents/..%2f..%2fpackage.json',
+    '/api/entities/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/web/dist/index.html', '/node_modules/hono/package.json',
+  ];
+  for (const path of attempts) {
+    const r = await rawGet(path);
+    assert.ok(r.status < 500, `${path}: ${r.status}`);
+    assert.ok(!r.body.includes('root:x:0:0') && !r.body.includes(repoFile.slice(0, 60)) && !r.body.includes('secureHeaders'), `${path} leaked a file`);
+    assert.ok(r.status === 404 || r.status === 400 || r.body.includes('<main id="app"'), `${path}: only the UI's own page, or a refusal (${r.status})`);
+  }
 });
