@@ -29,10 +29,9 @@ export async function deliverAlerts(store: PostgresStore, opts: { allowPrivate?:
         try {
           const res = await guardedFetch(hit.webhook!, {
             method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alertPayload(hit)),
-            allowPrivate: opts.allowPrivate, timeoutMs: 5000,
+            allowPrivate: opts.allowPrivate, timeoutMs: 5000, maxBytes: 64 * 1024,
           });
           if (!res.ok) error = `webhook answered ${res.status}`;
-          await res.body?.cancel().catch(() => {});
         } catch (err) {
           error = (err as Error).message;
         }

@@ -2,7 +2,7 @@
 // articles (the queue skips content it has seen), and reports new alert hits since the last poll.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { articlesFromBytes, readInputs, type IngestItem } from '../ingest/index.js';
+import { articlesFromBytes, DEFAULT_MAX_BYTES, readInputs, type IngestItem } from '../ingest/index.js';
 import type { Article } from '../schema/article.js';
 import { DossierError } from '../errors.js';
 import type { JobQueue } from './queue.js';
@@ -62,10 +62,12 @@ export class Watcher {
 
   private async pollUrl(): Promise<PollResult> {
     const url = new URL(this.target);
-    const res = await guardedFetch(this.target, { allowPrivate: this.opts.allowPrivate, headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, */*' } });
+    const res = await guardedFetch(this.target, {
+      allowPrivate: this.opts.allowPrivate, maxBytes: this.opts.maxBytes ?? DEFAULT_MAX_BYTES,
+      headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, */*' },
+    });
     if (!res.ok) throw new DossierError('UNREADABLE', `answered HTTP ${res.status}`, this.target);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    return enqueueItems(this.queue, articlesFromBytes(nameForUrl(url), bytes, { maxBytes: this.opts.maxBytes }));
+    return enqueueItems(this.queue, articlesFromBytes(nameForUrl(url), res.bytes, { maxBytes: this.opts.maxBytes }));
   }
 
   /** Files whose size or modification time changed since the last poll (all of them the first time). */
