@@ -332,7 +332,9 @@ function resolveAnaphoricSources(statements: Statement[]): void {
   }
 }
 
-/** Unsourced statements take the attribution of the nearest credited statement in their paragraph. */
+/** Unsourced statements take the attribution of the nearest credited statement before them (or overlapping them) in their
+ *  paragraph: a credit carries forward ("according to Infobae, … The base also …"), not back onto
+ *  what the article said before it turned to that source. */
 function inheritWithinParagraphs(text: string, statements: Statement[]): void {
   const paragraphOf = (offset: number) => {
     const before = text.lastIndexOf('\n', offset - 1);
@@ -342,10 +344,8 @@ function inheritWithinParagraphs(text: string, statements: Statement[]): void {
   for (const s of sorted) {
     if (s.attribution.length) continue;
     const paragraph = paragraphOf(s.start);
-    const credited = sorted.filter((o) => o !== s && relaysReport(o) && paragraphOf(o.start) === paragraph);
-    if (!credited.length) continue;
-    const nearest = credited.sort((a, b) => Math.abs(a.start - s.start) - Math.abs(b.start - s.start) || a.start - b.start)[0];
-    s.inherited = nearest.attribution;
+    const nearest = sorted.filter((o) => o !== s && o.start < s.end && relaysReport(o) && paragraphOf(o.start) === paragraph).at(-1);
+    if (nearest) s.inherited = nearest.attribution;
   }
 }
 

@@ -58,3 +58,18 @@ test('an official and an outlet reporting the same thing are two independent roo
   const p = provenanceOf([a, b, anonymous], ctx());
   assert.deepEqual(p.roots.map((r) => r.label).sort(), ['Craig Faller', 'Infobae', 'd']);
 });
+
+test('an unsourced sentence inherits the credit of the sentence before it in its paragraph, not of the one after', () => {
+  const text = 'The admiral did not name the weapons he says are being delivered. The State Department sanctioned the defence unit in September.'
+    + ' The unit also ran the drone programme at the base.';
+  const d = analysed('p', text, {
+    entities: [['State Department', 'ORG']],
+    claims: [{ snippet: 'The State Department sanctioned the defence unit in September', source: 'State Department' }],
+  });
+  const entityIds = Object.fromEntries(d.analysis.entities.map((e) => [e.id, `id:${e.name}`]));
+  const all = statementsOf({ id: 'p', outlet: null, published: null, analysis: d.analysis, sentences: d.sentences, entityIds });
+  const before = all.find((s) => s.text.startsWith('The admiral'))!;
+  const after = all.find((s) => s.text.startsWith('The unit also'))!;
+  assert.deepEqual(before.inherited, [], 'what came before the credit is the article\'s own');
+  assert.deepEqual(after.inherited.map((r) => r.name), ['State Department']);
+});
