@@ -156,14 +156,37 @@ function namesWithin(doc: StatementSource, start: number, end: number, hole: Hol
   return { places: [...places].sort(), nameTerms: [...nameTerms].sort() };
 }
 
+/** The relation between two places, whichever way it is worded: "between Caracas and Tehran" here,
+ *  "between the two countries" (the phrase lexicon's "bilateral") there. */
+const BILATERAL = 'bilateral';
+
+/** Does the span name a pair of places as "between A and B"? */
+function namesPlacePair(doc: StatementSource, start: number, end: number, hole: Hole): boolean {
+  const text = doc.analysis.text;
+  const mentions = doc.analysis.entities.filter((e) => PLACE_TYPES.has(e.type))
+    .flatMap((e) => e.mentions.filter((m) => inSpan(m, start, end, hole)))
+    .sort((a, b) => a.start - b.start);
+  for (let i = 1; i < mentions.length; i++) {
+    const [a, b] = [mentions[i - 1], mentions[i]];
+    if (/^\s+(?:and|&)\s+(?:the\s+)?$/iu.test(text.slice(a.end, b.start)) && /\bbetween\s+(?:the\s+)?$/iu.test(text.slice(Math.max(start, a.start - 20), a.start))) return true;
+  }
+  return false;
+}
+
 function features(doc: StatementSource, start: number, end: number, dates: DateMention[], hole: Hole = null) {
   const whole = doc.analysis.text.slice(start, end);
   // The words of the hole are left out; offsets stay those of the whole span.
   const text = hole ? `${whole.slice(0, hole[0] - start).trimEnd()} ${whole.slice(hole[1] - start)}` : whole;
+  const names = namesWithin(doc, start, end, hole);
+  const terms = new Set(contentTerms(text));
+  if (namesPlacePair(doc, start, end, hole)) terms.add(BILATERAL);
+  // Like the place names it stands for, the relation alone cannot make two statements one proposition.
+  const places = terms.has(BILATERAL) ? [...new Set([...names.places, BILATERAL])].sort() : names.places;
   return {
-    ...namesWithin(doc, start, end, hole),
+    ...names,
+    places,
     text,
-    terms: [...new Set(contentTerms(text))].sort(),
+    terms: [...terms].sort(),
     frames: frames(text),
     quantities: [...new Set(quantities(text).map((q) => q.value))].sort((a, b) => a - b),
     years: years(text),

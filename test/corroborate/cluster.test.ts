@@ -94,3 +94,13 @@ test('a shared rare frame joins paraphrases across articles that share few words
   assert.equal(clusterOf('a'), clusterOf('b'));
 });
 
+
+test('"between Caracas and Tehran" and "between the two countries" name one bilateral relation, which alone is only a place', () => {
+  const places: DocSpec['entities'] = [['Caracas', 'GPE'], ['Tehran', 'GPE'], ['Mahan Air', 'ORG']];
+  const [named] = statements('a', 'The airline Mahan Air runs direct flights between Caracas and Tehran.', { entities: places });
+  const [paired] = statements('b', 'Mahan Air also restarted flights between the two countries.', { entities: places });
+  const [apart] = statements('c', 'Caracas and Tehran are capitals with heavy traffic.', { entities: places });
+  assert.ok(named.terms.includes('bilateral') && named.places.includes('bilateral'), named.terms.join(' '));
+  assert.ok(paired.terms.includes('bilateral') && !paired.terms.includes('country'), paired.terms.join(' '));
+  assert.ok(!apart.terms.includes('bilateral'), 'two places side by side are not a relation between them');
+});

@@ -1,5 +1,6 @@
 // The seeds through the real pipeline into a real store: the El Libertador drone base and the Mahan
-// Air gold-for-oil flights are each one cluster across articles, resting on one root (Infobae).
+// Air gold-for-oil flights are each one cluster across articles, resting on one root (Infobae); over the
+// whole gold, pairwise F1 ≥ 0.80 and every cluster's independent-root count right.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../../src/runner.js';
 import { Context } from '../../src/context.js';
-import { SEEDS, allClusters, loadGold, matchGold } from '../../scripts/eval-clusters.js';
+import { SEEDS, allClusters, loadGold, matchGold, scoreClusters } from '../../scripts/eval-clusters.js';
 
 test('seed clusters: El Libertador drone base and Mahan Air gold-for-oil each rest on one root', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-seeds-corr-'));
@@ -29,6 +30,12 @@ test('seed clusters: El Libertador drone base and Mahan Air gold-for-oil each re
       assert.equal(cluster.roots, 1, `${id}: roots ${cluster.provenance.roots.map((r) => r.label).join(', ')}`);
       assert.match(cluster.provenance.roots[0].label, /infobae/i);
     }
+    // The issue's bar over the whole hand-made gold: pairwise F1 at least 0.80, and every gold
+    // cluster's main predicted cluster with the gold number of independent roots.
+    const score = await scoreClusters(store);
+    assert.ok(score.f1 >= 0.8, `pairwise F1 ${score.f1.toFixed(3)}`);
+    const wrong = score.rootChecks.filter((r) => r.predicted !== r.expected);
+    assert.deepEqual(wrong, [], wrong.map((r) => `${r.gold}: ${r.predicted} roots, gold ${r.expected}`).join('; '));
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
