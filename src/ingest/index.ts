@@ -1,5 +1,6 @@
 // Ingestion: files, folders and uploaded blobs → cleaned Articles. Every bad input becomes an
 // `{ok:false}` item with a DossierError naming the file; reading goes on with the next input.
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Article } from '../schema/article.js';
@@ -8,7 +9,7 @@ import { assembleArticle } from './assemble.js';
 import { decodeBytes } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { isWholePage, readHtmlFragment, readHtmlPage } from './html.js';
-import { articleRecord, canonicalJson, jsonlRecords, jsonRecords } from './json.js';
+import { articleRecord, canonicalJson, jsonlLine, jsonlRecords, jsonRecords } from './json.js';
 
 export interface IngestOptions {
   maxBytes?: number /* default 20 MB */;
@@ -47,6 +48,11 @@ async function* readPath(path: string, opts: IngestOptions, visited: Set<string>
     return;
   }
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  // A JSONL file holds many articles: over the limit it is read line by line, each line held to it.
+  if (info.size > maxBytes && EXTENSIONS[extname(path).toLowerCase()] === 'jsonl') {
+    yield* streamJsonl(path, maxBytes);
+    return;
+  }
   // Size is checked before reading, so an oversized file is never loaded.
   if (info.size > maxBytes) {
     yield failure(tooLarge(info.size, maxBytes, path));
@@ -79,6 +85,74 @@ async function* readFolder(path: string, opts: IngestOptions, visited: Set<strin
     if (name.startsWith('.')) continue;
     yield* readPath(join(path, name), opts, visited, false);
   }
+}
+
+/** The records of a JSONL file too large to hold, read in 1 MB chunks: each line must be UTF-8 and
+ *  within `maxBytes` (a longer line is skipped unread, one error), so memory stays at one line. */
+async function* streamJsonl(path: string, maxBytes: number): AsyncGenerator<IngestItem> {
+  const stem = basename(path, extname(path)) || 'untitled';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let parts: Buffer[] = [];
+  let size = 0;
+  let overlong = false;
+  let line = 0;
+  let records = 0;
+  function* endLine(): Generator<IngestItem> {
+    line++;
+    const bytes = Buffer.concat(parts, size);
+    const wasOverlong = overlong;
+    parts = [];
+    size = 0;
+    overlong = false;
+    if (wasOverlong) {
+      records++;
+      yield failure(new DossierError('TOO_LARGE', `JSONL line ${line} is over the ${formatBytes(maxBytes)} limit`, `${path}#${records}`));
+      return;
+    }
+    let raw: string;
+    try {
+      raw = decoder.decode(line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes).replace(/\r$/, '');
+    } catch {
+      records++;
+      yield failure(new DossierError('UNDECODABLE', `JSONL line ${line} is not valid UTF-8`, `${path}#${records}`));
+      return;
+    }
+    if (!raw.trim()) return;
+    records++;
+    const source = `${path}#${records}`;
+    const { record, error } = jsonlLine(raw, source, line);
+    if (error) {
+      yield failure(error);
+      return;
+    }
+    yield attempt(source, () => fromRecord(record, { source, format: 'jsonl', fallbackId: `${stem}-${records}`, raw: canonicalJson(record) }));
+  }
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+      let at = 0;
+      while (at <= chunk.length) {
+        const newline = chunk.indexOf(10, at);
+        const piece = chunk.subarray(at, newline < 0 ? chunk.length : newline);
+        if (!overlong && size + piece.length > maxBytes) {
+          overlong = true;
+          parts = [];
+          size = 0;
+        }
+        if (!overlong && piece.length) {
+          parts.push(Buffer.from(piece));
+          size += piece.length;
+        }
+        if (newline < 0) break;
+        yield* endLine();
+        at = newline + 1;
+      }
+    }
+  } catch (error) {
+    yield failure(fsError(error, path, 'cannot be read'));
+    return;
+  }
+  if (size || overlong) yield* endLine();
+  if (!records) yield failure(new DossierError('EMPTY', 'has no JSON lines', path));
 }
 
 /** The articles in one named blob (used by HTTP uploads): format by extension, else sniffed. */

@@ -44,14 +44,19 @@ export function jsonlRecords(text: string, file: string): Array<{ record?: unkno
   const out: Array<{ record?: unknown; error?: DossierError }> = [];
   text.split('\n').forEach((raw, i) => {
     if (!raw.trim()) return;
-    try {
-      out.push({ record: parseJson(raw, `${file}#${out.length + 1}`, `JSONL line ${i + 1}`) });
-    } catch (error) {
-      out.push({ error: error as DossierError });
-    }
+    out.push(jsonlLine(raw, `${file}#${out.length + 1}`, i + 1));
   });
   if (out.length === 0) throw new DossierError('EMPTY', 'has no JSON lines', file);
   return out;
+}
+
+/** One non-blank JSONL line (physical line `line`) as the record `source`. */
+export function jsonlLine(raw: string, source: string, line: number): { record?: unknown; error?: DossierError } {
+  try {
+    return { record: parseJson(raw, source, `JSONL line ${line}`) };
+  } catch (error) {
+    return { error: error as DossierError };
+  }
 }
 
 /** Deeper JSON is refused: records are walked recursively (canonicalJson), and no article nests so. */

@@ -1,5 +1,5 @@
 // Folders as ingest sees them on disk: symlink loops, odd file names, broken links and many files
-// end in articles or one error each, never a hang.
+// end in articles or one error each, never a hang; a folder of 100,000 files streams in name order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -42,14 +42,27 @@ test('folders: symlink loops are read once, broken links and odd names are one c
   }
 });
 
-test('folders: 5,000 small files are all read, in name order', async () => {
+test('folders: 100,000 small files are all read, in name order, without holding them', async () => {
   const tmp = tempDir();
   try {
-    for (let i = 0; i < 5000; i++) writeFileSync(join(tmp.dir, `n${String(i).padStart(5, '0')}.txt`), `Note ${i}\n\nItem number ${i} was filed.\n`);
-    const items = await all([tmp.dir]);
-    assert.equal(items.length, 5000);
-    assert.ok(items.every((i) => i.ok));
-    assert.deepEqual(items.slice(0, 2).map((i) => (i.ok ? i.article.id : '')), ['n00000', 'n00001']);
+    const count = 100_000;
+    for (let i = 0; i < count; i++) writeFileSync(join(tmp.dir, `n${String(i).padStart(6, '0')}.txt`), `Note ${i}\n\nItem number ${i} was filed.\n`);
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    let read = 0;
+    let inOrder = true;
+    let previous = '';
+    for await (const item of readInputs([tmp.dir])) {
+      assert.ok(item.ok, item.ok ? '' : item.error.line());
+      if (item.article.id <= previous) inOrder = false;
+      previous = item.article.id;
+      if (++read % 5000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    assert.equal(read, count);
+    assert.ok(inOrder, 'file-name order');
+    assert.equal(previous, 'n099999');
+    // Items are yielded one by one: the folder's articles are never all in memory at once.
+    assert.ok(peak - baseline < 200 * 1024 * 1024, `memory grew by ${Math.round((peak - baseline) / 1048576)} MB`);
   } finally {
     tmp.dispose();
   }
