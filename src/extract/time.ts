@@ -12,10 +12,53 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const ANCHOR = new Date(Date.UTC(2000, 5, 15, 12));
 const MONTH_NAME = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/u;
 
+/** Texts longer than this are parsed by chrono in windows: some of its refiners match a pattern
+ *  against all the text before each date found, so one long text costs dates × length. */
+const CHRONO_WINDOW = 4000;
+/** A window cut where no sentence or paragraph ends overlaps the next by this much; a date found in
+ *  the overlap belongs to the next window, which sees it whole. Dates are far shorter. */
+const CHRONO_OVERLAP = 200;
+
+type ChronoResult = Pick<chrono.ParsedResult, 'index' | 'text' | 'start'>;
+
+/** chrono.parse over the text in windows of at most CHRONO_WINDOW characters, cut after a paragraph
+ *  or sentence end when there is one in the window's second half; indices are the whole text's. */
+export function chronoParse(text: string): ChronoResult[] {
+  if (text.length <= CHRONO_WINDOW) return chrono.parse(text, ANCHOR);
+  const out: ChronoResult[] = [];
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + CHRONO_WINDOW);
+    let keepBefore = end;
+    let next = end;
+    if (end < text.length) {
+      const tail = text.slice(at + CHRONO_WINDOW / 2, end);
+      const boundary = Math.max(tail.lastIndexOf('\n'), ...[...tail.matchAll(/[.!?]["'’”)]*\s/gu)].slice(-1).map((m) => m.index + m[0].length - 1));
+      if (boundary >= 0) {
+        end = keepBefore = next = at + CHRONO_WINDOW / 2 + boundary + 1;
+      } else {
+        const space = tail.lastIndexOf(' ');
+        if (space >= 0) end = at + CHRONO_WINDOW / 2 + space;
+        // The next window starts at a word, not inside one.
+        const word = text.indexOf(' ', end - CHRONO_OVERLAP);
+        keepBefore = next = word >= 0 && word < end ? word + 1 : end - CHRONO_OVERLAP;
+      }
+    }
+    for (const r of chrono.parse(text.slice(at, end), ANCHOR)) {
+      const index = at + r.index;
+      const last = out[out.length - 1];
+      // The tail of a date the window before kept is not a date of its own.
+      if (last && index < last.index + last.text.length) continue;
+      if (index < keepBefore) out.push({ index, text: r.text, start: r.start });
+    }
+    at = next;
+  }
+  return out;
+}
+
 /** Calendar days chrono finds: "January 29, 2019", "3 March 2024", "Jan. 5", "2024-03-03", "yesterday". */
 function findChronoDates(text: string): RawDate[] {
   const out: RawDate[] = [];
-  for (const r of chrono.parse(text, ANCHOR)) {
+  for (const r of chronoParse(text)) {
     // chrono may glue a neighbour on ("this week, January 29, 2019"): start at the day or month,
     // and read that part again on its own.
     const lead = r.text.search(new RegExp(`\\d|${MONTH_NAME.source}|\\b(?:yesterday|today|tomorrow|tonight)\\b`, 'u'));

@@ -113,3 +113,18 @@ test('day-first dates, "mid-2021", and a lower-case "may" that is not May', () =
 test('with a month-precise publication date, a weekday is placed in that month', () => {
   assert.deepEqual(one('The deal was signed on Friday.', '2024-06'), { text: 'on Friday', value: '2024-06', granularity: 'month', relative: true });
 });
+
+test('a long text is parsed in windows with the same dates as whole: sentence cuts, and word cuts with overlap', async () => {
+  const chrono = await import('chrono-node');
+  const { chronoParse } = await import('../../src/extract/time.js');
+  const anchor = new Date(Date.UTC(2000, 5, 15, 12));
+  const sentences = 'Officials said on January 29, 2019 that flights resumed. The deal was signed on 3 March 2024 in Caracas.\n';
+  const words = 'the minister said on January 29 2019 that flights to Caracas resumed by 3 March 2024 at the end of May ';
+  for (const text of [sentences.repeat(300), words.repeat(300), `${words.repeat(120)}${sentences.repeat(120)}`]) {
+    assert.ok(text.length > 20_000);
+    const whole = chrono.parse(text, anchor).map((r) => [r.index, r.text, r.start.date().toISOString()]);
+    const windowed = chronoParse(text).map((r) => [r.index, r.text, r.start.date().toISOString()]);
+    assert.ok(whole.length > 300);
+    assert.deepEqual(windowed, whole);
+  }
+});
