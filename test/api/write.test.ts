@@ -44,6 +44,23 @@ test('writes without a token, or with a wrong one, are 401', async () => {
   assert.equal(wrong.status, 401);
 });
 
+test('every route that is not a read, as /openapi.json lists them, refuses a missing or wrong token (401) and a read-only server (403)', async () => {
+  const spec = (await getJson(base, '/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+  const writes = Object.entries(spec.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).filter((m) => !['get', 'head', 'options', 'parameters'].includes(m)).map((m) => ({ method: m.toUpperCase(), path: path.replace(/\{[^}]+\}/g, 'x') })));
+  assert.ok(writes.length >= 3, JSON.stringify(writes));
+  for (const { method, path } of writes) {
+    const tries: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: `Basic ${TOKEN}` }];
+    for (const given of tries) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', ...given };
+      const r = await fetch(`${base}${path}`, { method, headers, body: '{}' });
+      assert.equal(r.status, 401, `${method} ${path} with ${headers.Authorization ?? 'no token'}`);
+    }
+    const ro = await fetch(`${readOnly.url}${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: '{}' });
+    assert.equal(ro.status, 403, `${method} ${path} on a read-only server`);
+  }
+});
+
 test('a server without a configured token is read-only: writes are 403, reads work', async () => {
   const r = await post(`${readOnly.url}/api/ingest`, { articles: [{ text: 'Hello.' }] });
   assert.equal(r.status, 403);
