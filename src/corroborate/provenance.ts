@@ -1,7 +1,7 @@
 // Provenance and independence of a cluster: for each member, the chain from the original source
 // down to the article; roots are the distinct original sources. Two articles citing one upstream
 // report share its root; a derived (copied, syndicated) article rests on its origin's root.
-import type { Statement, SourceRef } from './statements.js';
+import { sourceKey, type Statement, type SourceRef } from './statements.js';
 import type { DocumentLink } from './syndication.js';
 
 export interface ProvenanceNode {
@@ -38,6 +38,8 @@ export interface ProvenanceContext {
   labelOf: (documentId: string) => string;
   /** Display name of a source key (a corpus entity's name), when known. */
   nameOf?: (sourceKey: string) => string | null;
+  /** The outlet of a document, when known (for a copy's origin). */
+  outletOf?: (documentId: string) => string | null;
 }
 
 interface Path {
@@ -127,11 +129,15 @@ function pathOf(s: Statement, idx: MemberIndex, ctx: ProvenanceContext, seen = n
   return { root: null, via: [], below: [], relation: 'own', derivedFrom: null };
 }
 
-/** The root key of a member, for counting independent roots. */
-function rootKey(s: Statement, p: Path): { key: string; label: string } {
-  if (p.root) return { key: p.root.key, label: p.root.name };
+/** The root key of a member, for counting independent roots. What an article states as its own rests
+ *  on its outlet: one outlet saying a thing in many articles (or being cited for it) is one source.
+ *  An article without a known outlet is a root of its own. */
+function rootKey(s: Statement, p: Path, ctx: ProvenanceContext): { key: string; label: string; outlet: boolean } {
+  if (p.root) return { key: p.root.key, label: p.root.name, outlet: false };
   const doc = p.derivedFrom ?? s.documentId;
-  return { key: `doc:${doc}`, label: doc };
+  const outlet = p.derivedFrom ? ctx.outletOf?.(doc) ?? null : s.outlet;
+  if (outlet?.trim()) return { key: sourceKey(outlet), label: outlet.trim(), outlet: true };
+  return { key: `doc:${doc}`, label: doc, outlet: false };
 }
 
 /** Roots and tree of a cluster's members. */
@@ -151,14 +157,15 @@ export function provenanceOf(members: Statement[], ctx: ProvenanceContext): Prov
   const idx = indexMembers(sorted, ctx);
   for (const s of sorted) {
     const p = pathOf(s, idx, ctx);
-    const r = rootKey(s, p);
-    const root = roots.get(r.key) ?? { key: r.key, label: p.root ? r.label : ctx.labelOf(r.label), documents: [] };
+    const r = rootKey(s, p, ctx);
+    const named = !!p.root || r.outlet;
+    const root = roots.get(r.key) ?? { key: r.key, label: named ? r.label : ctx.labelOf(r.label), documents: [] };
     if (!root.documents.includes(s.documentId)) root.documents.push(s.documentId);
     roots.set(r.key, root);
-    let at = node(top, r.key, () => ({ key: r.key, label: root.label, kind: p.root ? 'source' : 'document', statements: [], relation: null, children: [] }));
+    let at = node(top, r.key, () => ({ key: r.key, label: root.label, kind: named ? 'source' : 'document', statements: [], relation: null, children: [] }));
     if (p.below.length) at.cites = [...new Set([...(at.cites ?? []), ...p.below.map((b) => b.name)])];
     for (const v of p.via) at = node(at, v.key, () => ({ key: v.key, label: v.name, kind: 'source', statements: [], relation: 'credits', children: [] }));
-    if (p.derivedFrom && p.root) at = node(at, `doc:${p.derivedFrom}`, () => ({ key: `doc:${p.derivedFrom}`, label: ctx.labelOf(p.derivedFrom!), kind: 'document', statements: [], relation: 'credits', children: [] }));
+    if (p.derivedFrom && named) at = node(at, `doc:${p.derivedFrom}`, () => ({ key: `doc:${p.derivedFrom}`, label: ctx.labelOf(p.derivedFrom!), kind: 'document', statements: [], relation: 'credits', children: [] }));
     const docKey = `doc:${s.documentId}`;
     const leaf = at.key === docKey ? at : node(at, docKey, () => ({ key: docKey, label: ctx.labelOf(s.documentId), kind: 'document', statements: [], relation: p.relation, children: [] }));
     leaf.statements.push({ key: s.key, text: s.text, modality: s.modality });

@@ -87,6 +87,9 @@ export function isGenericSource(name: string): boolean {
   return GENERIC_HEAD.test(name.trim()) || /^(?:unnamed|anonymous|some|several|many)\b/iu.test(name.trim());
 }
 
+/** The key of a named source: its folded name without a leading "the" (an outlet is keyed alike). */
+export const sourceKey = (name: string): string => `name:${fold(name).replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+
 function sourceRefs(doc: StatementSource, chain: string[]): SourceRef[] {
   const byLocal = new Map(doc.analysis.entities.map((e) => [e.id, e]));
   const outlet = doc.outlet ? fold(doc.outlet) : null;
@@ -98,7 +101,7 @@ function sourceRefs(doc: StatementSource, chain: string[]): SourceRef[] {
     const generic = entity ? entity.type !== 'PERSON' && entity.type !== 'ORG' && isGenericSource(name) : isGenericSource(name);
     // Sources are keyed by their folded canonical name: the same outlet typed differently in two
     // articles (ORG here, PERSON there) is still one source.
-    const key = `name:${fold(name).replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+    const key = sourceKey(name);
     if (refs.length && refs[refs.length - 1].key === key) continue;
     // A one-word "person" source is usually a mistyped outlet ("Infobae"); people are named in full.
     const person = entity?.type === 'PERSON' && entity.name.trim().split(/\s+/).length >= 2;

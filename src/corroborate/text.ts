@@ -147,7 +147,7 @@ export function contentTerms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(rewritePhrases(text))) {
     if (STOPWORDS.has(w) || (w.length < 3 && !/\d/.test(w))) continue;
-    if (/^\d+$/.test(w)) continue; // numbers are compared as values, not as terms
+    if (/^[\d-]+$/.test(w)) continue; // numbers and dates ("1996-08-28", "2-0") are compared as values, not as terms
     const s = stem(w);
     out.push(CONCEPT_OF.get(w) ?? CONCEPT_OF.get(s) ?? s);
   }

@@ -73,3 +73,22 @@ test('an unsourced sentence inherits the credit of the sentence before it in its
   assert.deepEqual(before.inherited, [], 'what came before the credit is the article\'s own');
   assert.deepEqual(after.inherited.map((r) => r.name), ['State Department']);
 });
+
+test('what an outlet states as its own rests on the outlet: many of its articles, or others citing it, are one root', () => {
+  const a = first('a', TEXT, { entities: E, outlet: 'Reuters' });
+  const b = first('b', TEXT, { entities: E, outlet: 'Reuters' });
+  const c = first('c', TEXT, { entities: E, outlet: 'Infobae' });
+  const d = first('d', TEXT, { entities: E, claims: [{ snippet: SNIPPET, source: 'Infobae' }] });
+  const e = first('e', TEXT, { entities: E });
+  const copy = first('f', TEXT, { entities: E, outlet: 'Copycat Daily' });
+  const link: DocumentLink = { documentId: 'f', originId: 'a', kind: 'uncredited-copy', score: 5, evidence: [] };
+  const outlets: Record<string, string> = { a: 'Reuters', b: 'Reuters', c: 'Infobae', f: 'Copycat Daily' };
+  const p = provenanceOf([a, b, c, d, e, copy], { ...ctx([link]), outletOf: (id) => outlets[id] ?? null });
+  assert.deepEqual(p.roots.map((r) => [r.label, r.documents.sort()]).sort(), [
+    ['Infobae', ['c', 'd']], ['Reuters', ['a', 'b', 'f']], ['e', ['e']],
+  ]);
+  const reuters = p.tree.find((n) => n.label === 'Reuters')!;
+  assert.equal(reuters.kind, 'source');
+  assert.deepEqual(reuters.children.map((n) => n.key).sort(), ['doc:a', 'doc:b']);
+  assert.deepEqual(reuters.children.find((n) => n.key === 'doc:a')!.children.map((n) => [n.key, n.relation]), [['doc:f', 'derived']], 'the copy sits under what it copies');
+});

@@ -192,6 +192,7 @@ export class SyncView {
         const outlet = this.get(this.outlets, 'outlets', id, null);
         return outlet ? `${outlet} (${id})` : id;
       },
+      outletOf: (id) => this.get(this.outlets, 'outlets', id, null),
     };
   }
 

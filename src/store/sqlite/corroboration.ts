@@ -208,6 +208,7 @@ function provenanceContext(db: Database.Database): ProvenanceContext {
       const outlet = (label.get(id) as { outlet: string | null } | undefined)?.outlet;
       return outlet ? `${outlet} (${id})` : id;
     }),
+    outletOf: memo((id) => (label.get(id) as { outlet: string | null } | undefined)?.outlet ?? null),
   };
 }
 
