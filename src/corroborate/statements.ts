@@ -258,7 +258,10 @@ export function statementsOf(doc: StatementSource): Statement[] {
     uncovered(sentence, taken).forEach((part, k, parts) => {
       const [start, end] = trim(analysis.text, part.start, part.end);
       const f = features(doc, start, end, dates);
-      if (f.terms.length < MIN_SENTENCE_TERMS && !(f.dates.length && f.terms.length >= 2)) return;
+      // A short dated sentence is kept when two of its words say something besides naming: a dateline
+      // ("UNITED NATIONS 1996-08-22", "CARACAS, May 3") names a place or body and a day, nothing more.
+      const naming = new Set([...f.nameTerms, ...f.places]);
+      if (f.terms.length < MIN_SENTENCE_TERMS && !(f.dates.length && f.terms.filter((t) => !naming.has(t)).length >= 2)) return;
       const localId = parts.length > 1 ? `s${i}.${k}` : `s${i}`;
       out.push({
         ...base, ...f, key: `${doc.id}#${localId}`, localId, kind: 'sentence', start, end,
