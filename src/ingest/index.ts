@@ -120,12 +120,7 @@ async function* streamJsonl(path: string, maxBytes: number): AsyncGenerator<Inge
     if (!raw.trim()) return;
     records++;
     const source = `${path}#${records}`;
-    const { record, error } = jsonlLine(raw, source, line);
-    if (error) {
-      yield failure(error);
-      return;
-    }
-    yield attempt(source, () => fromRecord(record, { source, format: 'jsonl', fallbackId: `${stem}-${records}`, raw: canonicalJson(record) }));
+    yield jsonlItem(jsonlLine(raw, source, line), source, stem, records);
   }
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
@@ -232,13 +227,13 @@ function fromJson(input: Input): IngestItem[] {
 }
 
 function fromJsonl(input: Input): IngestItem[] {
-  return jsonlRecords(input.text, input.name).map(({ record, error }, i) => {
-    const source = `${input.name}#${i + 1}`;
-    if (error) return failure(error);
-    return attempt(source, () =>
-      fromRecord(record, { source, format: 'jsonl', fallbackId: `${input.stem}-${i + 1}`, raw: canonicalJson(record) }),
-    );
-  });
+  return jsonlRecords(input.text, input.name).map((line, i) => jsonlItem(line, `${input.name}#${i + 1}`, input.stem, i + 1));
+}
+
+/** The article (or the error) of the n-th record of a JSONL file. */
+function jsonlItem({ record, error }: { record?: unknown; error?: DossierError }, source: string, stem: string, n: number): IngestItem {
+  if (error) return failure(error);
+  return attempt(source, () => fromRecord(record, { source, format: 'jsonl', fallbackId: `${stem}-${n}`, raw: canonicalJson(record) }));
 }
 
 interface RecordPlace {
