@@ -24,7 +24,7 @@ function ipv6Groups(ip: string): number[] | null {
   }
   const halves = text.split('::');
   if (halves.length > 2) return null;
-  const part = (t: string) => (t ? t.split(':').map((g) => parseInt(g, 16)) : []);
+  const part = (t: string) => (t ? t.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)) : []);
   const head = part(halves[0]);
   const tail = halves.length === 2 ? part(halves[1]) : [];
   const groups = halves.length === 2 ? [...head, ...Array(8 - head.length - tail.length).fill(0), ...tail] : head;

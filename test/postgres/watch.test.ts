@@ -93,7 +93,7 @@ test('private, loopback and link-local addresses are recognised, public ones are
   for (const ip of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0',
     // IPv4 inside IPv6, as URL parsing spells it ([::ffff:127.0.0.1] becomes [::ffff:7f00:1]) and otherwise
     '::ffff:7f00:1', '[::ffff:7f00:1]', '0:0:0:0:0:ffff:7f00:1', '::ffff:a9fe:a9fe', '::7f00:1', '::127.0.0.1', '64:ff9b::7f00:1',
-    '64:ff9b::a00:1', '2002:7f00:1::', '2002:c0a8:101::1', '::', 'fec0::1', 'ff02::1', 'not-an-address']) {
+    '64:ff9b::a00:1', '2002:7f00:1::', '2002:c0a8:101::1', '::', 'fec0::1', 'ff02::1', 'not-an-address', '12zz::1', '1:2:3:4:5:6:7:8:9']) {
     assert.equal(isPrivateAddress(ip), true, ip);
   }
   for (const ip of ['8.8.8.8', '151.101.1.69', '2606:4700::1111', '172.32.0.1', '::ffff:808:808', '64:ff9b::808:808', '2002:808:808::1', '2001:4860:4860::8888']) assert.equal(isPrivateAddress(ip), false, ip);
