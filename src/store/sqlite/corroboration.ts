@@ -12,6 +12,7 @@ import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/con
 import { dateSortKey, type TimelineEntry } from '../../corroborate/timeline.js';
 import type { ClusterDetail, ClusterMember, ClusterQuery, ClusterSummary, TimelineQuery } from '../../corroborate/records.js';
 import type { Page } from '../types.js';
+import { cacheOf } from './corroboration-cache.js';
 
 const MAX_LINK_CANDIDATES = 20;
 /** Document keys (LSH bands, specifics) held by more documents than this are not used for blocking. */
@@ -26,19 +27,26 @@ interface SavedDoc {
   publishedConfidence: number;
 }
 
-/** Term statistics read from the store, memoised for one save. */
+/** Term statistics read from the store: each term's frequency as first read in this save (then
+ *  fixed, as the PostgreSQL store does), through the connection's cache. */
 function termStats(db: Database.Database): TermStats {
+  const cache = cacheOf(db);
   const count = sql(db, 'SELECT n FROM corr_df WHERE key = ?');
-  const cache = new Map<string, number>();
-  const stats: TermStats = {
-    statements: (sql(db, 'SELECT COUNT(*) AS n FROM corr_statements').get() as { n: number }).n,
+  const memo = new Map<string, number>();
+  cache.statements ??= (sql(db, 'SELECT COUNT(*) AS n FROM corr_statements').get() as { n: number }).n;
+  return {
+    statements: cache.statements,
     df: (term) => {
-      let n = cache.get(term);
-      if (n === undefined) cache.set(term, (n = (count.get(term.startsWith('e:') ? term : `t:${term}`) as { n: number } | undefined)?.n ?? 0));
+      let n = memo.get(term);
+      if (n === undefined) {
+        const key = term.startsWith('e:') ? term : `t:${term}`;
+        n = cache.frequencies.get(key);
+        if (n === undefined) cache.frequencies.set(key, (n = (count.get(key) as { n: number } | undefined)?.n ?? 0));
+        memo.set(term, n);
+      }
       return n;
     },
   };
-  return stats;
 }
 
 const parseStatement = (json: string) => JSON.parse(json) as Statement;
@@ -78,16 +86,33 @@ function clusterMembers(db: Database.Database, clusterId: string, limit = 100000
   return statementsOfRows(db, sql(db, 'SELECT key, seq FROM corr_statements WHERE cluster_id = ? ORDER BY seq LIMIT ?').all(clusterId, limit) as { key: string; seq: number }[]);
 }
 
+/** A statement's sequence number and cluster, through the connection's cache. */
+function statementRow(db: Database.Database, key: string): { seq: number; clusterId: string } | undefined {
+  const cache = cacheOf(db);
+  let row = cache.rows.get(key);
+  if (!row) {
+    const r = sql(db, 'SELECT seq, cluster_id FROM corr_statements WHERE key = ?').get(key) as { seq: number; cluster_id: string } | undefined;
+    if (!r) return undefined;
+    cache.rows.set(key, (row = { seq: r.seq, clusterId: r.cluster_id }));
+  }
+  return { seq: row.seq, clusterId: cache.cluster(row.clusterId) };
+}
+
 /** Adds a saved document's statements to the clusters, links it to what it copies (or what copies
  *  it), and refreshes the summaries of every cluster touched. Runs inside the save transaction. */
 export function updateCorroboration(db: Database.Database, doc: SavedDoc, entityIds: Record<string, string>): void {
   const { analysis } = doc;
   const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds });
   const stats = termStats(db);
-  const postings = sql(db, 'SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
-  const byKey = sql(db, 'SELECT key, seq, cluster_id FROM corr_statements WHERE key = ?');
+  const cache = cacheOf(db);
+  const postingsQuery = sql(db, 'SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
+  const postings = (k: string): string[] => {
+    let list = cache.postings.get(k);
+    if (!list) cache.postings.set(k, (list = (postingsQuery.all(k, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement)));
+    return list;
+  };
   const insert = sql(db, `INSERT INTO corr_statements (key, doc_id, local_id, kind, start, end, cluster_id, statement_json, novelty_json, seq)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM corr_statements))`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertKey = sql(db, 'INSERT OR IGNORE INTO corr_keys (key, statement) VALUES (?, ?)');
   const insertEntity = sql(db, 'INSERT OR IGNORE INTO corr_statement_entities (statement, entity_id) VALUES (?, ?)');
   const insertDate = sql(db, 'INSERT OR IGNORE INTO corr_dates (statement, sort_key, value, granularity, text) VALUES (?, ?, ?, ?, ?)');
@@ -97,23 +122,28 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
     const row = anchorRow.get(id) as { key: string; seq: number } | undefined;
     return row ? statementsOfRows(db, [row])[0] : null;
   };
+  cache.maxSeq ??= (sql(db, 'SELECT COALESCE(MAX(seq), 0) AS n FROM corr_statements').get() as { n: number }).n;
   for (const s of statements) {
-    const keys = rankByKeys(s, (k) => (postings.all(k, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement), stats);
-    const rows = keys.map((k) => byKey.get(k) as { key: string; seq: number; cluster_id: string });
+    const keys = rankByKeys(s, postings, stats);
+    const rows = keys.map((k) => ({ key: k, ...statementRow(db, k)! }));
     const parsed = statementsOfRows(db, rows);
-    const candidates = rows.map((row, i) => ({ statement: parsed[i], clusterId: row.cluster_id }));
+    const candidates = rows.map((row, i) => ({ statement: parsed[i], clusterId: row.clusterId }));
     const a = chooseCluster(s, candidates, stats, anchorOf);
     for (const other of a.merged) {
       sql(db, 'UPDATE corr_statements SET cluster_id = ? WHERE cluster_id = ?').run(a.clusterId, other);
       sql(db, 'DELETE FROM corr_clusters WHERE id = ?').run(other);
       sql(db, 'DELETE FROM corr_dirty WHERE cluster_id = ?').run(other);
+      cache.merged(other, a.clusterId);
     }
     const novelty = noveltyOf(s, a.clusterId, a.created ? [] : clusterMembers(db, a.clusterId, 200));
-    insert.run(s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }));
-    for (const k of blockingKeys(s)) insertKey.run(k, s.key);
+    const seq = cache.maxSeq + 1;
+    insert.run(s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }), seq);
+    const blocking = new Set(blockingKeys(s));
+    for (const k of blocking) insertKey.run(k, s.key);
     for (const e of s.entities) insertEntity.run(s.key, e);
     for (const d of s.dates) insertDate.run(s.key, dateSortKey(d.value), d.value, d.granularity, d.text);
     dirty.run(a.clusterId);
+    cache.added(s.key, seq, a.clusterId, blocking);
     stats.statements++;
   }
   linkDocument(db, doc, statements, entityIds);
@@ -135,12 +165,14 @@ const better = (a: DocumentLink, b: { kind: string; score: number } | undefined)
 function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>): void {
   const signature = signatureOf(doc.analysis.text);
   const specifics = documentSpecifics(doc.analysis, entityIds, statements);
+  const cache = cacheOf(db);
+  cache.documents = (cache.documents ?? (sql(db, 'SELECT COUNT(*) AS n FROM corr_docs').get() as { n: number }).n) + 1;
   sql(db, 'INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES (?, ?, ?, ?)')
     .run(doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort()));
   const keys = [...bandKeys(signature), ...specifics.map((x) => `s:${x}`)];
   const insertKey = sql(db, 'INSERT OR IGNORE INTO corr_doc_keys (key, doc_id) VALUES (?, ?)');
   for (const k of keys) insertKey.run(k, doc.id);
-  const documents = (sql(db, 'SELECT COUNT(*) AS n FROM corr_docs').get() as { n: number }).n;
+  const documents = cache.documents;
   const candidates = new Map<string, number>();
   const holders = sql(db, 'SELECT doc_id FROM corr_doc_keys WHERE key = ? AND doc_id <> ? LIMIT ?');
   for (const k of keys) {
@@ -155,8 +187,7 @@ function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statemen
   const specificDf = sql(db, 'SELECT COUNT(*) AS n FROM corr_doc_keys WHERE key = ?');
   const dfCache = new Map<string, number>();
   const df = (x: string) => dfCache.get(x) ?? (dfCache.set(x, (specificDf.get(`s:${x}`) as { n: number }).n), dfCache.get(x)!);
-  const clusterOfStmt = sql(db, 'SELECT cluster_id FROM corr_statements WHERE key = ?');
-  const clusterOf = (key: string) => (clusterOfStmt.get(key) as { cluster_id: string } | undefined)?.cluster_id;
+  const clusterOf = (key: string) => statementRow(db, key)?.clusterId;
   const existing = sql(db, 'SELECT kind, score FROM corr_links WHERE doc_id = ?');
   const upsert = sql(db, `INSERT INTO corr_links (doc_id, origin_id, kind, score, evidence_json) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(doc_id) DO UPDATE SET origin_id = excluded.origin_id, kind = excluded.kind, score = excluded.score, evidence_json = excluded.evidence_json`);

@@ -9,6 +9,7 @@ import { assembleDossier, entitiesByDocument } from '../dossier.js';
 import { foldForLookup, resolveCorpusEntities, type CorpusCandidate, type CorpusIndex } from '../corpus-resolution.js';
 import { ftsQuery, matchingSentences } from '../search-text.js';
 import * as corroboration from './corroboration.js';
+import { beginCachedSave, dropCache, endCachedSave } from './corroboration-cache.js';
 import type {
   AnalysedDocument, ClaimQuery, ClaimRecord, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
   EventRecord, Novelty, Page, PageOptions, SaveResult, SearchHit, SearchOptions, Store, StoreStats, StoredDocument, TimelineEntry, TimelineQuery,
@@ -44,15 +45,29 @@ export class SqliteStore implements Store {
   }
 
   async saveDocument(doc: AnalysedDocument): Promise<SaveResult> {
-    return this.db.transaction(() => this.saveInTransaction(doc)).immediate();
+    const nested = this.db.inTransaction;
+    try {
+      const result = this.db.transaction(() => this.saveInTransaction(doc)).immediate();
+      // Inside someone else's transaction the writes may still roll back: the cache cannot follow.
+      if (nested) dropCache(this.db);
+      else endCachedSave(this.db);
+      return result;
+    } catch (err) {
+      dropCache(this.db);
+      throw err;
+    }
   }
 
   private saveInTransaction(doc: AnalysedDocument): SaveResult {
     const { article, analysis } = doc;
+    beginCachedSave(this.db);
     const same = this.db.prepare('SELECT id FROM documents WHERE content_hash = ?').get(article.contentHash) as { id: string } | undefined;
     if (same) return { id: same.id, status: 'unchanged' };
     const previous = this.db.prepare('SELECT id FROM documents WHERE source = ?').get(article.source) as { id: string } | undefined;
-    if (previous) this.db.prepare('DELETE FROM documents WHERE id = ?').run(previous.id);
+    if (previous) {
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(previous.id);
+      dropCache(this.db);
+    }
     const id = previous?.id ?? this.freeDocumentId(article.id, article.contentHash);
     this.db.prepare(`INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
         published_confidence, published_evidence, language, text, content_hash, article_json, analysis_json, sentences_json, ingested_at)

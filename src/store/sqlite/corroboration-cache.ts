@@ -1,0 +1,95 @@
+// What clustering reads on every save, kept in memory across the saves of one SQLite connection:
+// statement frequencies, postings, each statement's cluster and the row counts. Reading them again
+// for every save was a third of the time a save took (docs/decisions/postgres.md, "Speed").
+import type Database from 'better-sqlite3';
+import { MAX_POSTINGS } from '../../corroborate/cluster.js';
+
+/** Beyond this many remembered keys or statements the cache starts again (memory stays bounded). */
+const MAX_ENTRIES = 500_000;
+
+/** The counts and lists as they stand in the database, for what has been read so far, kept true by
+ *  applying this connection's corroboration writes to them. Anything else that may have changed
+ *  the tables drops it: another connection's commit (PRAGMA data_version), a write of this
+ *  connection outside a save (total_changes()), a replaced document, a failed save. */
+export class CorroborationCache {
+  readonly frequencies = new Map<string, number>();
+  /** Statements holding a blocking key, at most MAX_POSTINGS + 1 (enough to tell a key too common). */
+  readonly postings = new Map<string, string[]>();
+  readonly rows = new Map<string, { seq: number; clusterId: string }>();
+  /** A cluster folded into another, and the one it went into. */
+  private readonly aliases = new Map<string, string>();
+  statements: number | null = null;
+  documents: number | null = null;
+  maxSeq: number | null = null;
+  /** The database state the cache was last known true for. */
+  stamp: string | null = null;
+
+  clear(): void {
+    this.frequencies.clear();
+    this.postings.clear();
+    this.rows.clear();
+    this.aliases.clear();
+    this.statements = this.documents = this.maxSeq = null;
+  }
+
+  /** Starts again when a map has grown past its bound. */
+  trim(): void {
+    if (this.frequencies.size > MAX_ENTRIES || this.postings.size > MAX_ENTRIES || this.rows.size > MAX_ENTRIES) this.clear();
+  }
+
+  /** The cluster a cluster id now stands for, following merges. */
+  cluster(id: string): string {
+    let current = id;
+    for (let next = this.aliases.get(current); next !== undefined; next = this.aliases.get(current)) current = next;
+    if (current !== id) this.aliases.set(id, current);
+    return current;
+  }
+
+  merged(from: string, into: string): void {
+    if (from !== into) this.aliases.set(from, into);
+  }
+
+  /** Applies a statement just written with these (distinct) blocking keys. */
+  added(key: string, seq: number, clusterId: string, keys: Iterable<string>): void {
+    for (const k of keys) {
+      const n = this.frequencies.get(k);
+      if (n !== undefined) this.frequencies.set(k, n + 1);
+      const list = this.postings.get(k);
+      if (list && list.length <= MAX_POSTINGS) list.push(key);
+    }
+    this.rows.set(key, { seq, clusterId });
+    if (this.statements !== null) this.statements++;
+    this.maxSeq = seq;
+  }
+}
+
+const caches = new WeakMap<Database.Database, CorroborationCache>();
+
+export function cacheOf(db: Database.Database): CorroborationCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new CorroborationCache()));
+  return cache;
+}
+
+const stampOf = (db: Database.Database) =>
+  `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+
+/** Before a save writes anything: keeps the cache only if nothing has changed since the last save. */
+export function beginCachedSave(db: Database.Database): void {
+  const cache = cacheOf(db);
+  if (cache.stamp === null || cache.stamp !== stampOf(db)) cache.clear();
+  cache.stamp = null;
+  cache.trim();
+}
+
+/** After a save has committed: the cache is true for the database as it now stands. */
+export function endCachedSave(db: Database.Database): void {
+  cacheOf(db).stamp = stampOf(db);
+}
+
+/** After a failed save, or a write the cache does not follow (a document replaced). */
+export function dropCache(db: Database.Database): void {
+  const cache = cacheOf(db);
+  cache.clear();
+  cache.stamp = null;
+}

@@ -1,0 +1,114 @@
+// The SQLite store keeps what clustering reads (frequencies, postings, statement clusters, counts)
+// in memory across saves. Whatever else writes the file — another connection, a write outside a
+// save, a replaced document, a failed save — the cache must never disagree with the database.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { cacheOf } from '../../src/store/sqlite/corroboration-cache.js';
+import { MAX_POSTINGS } from '../../src/corroborate/cluster.js';
+import type { AnalysedDocument } from '../../src/store/types.js';
+import { analysed } from '../corroborate/helpers.js';
+
+const ENTITIES: [string, 'GPE' | 'ORG' | 'FAC'][] = [['Norland', 'GPE'], ['Kestrel naval yard', 'FAC'], ['Harbor Times', 'ORG']];
+
+/** Articles sharing terms and entities, so every save reads what earlier saves wrote. */
+function articles(n: number): AnalysedDocument[] {
+  return Array.from({ length: n }, (_, i) => analysed(`d${i}`, [
+    `Norland has built a missile assembly plant at the Kestrel naval yard, the Harbor Times reported on day ${i}.`,
+    `Workers at the plant assemble ${i % 3 ? 'guided' : 'cruise'} missiles for the navy.`,
+    `Fishing boats number ${i} crowded the harbour as the weather cleared.`,
+  ].join('\n'), { entities: ENTITIES, outlet: `Outlet ${i % 4}`, published: `2024-03-${String((i % 28) + 1).padStart(2, '0')}` }));
+}
+
+/** Every entry the connection remembers must be what the database now says. */
+function assertCacheTrue(store: SqliteStore): void {
+  const { db } = store;
+  const cache = cacheOf(db);
+  for (const [key, n] of cache.frequencies) {
+    const row = db.prepare('SELECT n FROM corr_df WHERE key = ?').get(key) as { n: number } | undefined;
+    assert.equal(n, row?.n ?? 0, `frequency of ${key}`);
+  }
+  for (const [key, list] of cache.postings) {
+    const rows = (db.prepare('SELECT statement FROM corr_keys WHERE key = ? LIMIT ?').all(key, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement);
+    assert.deepEqual([...list].sort(), rows.sort(), `postings of ${key}`);
+  }
+  for (const [key, row] of cache.rows) {
+    const stored = db.prepare('SELECT seq, cluster_id FROM corr_statements WHERE key = ?').get(key) as { seq: number; cluster_id: string } | undefined;
+    assert.ok(stored, `statement ${key} is stored`);
+    assert.equal(row.seq, stored.seq);
+    assert.equal(cache.cluster(row.clusterId), stored.cluster_id, `cluster of ${key}`);
+  }
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  if (cache.statements !== null) assert.equal(cache.statements, count('SELECT COUNT(*) AS n FROM corr_statements'));
+  if (cache.documents !== null) assert.equal(cache.documents, count('SELECT COUNT(*) AS n FROM corr_docs'));
+  if (cache.maxSeq !== null) assert.equal(cache.maxSeq, count('SELECT COALESCE(MAX(seq), 0) AS n FROM corr_statements'));
+}
+
+/** Cluster of every statement, as the database holds it. */
+const clustering = (store: SqliteStore) =>
+  store.db.prepare('SELECT key, cluster_id FROM corr_statements ORDER BY key').all() as { key: string; cluster_id: string }[];
+
+async function withStores(fn: (path: string, open: () => SqliteStore) => Promise<void>) {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-cache-'));
+  const opened: SqliteStore[] = [];
+  try {
+    await fn(join(dir, 'test.db'), () => {
+      const store = new SqliteStore(join(dir, 'test.db'));
+      opened.push(store);
+      return store;
+    });
+  } finally {
+    for (const s of opened) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('two connections saving in turn: each one\'s cache follows the other\'s commits', () => withStores(async (_path, open) => {
+  const a = open();
+  const b = open();
+  const docs = articles(12);
+  for (const [i, doc] of docs.entries()) {
+    const store = i % 3 === 2 ? b : a;
+    await store.saveDocument(doc);
+    assertCacheTrue(store);
+  }
+  assert.ok(cacheOf(a.db).frequencies.size > 0, 'the cache was used');
+  // The same articles through one connection cluster the same way.
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-cache-ref-'));
+  const single = new SqliteStore(join(dir, 'ref.db'));
+  try {
+    for (const doc of docs) await single.saveDocument(doc);
+    assert.deepEqual(clustering(a), clustering(single));
+  } finally {
+    await single.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}));
+
+test('a write outside a save, a replaced document and a failed save each leave the cache true', () => withStores(async (_path, open) => {
+  const store = open();
+  const docs = articles(10);
+  for (const doc of docs.slice(0, 6)) await store.saveDocument(doc);
+  assertCacheTrue(store);
+
+  // A write on the same connection that is not a save: total_changes() moves, the cache is dropped.
+  store.db.prepare('DELETE FROM documents WHERE id = ?').run('d2');
+  await store.saveDocument(docs[6]);
+  assertCacheTrue(store);
+
+  // A document replaced by new content under the same source.
+  const replaced = analysed('d1', 'Norland has closed the missile assembly plant at the Kestrel naval yard.', { entities: ENTITIES, outlet: 'Outlet 1' });
+  assert.equal((await store.saveDocument({ ...replaced, article: { ...replaced.article, source: docs[1].article.source } })).status, 'replaced');
+  assertCacheTrue(store);
+
+  // A save that fails after its statements were clustered rolls back; the cache must not keep them.
+  store.db.exec(`CREATE TEMP TRIGGER refuse_d7 BEFORE INSERT ON corr_docs WHEN new.doc_id = 'd7' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+  await assert.rejects(store.saveDocument(docs[7]), /refused/);
+  assert.equal((store.db.prepare('SELECT COUNT(*) AS n FROM corr_statements WHERE doc_id = ?').get('d7') as { n: number }).n, 0);
+  for (const doc of docs.slice(8)) await store.saveDocument(doc);
+  assertCacheTrue(store);
+  assert.ok(cacheOf(store.db).rows.size > 0 && !cacheOf(store.db).rows.has('d7#s0'), 'the failed save left nothing behind');
+}));
