@@ -38,30 +38,86 @@ export async function ingestArticle(store: Store, article: Article, ctx: Context
   return store.saveDocument(forStore(analyzeArticle(article, ctx)));
 }
 
-/** Ingests a stream of items, counting outcomes; a failure of one input never stops the others. */
+/** Documents saved together (one commit for all); a batch also goes once its first document has
+ *  waited this long, so a slow input still lands promptly. */
+export const SAVE_BATCH = 16;
+const SAVE_DELAY_MS = 1000;
+
+export interface IngestRunOptions {
+  /** Analyses an article, perhaps on another thread; by default here, with `ctx`. */
+  analyse?: (article: Article) => Promise<AnalysedDocument>;
+  /** Articles being analysed at once, ahead of the saves (the depth of the pipeline). */
+  ahead?: number;
+}
+
+const asDossierError = (err: unknown, source: string) =>
+  err instanceof DossierError ? err : new DossierError('STORE', (err as Error).message, source);
+
+/** Ingests a stream of items, counting outcomes; a failure of one input never stops the others.
+ *  Articles are analysed ahead of the saves and saved in input order, several to a commit. */
 export async function ingestItems(
   store: Store,
   items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
   ctx: Context,
   onProgress?: (p: RunProgress) => void,
+  opts: IngestRunOptions = {},
 ): Promise<RunReport> {
   const report: RunReport = { read: 0, inserted: 0, replaced: 0, unchanged: 0, errors: 0, startedAt: Date.now(), failures: [] };
+  const analyse = opts.analyse ?? (async (article: Article) => forStore(analyzeArticle(article, ctx)));
+  const ahead = Math.max(1, opts.ahead ?? 1);
+  const analysing: { source: string; doc: Promise<AnalysedDocument> }[] = [];
+  let batch: AnalysedDocument[] = [];
+  let batchSince = 0;
+  const fail = (err: unknown, source: string) => {
+    report.errors++;
+    report.failures.push(asDossierError(err, source));
+  };
+  const flush = async () => {
+    if (!batch.length) return;
+    const docs = batch;
+    batch = [];
+    for (const [i, r] of (await store.saveDocuments(docs)).entries()) {
+      if (r.status === 'fulfilled') report[r.value.status]++;
+      else fail(r.reason, docs[i].article.source);
+    }
+    onProgress?.(report);
+  };
+  // Takes the oldest analysis off the pipeline into the batch, saving the batch when it is due.
+  const settleOne = async () => {
+    const { source, doc } = analysing.shift()!;
+    try {
+      if (!batch.length) batchSince = Date.now();
+      batch.push(await doc);
+    } catch (err) {
+      fail(err, source);
+      onProgress?.(report);
+    }
+    if (batch.length >= SAVE_BATCH || Date.now() - batchSince >= SAVE_DELAY_MS) await flush();
+  };
   for await (const item of items) {
     report.read++;
     if (!item.ok) {
-      report.errors++;
-      report.failures.push(item.error);
-    } else {
-      try {
-        const result = await ingestArticle(store, item.article, ctx);
-        report[result.status]++;
-      } catch (err) {
-        report.errors++;
-        report.failures.push(err instanceof DossierError ? err : new DossierError('STORE', (err as Error).message, item.article.source));
-      }
+      fail(item.error, item.error.file ?? '');
+      onProgress?.(report);
+      continue;
     }
-    onProgress?.(report);
+    try {
+      if (await store.hasContent(item.article.contentHash)) {
+        report.unchanged++;
+        onProgress?.(report);
+        continue;
+      }
+    } catch (err) {
+      fail(err, item.article.source);
+      continue;
+    }
+    const doc = analyse(item.article);
+    doc.catch(() => {}); // handled in settleOne, in order
+    analysing.push({ source: item.article.source, doc });
+    while (analysing.length >= ahead) await settleOne();
   }
+  while (analysing.length) await settleOne();
+  await flush();
   return report;
 }
 

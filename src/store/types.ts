@@ -150,6 +150,10 @@ export interface Store {
   /** Saves one analysed document in one transaction: inserted, unchanged, or replacing the old
    *  analysis of the same source. Corpus entities are resolved incrementally here. */
   saveDocument(doc: AnalysedDocument): Promise<SaveResult>;
+  /** Saves documents in order, each all or nothing, with the outcome of each. The store may commit
+   *  several in one transaction (SQLite does: a commit costs as much as a save); when that fails it
+   *  saves them one by one, so one bad document never takes the others with it. */
+  saveDocuments(docs: AnalysedDocument[]): Promise<PromiseSettledResult<SaveResult>[]>;
   getDocument(id: string): Promise<StoredDocument | null>;
   /** The corpus entity ids each document names (ids sorted; documents naming none are absent). */
   documentEntities(): Promise<Map<string, string[]>>;

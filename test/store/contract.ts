@@ -135,6 +135,24 @@ export function storeContract(name: string, open: OpenStore): void {
     assert.deepEqual([stats.documents, stats.entities, stats.claims], [0, 0, 0]);
   }));
 
+  test('saving several documents together: each is all or nothing, one bad one fails alone', withStore(async (store) => {
+    const bad = analysed('bad', TEXT_A, [entity('e1', 'Mahan Air', 'ORG', TEXT_A)], {
+      claims: [
+        { id: 'c1', start: 0, end: 5, source: null, sourceText: null, cue: null, quote: false, modality: 'asserted' },
+        { id: 'c1', start: 6, end: 9, source: null, sourceText: null, cue: null, quote: false, modality: 'asserted' },
+      ],
+    });
+    const first = analysed('a', TEXT_A, [entity('e1', 'Mahan Air', 'ORG', TEXT_A)]);
+    const second = analysed('b', TEXT_B, [entity('e1', 'Mahan Air', 'ORG', TEXT_B)]);
+    const results = await store.saveDocuments([first, bad, second, first]);
+    assert.deepEqual(results.map((r) => (r.status === 'fulfilled' ? r.value.status : 'failed')), ['inserted', 'failed', 'inserted', 'unchanged']);
+    const stats = await store.stats();
+    assert.deepEqual([stats.documents, stats.entities], [2, 1], 'the good documents are stored, the bad one left nothing');
+    assert.equal((await store.getDocument('bad')), null);
+    assert.equal((await store.listClusters()).items.reduce((n, c) => n + c.members, 0) > 0, true, 'the saved documents were corroborated');
+    assert.deepEqual(await store.saveDocuments([]), []);
+  }));
+
   test('watch lists are replaced per list and read back', withStore(async (store) => {
     const entry = { list: 'Test', id: '1', name: 'MAHAN AIR', aliases: ['MAHAN AIRLINES'], kind: 'organization' as const, programmes: ['SDGT'], remarks: null };
     await store.replaceLists([entry, { ...entry, id: '2', name: 'OTHER' }]);

@@ -76,6 +76,22 @@ export class PostgresStore implements Store {
     return { id, status };
   }
 
+  /** Saves each document in its own transaction, then corroborates them together (one batch reads
+   *  what several documents share once). */
+  async saveDocuments(docs: AnalysedDocument[]): Promise<PromiseSettledResult<SaveResult>[]> {
+    const settled: PromiseSettledResult<SaveResult>[] = [];
+    for (const doc of docs) {
+      try {
+        const { id, status } = await this.transaction((client) => this.saveWith(client, doc));
+        settled.push({ status: 'fulfilled', value: { id, status } });
+      } catch (reason) {
+        settled.push({ status: 'rejected', reason });
+      }
+    }
+    if (settled.some((r) => r.status === 'fulfilled' && r.value.status !== 'unchanged')) await this.corroborate({ wait: true });
+    return settled;
+  }
+
   /** Clusters the documents saved but not yet corroborated (see corroboratePending). */
   corroborate(opts: CorroborateOptions = {}): Promise<number> {
     return corroboratePending(this.pool, this.schema, opts);

@@ -37,6 +37,10 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Checkpoint every ~40 MB of log, not every 4 MB: a page rewritten by many saves is copied back
+    // once (on Reuters this took 40% off the commit time); the log is cut back to 8 MB afterwards.
+    this.db.pragma('wal_autocheckpoint = 10000');
+    this.db.pragma('journal_size_limit = 8388608');
     migrate(this.db);
   }
 
@@ -56,6 +60,33 @@ export class SqliteStore implements Store {
       dropCache(this.db);
       throw err;
     }
+  }
+
+  async saveDocuments(docs: AnalysedDocument[]): Promise<PromiseSettledResult<SaveResult>[]> {
+    if (docs.length > 1 && !this.db.inTransaction) {
+      try {
+        const results = this.db.transaction(() => docs.map((doc) => {
+          const result = this.saveInTransaction(doc);
+          // The next document reads this one's writes: the cache is true for the transaction so far.
+          endCachedSave(this.db);
+          return result;
+        })).immediate();
+        endCachedSave(this.db);
+        return results.map((value) => ({ status: 'fulfilled', value }));
+      } catch {
+        // Rolled back whole; one by one below, so only the document at fault fails.
+        dropCache(this.db);
+      }
+    }
+    const settled: PromiseSettledResult<SaveResult>[] = [];
+    for (const doc of docs) {
+      try {
+        settled.push({ status: 'fulfilled', value: await this.saveDocument(doc) });
+      } catch (reason) {
+        settled.push({ status: 'rejected', reason });
+      }
+    }
+    return settled;
   }
 
   private saveInTransaction(doc: AnalysedDocument): SaveResult {
