@@ -122,6 +122,6 @@ export async function ingestItems(
 }
 
 /** Ingests files and folders into the store. */
-export function ingestPaths(store: Store, paths: string[], ctx: Context, opts: IngestOptions = {}, onProgress?: (p: RunProgress) => void) {
-  return ingestItems(store, readInputs(paths, opts), ctx, onProgress);
+export function ingestPaths(store: Store, paths: string[], ctx: Context, opts: IngestOptions = {}, onProgress?: (p: RunProgress) => void, run: IngestRunOptions = {}) {
+  return ingestItems(store, readInputs(paths, opts), ctx, onProgress, run);
 }

@@ -3,8 +3,11 @@ import type { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Context } from '../../context.js';
+import { DossierError } from '../../errors.js';
 import { openStore, storeLocation } from '../../store/open.js';
-import { ingestPaths, type RunReport } from '../../runner.js';
+import { ingestPaths, SAVE_BATCH, type RunReport } from '../../runner.js';
+import { AnalysisPool, defaultAnalysisThreads } from '../../analysis-pool.js';
+import type { Article } from '../../schema/article.js';
 import type { Store } from '../../store/types.js';
 import { endProgress, printFailure, progressLine } from '../io.js';
 import { readInputs } from '../../ingest/index.js';
@@ -34,12 +37,20 @@ function countFiles(paths: string[]): number | null {
 }
 
 /** Ingests paths into an open store, printing progress and one line per failure. */
-export async function runIngest(store: Store, paths: string[], opts: { maxBytes?: number } = {}): Promise<RunReport> {
-  const ctx = new Context({ lists: await store.loadLists() });
+export async function runIngest(store: Store, paths: string[], opts: { maxBytes?: number; threads?: number } = {}): Promise<RunReport> {
+  const lists = await store.loadLists();
+  const ctx = new Context({ lists });
   const total = countFiles(paths);
-  const report = await ingestPaths(store, paths, ctx, { maxBytes: opts.maxBytes }, (p) =>
-    progressLine(p.read, total, p.errors, p.startedAt),
-  );
+  const threads = opts.threads ?? defaultAnalysisThreads();
+  const pool = threads > 0 ? new AnalysisPool(threads, { lists }) : null;
+  let report: RunReport;
+  try {
+    // Deep enough that the threads keep analysing while a batch of saves holds the main thread.
+    const run = pool ? { analyse: (a: Article) => pool.analyse(a), ahead: 2 * SAVE_BATCH + 2 * pool.size } : {};
+    report = await ingestPaths(store, paths, ctx, { maxBytes: opts.maxBytes }, (p) => progressLine(p.read, total, p.errors, p.startedAt), run);
+  } finally {
+    await pool?.close();
+  }
   endProgress();
   report.failures.forEach(printFailure);
   return report;
@@ -52,8 +63,12 @@ export function ingestCommand(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--db <path>', 'store: a SQLite file or postgres:// URL (default $DOSSIER_DB or ./dossier.db)')
     .option('--max-bytes <n>', 'largest input accepted, in bytes', (v) => Number.parseInt(v, 10))
+    .option('--threads <n>', 'analysis threads beside the one that saves (default: cores - 1, at most 4; 0: analyse on the main thread)', (v) => Number.parseInt(v, 10))
     .option('--queue', 'enqueue one job per article for `dossier worker` instead of analysing here (PostgreSQL store)')
-    .action(async (paths: string[], opts: { db?: string; maxBytes?: number; queue?: boolean }) => {
+    .action(async (paths: string[], opts: { db?: string; maxBytes?: number; queue?: boolean; threads?: number }) => {
+      if (opts.threads !== undefined && !(Number.isInteger(opts.threads) && opts.threads >= 0 && opts.threads <= 64)) {
+        throw new DossierError('INVALID', '--threads takes a whole number from 0 to 64');
+      }
       const store = await openStore(storeLocation(opts.db));
       try {
         if (opts.queue) {

@@ -1,0 +1,73 @@
+// Analysis on worker threads, so that on a machine with more than one core the articles ahead are
+// analysed while the main thread saves the ones before them (ingest is analysis plus saving, and
+// saving, with corroboration, is the larger part). Results come back per article; the caller keeps
+// the input order (runner.ts).
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { Article } from './schema/article.js';
+import type { AnalysedDocument } from './store/types.js';
+import type { ContextOptions } from './context.js';
+import { DossierError, type ErrorCode } from './errors.js';
+import { moduleWorker } from './threads.js';
+
+export interface ToAnalysis { id: number; article: Article }
+export type FromAnalysis = { id: number; doc: AnalysedDocument } | { id: number; error: { code: ErrorCode; message: string; file: string } };
+
+/** Analysis threads worth starting here: one core stays with the saves. */
+export function defaultAnalysisThreads(): number {
+  return Math.max(0, Math.min(4, availableParallelism() - 1));
+}
+
+interface Pending { resolve: (doc: AnalysedDocument) => void; reject: (err: Error) => void; article: Article }
+
+export class AnalysisPool {
+  private readonly threads: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private next = 0;
+  private closed = false;
+
+  constructor(size: number, private readonly options: ContextOptions) {
+    for (let i = 0; i < Math.max(1, size); i++) this.threads.push(this.start());
+  }
+
+  get size(): number {
+    return this.threads.length;
+  }
+
+  private start(): { worker: Worker; pending: Map<number, Pending> } {
+    const worker = moduleWorker(new URL('./analysis-thread.js', import.meta.url), { workerData: this.options });
+    const thread = { worker, pending: new Map<number, Pending>() };
+    worker.on('message', (m: FromAnalysis) => {
+      const job = thread.pending.get(m.id);
+      if (!job) return;
+      thread.pending.delete(m.id);
+      if ('doc' in m) job.resolve(m.doc);
+      else job.reject(new DossierError(m.error.code, m.error.message, m.error.file));
+    });
+    // A thread that dies (out of memory, a crash) fails what it held, and another takes its place.
+    const lost = (reason: string) => {
+      for (const job of thread.pending.values()) job.reject(new DossierError('STORE', `analysis thread stopped: ${reason}`, job.article.source));
+      thread.pending.clear();
+      const at = this.threads.indexOf(thread);
+      if (at >= 0 && !this.closed) this.threads[at] = this.start();
+    };
+    worker.on('error', (err) => lost(err.message));
+    worker.on('exit', (code) => { if (!this.closed) lost(`exit code ${code}`); });
+    return thread;
+  }
+
+  /** Analyses one article on the least busy thread. */
+  analyse(article: Article): Promise<AnalysedDocument> {
+    if (this.closed) return Promise.reject(new DossierError('STORE', 'the analysis pool is closed', article.source));
+    const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = ++this.next;
+    return new Promise((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject, article });
+      thread.worker.postMessage({ id, article } satisfies ToAnalysis);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+}
