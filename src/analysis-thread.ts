@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Context, type ContextOptions } from './context.js';
 import { analyzeArticle } from './pipeline.js';
 import { forStore } from './runner.js';
-import { DossierError } from './errors.js';
+import { asDossierError } from './errors.js';
 import type { FromAnalysis, ToAnalysis } from './analysis-pool.js';
 
 const port = parentPort!;
@@ -14,7 +14,7 @@ port.on('message', (m: ToAnalysis) => {
   try {
     reply = { id: m.id, doc: forStore(analyzeArticle(m.article, ctx)) };
   } catch (err) {
-    const e = err instanceof DossierError ? err : new DossierError('STORE', (err as Error).message, m.article.source);
+    const e = asDossierError(err, m.article.source);
     reply = { id: m.id, error: { code: e.code, message: e.message, file: e.file ?? m.article.source } };
   }
   port.postMessage(reply);

@@ -20,3 +20,8 @@ export class DossierError extends Error {
     return `${this.file ? `${this.file}: ` : ''}${this.message} (${this.code})`;
   }
 }
+
+/** Any error as a DossierError: ours as it is, anything else (a store's, a bug's) with `code`. */
+export function asDossierError(err: unknown, file: string, code: ErrorCode = 'STORE'): DossierError {
+  return err instanceof DossierError ? err : new DossierError(code, (err as Error).message, file);
+}

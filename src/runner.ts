@@ -6,7 +6,7 @@ import type { AnalysedDocument, SaveResult, Store } from './store/types.js';
 import type { Context } from './context.js';
 import { analyzeArticle, toAnalysis } from './pipeline.js';
 import { readInputs, type IngestItem, type IngestOptions } from './ingest/index.js';
-import { DossierError } from './errors.js';
+import { asDossierError, type DossierError } from './errors.js';
 
 export interface RunProgress {
   read: number;
@@ -49,9 +49,6 @@ export interface IngestRunOptions {
   /** Articles being analysed at once, ahead of the saves (the depth of the pipeline). */
   ahead?: number;
 }
-
-const asDossierError = (err: unknown, source: string) =>
-  err instanceof DossierError ? err : new DossierError('STORE', (err as Error).message, source);
 
 /** Ingests a stream of items, counting outcomes; a failure of one input never stops the others.
  *  Articles are analysed ahead of the saves and saved in input order, several to a commit. */

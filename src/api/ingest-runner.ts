@@ -7,7 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Article } from '../schema/article.js';
 import type { Store } from '../store/types.js';
 import { Context } from '../context.js';
-import { DossierError } from '../errors.js';
+import { asDossierError } from '../errors.js';
 import { ingestArticle } from '../runner.js';
 import { moduleWorker } from '../threads.js';
 
@@ -47,7 +47,7 @@ export async function ingestOne(store: Store, article: Article, ctx: Context): P
     const result = await ingestArticle(store, article, ctx);
     return { ok: true, status: result.status, id: result.id };
   } catch (err) {
-    const e = err instanceof DossierError ? err : new DossierError('STORE', (err as Error).message, article.source);
+    const e = asDossierError(err, article.source);
     return { ok: false, code: e.code, message: e.message, file: e.file ?? null };
   }
 }
