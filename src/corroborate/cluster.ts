@@ -3,7 +3,7 @@
 // The candidate index is abstract so the SQLite store and the in-memory clusterer share the rule.
 import { createHash } from 'node:crypto';
 import type { Statement } from './statements.js';
-import { SAME_PROPOSITION, blockingKeys, featuresOf, idf, statementSimilarity, type Similarity, type TermStats } from './similarity.js';
+import { SAME_PROPOSITION, WeightCache, newGeneration, blockingKeys, featuresOf, idf, similarityScore, statementSimilarity, type Similarity, type TermStats } from './similarity.js';
 
 /** Above this, a statement matching two clusters merges them (stricter than joining, to avoid chains). */
 export const MERGE_THRESHOLD = 0.5;
@@ -42,36 +42,37 @@ export const ANCHOR_MIN = 0.25;
 /** Decides where a statement goes, given scored candidates from earlier statements and, per
  *  cluster, the statement anchoring it. */
 export function chooseCluster(s: Statement, candidates: Candidate[], stats: TermStats, anchorOf: (clusterId: string) => Statement | null = () => null): Assignment {
-  const cache = new Map<string, number>();
-  const best = new Map<string, { key: string; similarity: Similarity }>();
+  const cache = new WeightCache();
+  // Scores only: the evidence is worked out for the member finally matched.
+  const best = new Map<string, { key: string; statement: Statement; score: number }>();
   for (const c of candidates) {
     if (c.statement.key === s.key) continue;
-    const similarity = statementSimilarity(s, c.statement, stats, cache);
+    const score = similarityScore(s, c.statement, stats, cache);
     const needed = SAME_PROPOSITION + (c.statement.documentId === s.documentId ? SAME_DOCUMENT_MARGIN : 0);
-    if (similarity.score < needed) continue;
+    if (score < needed) continue;
     const prev = best.get(c.clusterId);
-    if (!prev || similarity.score > prev.similarity.score || (similarity.score === prev.similarity.score && c.statement.key < prev.key)) {
-      best.set(c.clusterId, { key: c.statement.key, similarity });
+    if (!prev || score > prev.score || (score === prev.score && c.statement.key < prev.key)) {
+      best.set(c.clusterId, { key: c.statement.key, statement: c.statement, score });
     }
   }
   for (const [id, match] of [...best]) {
     const anchor = anchorOf(id);
     // A strong direct match needs no anchor's consent; a weaker one does.
-    if (match.similarity.score >= MERGE_THRESHOLD || !anchor || anchor.key === match.key || anchor.key === s.key) continue;
-    if (statementSimilarity(s, anchor, stats, cache).score < ANCHOR_MIN) best.delete(id);
+    if (match.score >= MERGE_THRESHOLD || !anchor || anchor.key === match.key || anchor.key === s.key) continue;
+    if (similarityScore(s, anchor, stats, cache) < ANCHOR_MIN) best.delete(id);
   }
-  const ranked = [...best.entries()].sort((a, b) => b[1].similarity.score - a[1].similarity.score || a[0].localeCompare(b[0]));
+  const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]));
   if (!ranked.length) return { clusterId: clusterIdFor(s.key), created: true, merged: [], match: null };
   const [clusterId, match] = ranked[0];
   // Two clusters merge only when their anchors, too, state one proposition: otherwise one bridging
   // statement would chain whole clusters together.
   const mainAnchor = anchorOf(clusterId);
   const merged = ranked.slice(1).filter(([id, m]) => {
-    if (m.similarity.score < MERGE_THRESHOLD || match.similarity.score < MERGE_THRESHOLD) return false;
+    if (m.score < MERGE_THRESHOLD || match.score < MERGE_THRESHOLD) return false;
     const other = anchorOf(id);
-    return !mainAnchor || !other || statementSimilarity(mainAnchor, other, stats, cache).score >= SAME_PROPOSITION;
+    return !mainAnchor || !other || similarityScore(mainAnchor, other, stats, cache) >= SAME_PROPOSITION;
   }).map(([id]) => id);
-  return { clusterId, created: false, merged: merged.sort(), match };
+  return { clusterId, created: false, merged: merged.sort(), match: { key: match.key, similarity: statementSimilarity(s, match.statement, stats, cache) } };
 }
 
 /** Ranks earlier statements sharing blocking keys with `s`, rarest keys weighing most. */
@@ -89,12 +90,12 @@ export function rankByKeys(s: Statement, postings: (key: string) => readonly str
 /** The member that best stands for a cluster: most similar to the others; ties to the earliest. */
 export function canonicalMember(members: Statement[], stats: TermStats): Statement {
   const sample = [...members].sort(byAppearance).slice(0, 40);
-  const cache = new Map<string, number>();
+  const cache = new WeightCache();
   let best = sample[0];
   let bestScore = -1;
   for (const m of sample) {
     let sum = 0;
-    for (const o of sample) if (o !== m) sum += statementSimilarity(m, o, stats, cache).score;
+    for (const o of sample) if (o !== m) sum += similarityScore(m, o, stats, cache);
     // Prefer statements with their own specifics over a bare "These flights..." when scores tie.
     const score = sum + 0.001 * m.entities.length;
     if (score > bestScore + 1e-9) {
@@ -118,6 +119,8 @@ export function byAppearance(a: Statement, b: Statement): number {
 /** Clusters held in memory: for tests, evaluation and benchmarks. Same rule as the store. */
 export class MemoryClusterer implements TermStats {
   statements = 0;
+  /** Frequencies change with every statement added. */
+  generation = newGeneration();
   private readonly dfs = new Map<string, number>();
   private readonly postingsOf = new Map<string, string[]>();
   private readonly byKey = new Map<string, Statement>();
@@ -145,6 +148,7 @@ export class MemoryClusterer implements TermStats {
     this.set(a.clusterId).add(s.key);
     this.statements++;
     for (const t of [...featuresOf(s), ...(s.frames ?? [])]) this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
+    this.generation = newGeneration();
     for (const k of blockingKeys(s)) {
       const list = this.postingsOf.get(k);
       if (list) list.push(s.key);

@@ -6,7 +6,14 @@ import type { Statement } from './statements.js';
 export interface TermStats {
   statements: number;
   df: (term: string) => number;
+  /** Set where `df` answers the same for a term until this changes (a store holds frequencies
+   *  fixed for one save): statements then keep their features' frequencies across comparisons. */
+  generation?: number;
 }
+
+let generations = 0;
+/** A generation no earlier one shares. */
+export const newGeneration = (): number => ++generations;
 
 export interface Similarity {
   score: number;
@@ -37,21 +44,17 @@ const SPECIFIC_ENTITY = /^e:(?:product|fac|org|event|law|work)/;
 /** Weight of a multi-word name's words, relative to the entity feature that stands for the name. */
 const NAME_WORD_WEIGHT = 0.35;
 
-function weight(terms: string[], stats: TermStats, cache: Map<string, number>, nameTerms: Set<string> = new Set(), context: Set<string> = new Set()): number {
-  let sum = 0;
-  for (const t of terms) {
-    let w = cache.get(t);
-    if (w === undefined) cache.set(t, (w = idf(stats, t) ** IDF_POWER));
-    sum += w * (nameTerms.has(t) ? NAME_WORD_WEIGHT : 1) * (context.has(t) ? CONTEXT_WEIGHT : 1) * (SPECIFIC_ENTITY.test(t) ? SPECIFIC_WEIGHT : 1);
-  }
-  return sum;
-}
-
 /** The weighted features of a statement: its content terms and the corpus entities it names. */
 export const featuresOf = (s: Statement): string[] => [...s.terms, ...s.entities.map((e) => `e:${e}`)];
 
 /** Features borrowed from the sentence an anaphoric statement points back to weigh this much. */
 const CONTEXT_WEIGHT = 0.5;
+
+/** One comparison batch: the term statistics do not change within it. */
+export class WeightCache {
+  /** Frequencies read in this batch are good for this batch, when the statistics have no generation. */
+  readonly generation = newGeneration();
+}
 
 interface Prepared {
   features: string[];
@@ -60,9 +63,24 @@ interface Prepared {
   names: Set<string>;
   context: Set<string>;
   places: Set<string>;
+  /** Per feature, in order: 1 when it is one of the statement's name words, its context. */
+  isName: Uint8Array;
+  isContext: Uint8Array;
+  isPlace: Uint8Array;
+  /** Per feature: the weight factors it carries on its own (name word, context, specific entity). */
+  nameFactor: Float64Array;
+  contextFactor: Float64Array;
+  specificFactor: Float64Array;
+  /** Per feature: its frequency under `generation`, and its weight at `statements` statements. */
+  generation: number;
+  frequencies: Float64Array;
+  statements: number;
+  weights: Float64Array;
+  total: number;
 }
 
-// Feature arrays and sets are made once per statement object, not once per comparison.
+// Feature arrays, sets, factors and weights are made once per statement object, not once per
+// comparison: scoring 60 candidates for each new statement is most of what clustering costs.
 const prepared = new WeakMap<Statement, Prepared>();
 
 function prepare(s: Statement): Prepared {
@@ -70,54 +88,100 @@ function prepare(s: Statement): Prepared {
   if (!p) {
     const context = (s.context ?? []).filter((f) => !f.startsWith('~'));
     const features = [...featuresOf(s), ...context];
-    p = { features, featureSet: new Set(features), names: new Set(s.nameTerms ?? []), context: new Set(context), places: new Set(s.places ?? []) };
+    const names = new Set(s.nameTerms ?? []);
+    const contextSet = new Set(context);
+    const places = new Set(s.places ?? []);
+    const n = features.length;
+    p = {
+      features, featureSet: new Set(features), names, context: contextSet, places,
+      isName: new Uint8Array(n), isContext: new Uint8Array(n), isPlace: new Uint8Array(n),
+      nameFactor: new Float64Array(n), contextFactor: new Float64Array(n), specificFactor: new Float64Array(n),
+      generation: 0, frequencies: new Float64Array(n), statements: -1, weights: new Float64Array(n), total: 0,
+    };
+    for (let i = 0; i < n; i++) {
+      const t = features[i];
+      p.isName[i] = names.has(t) ? 1 : 0;
+      p.isContext[i] = contextSet.has(t) ? 1 : 0;
+      p.isPlace[i] = places.has(t) ? 1 : 0;
+      p.nameFactor[i] = p.isName[i] ? NAME_WORD_WEIGHT : 1;
+      p.contextFactor[i] = p.isContext[i] ? CONTEXT_WEIGHT : 1;
+      p.specificFactor[i] = SPECIFIC_ENTITY.test(t) ? SPECIFIC_WEIGHT : 1;
+    }
     prepared.set(s, p);
   }
   return p;
 }
 
-/** A statement's whole weight, memoised in the batch cache (term statistics are fixed within it). */
-function totalWeight(s: Statement, p: Prepared, stats: TermStats, cache: Map<string, number>): number {
-  const id = `\u0000w${s.key}`;
-  let w = cache.get(id);
-  if (w === undefined) cache.set(id, (w = weight(p.features, stats, cache, p.names, p.context)));
-  return w;
+/** Brings a statement's feature weights (squared IDF, as `idf` gives it) and whole weight up to
+ *  the statistics: frequencies are read again only in a new generation. */
+function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
+  const generation = stats.generation ?? cache.generation;
+  const n = p.features.length;
+  if (p.generation !== generation) {
+    for (let i = 0; i < n; i++) p.frequencies[i] = stats.df(p.features[i]);
+    p.generation = generation;
+    p.statements = -1;
+  }
+  if (p.statements === stats.statements) return;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = Math.log(1 + (stats.statements + 1) / (p.frequencies[i] + 1)) ** IDF_POWER;
+    p.weights[i] = w;
+    total += w * p.nameFactor[i] * p.contextFactor[i] * p.specificFactor[i];
+  }
+  p.total = total;
+  p.statements = stats.statements;
 }
 
-/** Similarity of two statements; `cache` memoises IDF weights within one comparison batch. */
-export function statementSimilarity(a: Statement, b: Statement, stats: TermStats, cache = new Map<string, number>()): Similarity {
+/** How alike two statements are, as one score (see statementSimilarity for the evidence). */
+export function similarityScore(a: Statement, b: Statement, stats: TermStats, cache = new WeightCache()): number {
   const pa = prepare(a);
   const pb = prepare(b);
+  weigh(pa, stats, cache);
+  weigh(pb, stats, cache);
   const fa = pa.features;
-  const fb = pb.features;
-  const shared = fa.filter((f) => pb.featureSet.has(f));
-  const names = new Set([...pa.names].filter((t) => pb.names.has(t)));
-  // A shared feature that either side only borrowed from context weighs as context.
-  const context = new Set(shared.filter((t) => pa.context.has(t) || pb.context.has(t)));
-  const wa = totalWeight(a, pa, stats, cache);
-  const wb = totalWeight(b, pb, stats, cache);
-  const ws = weight(shared, stats, cache, names, context);
+  // The shared features in a's order, weighed as they are on both sides: a name word only when
+  // both name it, context when either side only borrowed it from context.
+  let ws = 0;
+  // Sharing only place names ("Russia", "Venezuela") is sharing the beat, not the proposition.
+  let specific = false;
+  for (let i = 0; i < fa.length; i++) {
+    const t = fa[i];
+    if (!pb.featureSet.has(t)) continue;
+    const name = pa.isName[i] && pb.names.has(t) ? NAME_WORD_WEIGHT : 1;
+    const context = pa.isContext[i] || pb.context.has(t) ? CONTEXT_WEIGHT : 1;
+    ws += pa.weights[i] * name * context * pa.specificFactor[i];
+    if (!specific && !pa.isPlace[i] && !pb.places.has(t)) specific = true;
+  }
+  const wa = pa.total;
+  const wb = pb.total;
   // Dice rewards statements of like length; containment lets a short restatement meet a long one.
   const dice = wa + wb > 0 ? (2 * ws) / (wa + wb) : 0;
   const containment = Math.min(wa, wb) > 0 ? ws / Math.min(wa, wb) : 0;
-  const shortPenalty = Math.min(1, Math.min(fa.length, fb.length) / 5);
+  const shortPenalty = Math.min(1, Math.min(fa.length, pb.features.length) / 5);
   const sameEventType = !!a.eventType && a.eventType === b.eventType;
   const sameEvent = eventAgreement(a, b);
   const numbersAgree = agree(a.quantities, b.quantities) || agree(a.years, b.years);
-  // Sharing only place names ("Russia", "Venezuela") is sharing the beat, not the proposition.
-  const specific = shared.some((f) => !pa.places.has(f) && !pb.places.has(f));
   const eventBonus = sameEvent === 'full' ? 0.15 : sameEvent === 'participants' ? 0.05 : sameEventType ? 0.03 : 0;
   // "signed a deal to establish X" states an agreement; "established X" states X: one proposition
   // reporting an agreement (or plan) is not the thing agreed on.
   const agreement = isAgreement(a) !== isAgreement(b) ? AGREEMENT_FACTOR : 1;
   const frame = sharedFrame(a, b, stats) ? FRAME_BONUS : 0;
-  const score = (frame + 0.5 * dice + 0.5 * containment * shortPenalty + eventBonus + (numbersAgree ? 0.05 : 0)) * (specific ? 1 : 0.4) * agreement;
+  return (frame + 0.5 * dice + 0.5 * containment * shortPenalty + eventBonus + (numbersAgree ? 0.05 : 0)) * (specific ? 1 : 0.4) * agreement;
+}
+
+/** Similarity of two statements with the evidence behind it; `cache` memoises weights within one
+ *  comparison batch. */
+export function statementSimilarity(a: Statement, b: Statement, stats: TermStats, cache = new WeightCache()): Similarity {
+  const score = similarityScore(a, b, stats, cache);
+  const pb = prepare(b);
+  const shared = prepare(a).features.filter((f) => pb.featureSet.has(f));
   return {
     score,
     sharedTerms: shared.filter((t) => !t.startsWith('e:')),
     sharedEntities: shared.filter((t) => t.startsWith('e:')).map((t) => t.slice(2)),
-    sameEventType,
-    numbersAgree,
+    sameEventType: !!a.eventType && a.eventType === b.eventType,
+    numbersAgree: agree(a.quantities, b.quantities) || agree(a.years, b.years),
   };
 }
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { contentTerms, isNegated, quantities, stem, years } from '../../src/corroborate/text.js';
 import { statementsOf, type Statement } from '../../src/corroborate/statements.js';
 import { MemoryClusterer } from '../../src/corroborate/cluster.js';
+import { newGeneration, similarityScore, statementSimilarity } from '../../src/corroborate/similarity.js';
 import { contradictionsIn } from '../../src/corroborate/contradictions.js';
 import { analysed, type DocSpec } from './helpers.js';
 
@@ -103,4 +104,30 @@ test('"between Caracas and Tehran" and "between the two countries" name one bila
   assert.ok(named.terms.includes('bilateral') && named.places.includes('bilateral'), named.terms.join(' '));
   assert.ok(paired.terms.includes('bilateral') && !paired.terms.includes('country'), paired.terms.join(' '));
   assert.ok(!apart.terms.includes('bilateral'), 'two places side by side are not a relation between them');
+});
+
+test('kept weights follow the statistics: same score as a first comparison after frequencies or the count change', () => {
+  const [a] = statements('a', 'Iran has established a drone development base at the El Libertador Air Base in Maracay.', { entities: ENTITIES });
+  const [b] = statements('b', 'Iranian experts run drone production at El Libertador Air Base near Maracay.', { entities: ENTITIES });
+  const fresh = (x: Statement): Statement => JSON.parse(JSON.stringify(x)) as Statement;
+  const frequencies = new Map<string, number>();
+  const stats = { statements: 10, generation: newGeneration(), df: (t: string) => frequencies.get(t) ?? 0 };
+  const first = similarityScore(a, b, stats);
+  assert.equal(first, similarityScore(fresh(a), fresh(b), { ...stats, generation: newGeneration() }));
+  // More statements: weights are worked out again from the kept frequencies.
+  stats.statements = 500;
+  const more = similarityScore(a, b, stats);
+  assert.notEqual(more, first);
+  assert.equal(more, similarityScore(fresh(a), fresh(b), { ...stats, generation: newGeneration() }));
+  // A frequency changes: within the generation the kept one stands; a new generation reads it again.
+  const term = statementSimilarity(a, b, stats).sharedTerms[0];
+  frequencies.set(term, 400);
+  assert.equal(similarityScore(a, b, stats), more);
+  stats.generation = newGeneration();
+  const rarer = similarityScore(a, b, stats);
+  assert.notEqual(rarer, more);
+  assert.equal(rarer, similarityScore(fresh(a), fresh(b), { ...stats, generation: newGeneration() }));
+  // Statistics without a generation are read again for every comparison batch.
+  frequencies.set(term, 0);
+  assert.equal(similarityScore(a, b, { statements: 500, df: stats.df }), more);
 });

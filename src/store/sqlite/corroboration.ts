@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Analysis, Modality } from '../../schema/analysis.js';
 import { statementsOf, type Statement } from '../../corroborate/statements.js';
-import { blockingKeys, type TermStats } from '../../corroborate/similarity.js';
+import { blockingKeys, newGeneration, type TermStats } from '../../corroborate/similarity.js';
 import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
 import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
@@ -36,6 +36,7 @@ function termStats(db: Database.Database): TermStats {
   cache.statements ??= (sql(db, 'SELECT COUNT(*) AS n FROM corr_statements').get() as { n: number }).n;
   return {
     statements: cache.statements,
+    generation: newGeneration(),
     df: (term) => {
       let n = memo.get(term);
       if (n === undefined) {
