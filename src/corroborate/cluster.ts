@@ -84,7 +84,19 @@ export function rankByKeys(s: Statement, postings: (key: string) => readonly str
     const w = idf(stats, key.startsWith('t:') ? key.slice(2) : key);
     for (const k of list) score.set(k, (score.get(k) ?? 0) + w);
   }
-  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
+  return topRanked(score, limit);
+}
+
+/** The `limit` best entries, highest score first, ties by key: only those that can make the cut are
+ *  sorted (a common key brings thousands of statements with one score, and ties compare keys). */
+function topRanked(score: Map<string, number>, limit: number): string[] {
+  let entries = [...score.entries()];
+  if (entries.length > limit) {
+    const values = Float64Array.from(score.values()).sort();
+    const cut = values[values.length - limit];
+    entries = entries.filter(([, v]) => v >= cut);
+  }
+  return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
 }
 
 /** The member that best stands for a cluster: most similar to the others; ties to the earliest. */

@@ -12,6 +12,7 @@ const MAX_ENTRIES = 500_000;
  *  the tables drops it: another connection's commit (PRAGMA data_version), a write of this
  *  connection outside a save (total_changes()), a replaced document, a failed save. */
 export class CorroborationCache {
+  /** By feature as clustering names it ("drone", "e:ID"), not by blocking key ("t:drone"). */
   readonly frequencies = new Map<string, number>();
   /** Statements holding a blocking key, at most MAX_POSTINGS + 1 (enough to tell a key too common). */
   readonly postings = new Map<string, string[]>();
@@ -52,8 +53,9 @@ export class CorroborationCache {
   /** Applies a statement just written with these (distinct) blocking keys. */
   added(key: string, seq: number, clusterId: string, keys: Iterable<string>): void {
     for (const k of keys) {
-      const n = this.frequencies.get(k);
-      if (n !== undefined) this.frequencies.set(k, n + 1);
+      const term = k.startsWith('t:') ? k.slice(2) : k;
+      const n = this.frequencies.get(term);
+      if (n !== undefined) this.frequencies.set(term, n + 1);
       const list = this.postings.get(k);
       if (list && list.length <= MAX_POSTINGS) list.push(key);
     }

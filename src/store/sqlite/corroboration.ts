@@ -40,9 +40,8 @@ function termStats(db: Database.Database): TermStats {
     df: (term) => {
       let n = memo.get(term);
       if (n === undefined) {
-        const key = term.startsWith('e:') ? term : `t:${term}`;
-        n = cache.frequencies.get(key);
-        if (n === undefined) cache.frequencies.set(key, (n = (count.get(key) as { n: number } | undefined)?.n ?? 0));
+        n = cache.frequencies.get(term);
+        if (n === undefined) cache.frequencies.set(term, (n = (count.get(term.startsWith('e:') ? term : `t:${term}`) as { n: number } | undefined)?.n ?? 0));
         memo.set(term, n);
       }
       return n;
