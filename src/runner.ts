@@ -5,6 +5,8 @@ import type { Document } from './schema/document.js';
 import type { AnalysedDocument, SaveResult, Store } from './store/types.js';
 import type { Context } from './context.js';
 import { analyzeArticle, toAnalysis } from './pipeline.js';
+import { documentDates } from './corroborate/statements.js';
+import { signatureOf } from './corroborate/syndication.js';
 import { readInputs, type IngestItem, type IngestOptions } from './ingest/index.js';
 import { asDossierError, type DossierError } from './errors.js';
 
@@ -23,12 +25,14 @@ export interface RunReport extends RunProgress {
 
 /** The store's view of an analysed document. */
 export function forStore(doc: Document): AnalysedDocument {
+  const analysis = toAnalysis(doc);
   return {
     article: doc.article,
-    analysis: toAnalysis(doc),
+    analysis,
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
     publishedConfidence: doc.published.confidence,
     publishedEvidence: doc.published.evidence,
+    derived: { dates: documentDates(analysis.text, analysis.published), signature: signatureOf(analysis.text) },
   };
 }
 

@@ -77,6 +77,8 @@ export interface StatementSource {
   sentences: { start: number; end: number }[];
   /** Local entity id → corpus entity id. */
   entityIds: Record<string, string>;
+  /** `documentDates(analysis.text, published)`, when already worked out. */
+  dates?: DateMention[];
 }
 
 const GENERIC_HEAD = /\b(?:sources?|officials?|analysts?|experts?|reports?|observers?|diplomats?|residents?|witnesses|people|media|critics|authorities|insiders|investigators|documents?|records|data|government|intelligence|agencies)$/iu;
@@ -125,7 +127,7 @@ function entitiesWithin(doc: StatementSource, start: number, end: number, extra:
 }
 
 /** Every date the text names, resolved against the publication date by the dates stage's rules. */
-function documentDates(text: string, published: string | null): DateMention[] {
+export function documentDates(text: string, published: string | null): DateMention[] {
   const doc = newDocument({
     id: 'dates', source: 'dates', format: 'text', title: null, outlet: null, author: null, url: null, published,
     publishedSource: published ? 'metadata' : null, language: 'en', text, contentHash: '', removed: [],
@@ -205,7 +207,7 @@ export function statementsOf(doc: StatementSource): Statement[] {
   const { analysis } = doc;
   const base = { documentId: doc.id, published: doc.published, outlet: doc.outlet };
   const out: Statement[] = [];
-  const dates = documentDates(analysis.text, doc.published);
+  const dates = doc.dates ?? documentDates(analysis.text, doc.published);
   for (const c of analysis.claims) {
     const chain = c.chain?.length ? c.chain : [c.source ?? c.sourceText].filter((x): x is string => !!x);
     const events = analysis.events.filter((ev) => ev.claim === c.id || (ev.start <= c.start && ev.end >= c.end) || (ev.start >= c.start && ev.end <= c.end));

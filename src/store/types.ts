@@ -2,6 +2,7 @@
 // (src/store/sqlite) and PostgreSQL (src/store/postgres) implement it; SQL lives only there.
 import type { Analysis, Claim, EntityType, Event, Modality, SanctionHit } from '../schema/analysis.js';
 import type { Article } from '../schema/article.js';
+import type { DateMention } from '../schema/document.js';
 import type { ListEntry } from '../screen/types.js';
 import type { ClusterDetail, ClusterQuery, ClusterSummary, Novelty, TimelineQuery } from '../corroborate/records.js';
 import type { DocumentLink } from '../corroborate/syndication.js';
@@ -141,6 +142,10 @@ export interface AnalysedDocument {
   sentences: { start: number; end: number }[];
   publishedConfidence: number;
   publishedEvidence: string | null;
+  /** What corroboration derives from the analysis alone — the dates its statements read and the
+   *  text's MinHash signature — worked out where the analysis ran (an analysis thread) so that the
+   *  save, which runs one at a time, does not; a store works them out itself when absent. */
+  derived?: { dates: DateMention[]; signature: number[] };
 }
 
 export interface Store {

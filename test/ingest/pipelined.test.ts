@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { runIngest } from '../../src/cli/commands/ingest.js';
 import { SHARED_DIR } from '../../src/paths.js';
+import { Context } from '../../src/context.js';
+import { readInputs } from '../../src/ingest/index.js';
+import { analyzeArticle } from '../../src/pipeline.js';
+import { forStore } from '../../src/runner.js';
+import type { AnalysedDocument } from '../../src/store/types.js';
 
 const SEEDS = join(SHARED_DIR, 'corpus', 'seeds');
 
@@ -50,6 +55,35 @@ test('analysis threads give what the main thread gives, in input order', async (
     assert.deepEqual(threaded.statements, here.statements);
     assert.deepEqual(threaded.clusters, here.clusters);
     assert.deepEqual(threaded.entities, here.entities);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('what an analysis thread derives for corroboration (dates, signature) is what the store derives without it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-derived-'));
+  const ctx = new Context({ lists: null });
+  const docs: AnalysedDocument[] = [];
+  for await (const item of readInputs([SEEDS])) if (item.ok) docs.push(forStore(analyzeArticle(item.article, ctx)));
+  assert.ok(docs.length === 5 && docs.every((d) => d.derived && d.derived.signature.length > 0));
+  assert.ok(docs.some((d) => d.derived!.dates.length > 0), 'the seeds name dates');
+  const saved = async (name: string, list: AnalysedDocument[]) => {
+    const store = new SqliteStore(join(dir, name));
+    try {
+      for (const d of list) await store.saveDocument(d);
+      return {
+        statements: store.db.prepare('SELECT key, cluster_id, statement_json, novelty_json FROM corr_statements ORDER BY key').all(),
+        documents: store.db.prepare('SELECT doc_id, signature_json, specifics_json FROM corr_docs ORDER BY doc_id').all(),
+        links: store.db.prepare('SELECT * FROM corr_links ORDER BY doc_id').all(),
+      };
+    } finally {
+      await store.close();
+    }
+  };
+  try {
+    const given = await saved('given.db', docs);
+    const own = await saved('own.db', docs.map(({ derived: _derived, ...rest }) => rest));
+    assert.deepEqual(given, own);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

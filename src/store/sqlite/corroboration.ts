@@ -11,7 +11,7 @@ import { creditedSources, provenanceOf, type ProvenanceContext } from '../../cor
 import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/contradictions.js';
 import { dateSortKey, type TimelineEntry } from '../../corroborate/timeline.js';
 import type { ClusterDetail, ClusterMember, ClusterQuery, ClusterSummary, TimelineQuery } from '../../corroborate/records.js';
-import type { Page } from '../types.js';
+import type { AnalysedDocument, Page } from '../types.js';
 import { cacheOf } from './corroboration-cache.js';
 
 const MAX_LINK_CANDIDATES = 20;
@@ -25,6 +25,7 @@ interface SavedDoc {
   analysis: Analysis;
   sentences: { start: number; end: number }[];
   publishedConfidence: number;
+  derived?: AnalysedDocument['derived'];
 }
 
 /** Term statistics read from the store: each term's frequency as first read in this save (then
@@ -102,7 +103,7 @@ function statementRow(db: Database.Database, key: string): { seq: number; cluste
  *  it), and refreshes the summaries of every cluster touched. Runs inside the save transaction. */
 export function updateCorroboration(db: Database.Database, doc: SavedDoc, entityIds: Record<string, string>): void {
   const { analysis } = doc;
-  const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds });
+  const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds, dates: doc.derived?.dates });
   const stats = termStats(db);
   const cache = cacheOf(db);
   const postingsQuery = sql(db, 'SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
@@ -163,7 +164,7 @@ const better = (a: DocumentLink, b: { kind: string; score: number } | undefined)
 
 /** Finds documents that share LSH bands or rare specifics with this one and records derivations. */
 function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>): void {
-  const signature = signatureOf(doc.analysis.text);
+  const signature = doc.derived?.signature ?? signatureOf(doc.analysis.text);
   const specifics = documentSpecifics(doc.analysis, entityIds, statements);
   const cache = cacheOf(db);
   cache.documents = (cache.documents ?? (sql(db, 'SELECT COUNT(*) AS n FROM corr_docs').get() as { n: number }).n) + 1;

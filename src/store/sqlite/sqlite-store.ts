@@ -117,7 +117,7 @@ export class SqliteStore implements Store {
     });
     const entityIds = resolveCorpusEntities(analysis.entities, this.corpusIndex());
     this.insertLayers(id, analysis, entityIds);
-    corroboration.updateCorroboration(this.db, { id, analysis, sentences: doc.sentences, publishedConfidence: doc.publishedConfidence }, entityIds);
+    corroboration.updateCorroboration(this.db, { id, analysis, sentences: doc.sentences, publishedConfidence: doc.publishedConfidence, derived: doc.derived }, entityIds);
     return { id, status: previous ? 'replaced' : 'inserted' };
   }
 
