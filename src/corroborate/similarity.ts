@@ -58,12 +58,17 @@ export class WeightCache {
 
 interface Prepared {
   features: string[];
-  featureSet: Set<string>;
-  /** Names and borrowed context: features that weigh less than the statement's own. */
-  names: Set<string>;
-  context: Set<string>;
-  places: Set<string>;
-  /** Per feature, in order: 1 when it is one of the statement's name words, its context. */
+  /** Per feature, in order: its number (see `featureId`). */
+  ids: Int32Array;
+  /** The numbering `ids` were taken from. */
+  epoch: number;
+  /** The distinct feature numbers, ascending, with what each is to this statement: one of its
+   *  name words, borrowed context, a place (all as 0/1). */
+  sorted: Int32Array;
+  sortedName: Uint8Array;
+  sortedContext: Uint8Array;
+  sortedPlace: Uint8Array;
+  /** Per feature, in order: 1 when it is one of the statement's name words, its context, a place. */
   isName: Uint8Array;
   isContext: Uint8Array;
   isPlace: Uint8Array;
@@ -79,7 +84,39 @@ interface Prepared {
   total: number;
 }
 
-// Feature arrays, sets, factors and weights are made once per statement object, not once per
+// Features are numbered so that comparing two statements looks numbers up in a sorted array rather
+// than strings in sets. The numbering starts again past `maxFeatureIds` (memory stays bounded);
+// statements numbered before that are numbered again when next compared.
+let maxFeatureIds = 2_000_000;
+let featureIds = new Map<string, number>();
+let featureEpoch = 0;
+
+/** Sets how many features are numbered before the numbering starts again (tests use a few). */
+export function limitFeatureNumbers(limit: number): void {
+  maxFeatureIds = limit;
+}
+
+function featureId(t: string): number {
+  let id = featureIds.get(t);
+  if (id === undefined) featureIds.set(t, (id = featureIds.size));
+  return id;
+}
+
+/** Where a feature number sits in a statement's sorted numbers, or -1. */
+function indexOf(sorted: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid];
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+// Feature arrays, numbers, factors and weights are made once per statement object, not once per
 // comparison: scoring 60 candidates for each new statement is most of what clustering costs.
 const prepared = new WeakMap<Statement, Prepared>();
 
@@ -93,7 +130,7 @@ function prepare(s: Statement): Prepared {
     const places = new Set(s.places ?? []);
     const n = features.length;
     p = {
-      features, featureSet: new Set(features), names, context: contextSet, places,
+      features, ids: new Int32Array(n), epoch: -1, sorted: new Int32Array(0), sortedName: new Uint8Array(0), sortedContext: new Uint8Array(0), sortedPlace: new Uint8Array(0),
       isName: new Uint8Array(n), isContext: new Uint8Array(n), isPlace: new Uint8Array(n),
       nameFactor: new Float64Array(n), contextFactor: new Float64Array(n), specificFactor: new Float64Array(n),
       generation: 0, frequencies: new Float64Array(n), statements: -1, weights: new Float64Array(n), total: 0,
@@ -109,7 +146,32 @@ function prepare(s: Statement): Prepared {
     }
     prepared.set(s, p);
   }
+  if (p.epoch !== featureEpoch) number(p);
   return p;
+}
+
+/** Numbers a statement's features in the current numbering. */
+function number(p: Prepared): void {
+  if (featureIds.size + p.features.length > maxFeatureIds) {
+    featureIds = new Map();
+    featureEpoch++;
+  }
+  const first = new Map<number, number>();
+  for (let i = 0; i < p.features.length; i++) {
+    p.ids[i] = featureId(p.features[i]);
+    if (!first.has(p.ids[i])) first.set(p.ids[i], i);
+  }
+  p.sorted = Int32Array.from(first.keys()).sort();
+  p.sortedName = new Uint8Array(p.sorted.length);
+  p.sortedContext = new Uint8Array(p.sorted.length);
+  p.sortedPlace = new Uint8Array(p.sorted.length);
+  p.sorted.forEach((id, j) => {
+    const i = first.get(id)!;
+    p.sortedName[j] = p.isName[i];
+    p.sortedContext[j] = p.isContext[i];
+    p.sortedPlace[j] = p.isPlace[i];
+  });
+  p.epoch = featureEpoch;
 }
 
 /** Brings a statement's feature weights (squared IDF, as `idf` gives it) and whole weight up to
@@ -137,6 +199,8 @@ function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
 export function similarityScore(a: Statement, b: Statement, stats: TermStats, cache = new WeightCache()): number {
   const pa = prepare(a);
   const pb = prepare(b);
+  // Numbering b may have started the numbering again.
+  if (pa.epoch !== featureEpoch) number(pa);
   weigh(pa, stats, cache);
   weigh(pb, stats, cache);
   const fa = pa.features;
@@ -146,12 +210,12 @@ export function similarityScore(a: Statement, b: Statement, stats: TermStats, ca
   // Sharing only place names ("Russia", "Venezuela") is sharing the beat, not the proposition.
   let specific = false;
   for (let i = 0; i < fa.length; i++) {
-    const t = fa[i];
-    if (!pb.featureSet.has(t)) continue;
-    const name = pa.isName[i] && pb.names.has(t) ? NAME_WORD_WEIGHT : 1;
-    const context = pa.isContext[i] || pb.context.has(t) ? CONTEXT_WEIGHT : 1;
+    const j = indexOf(pb.sorted, pa.ids[i]);
+    if (j < 0) continue;
+    const name = pa.isName[i] && pb.sortedName[j] ? NAME_WORD_WEIGHT : 1;
+    const context = pa.isContext[i] || pb.sortedContext[j] ? CONTEXT_WEIGHT : 1;
     ws += pa.weights[i] * name * context * pa.specificFactor[i];
-    if (!specific && !pa.isPlace[i] && !pb.places.has(t)) specific = true;
+    if (!specific && !pa.isPlace[i] && !pb.sortedPlace[j]) specific = true;
   }
   const wa = pa.total;
   const wb = pb.total;
@@ -175,7 +239,9 @@ export function similarityScore(a: Statement, b: Statement, stats: TermStats, ca
 export function statementSimilarity(a: Statement, b: Statement, stats: TermStats, cache = new WeightCache()): Similarity {
   const score = similarityScore(a, b, stats, cache);
   const pb = prepare(b);
-  const shared = prepare(a).features.filter((f) => pb.featureSet.has(f));
+  const pa = prepare(a);
+  if (pb.epoch !== featureEpoch) number(pb);
+  const shared = pa.features.filter((_, i) => indexOf(pb.sorted, pa.ids[i]) >= 0);
   return {
     score,
     sharedTerms: shared.filter((t) => !t.startsWith('e:')),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { contentTerms, isNegated, quantities, stem, years } from '../../src/corroborate/text.js';
 import { statementsOf, type Statement } from '../../src/corroborate/statements.js';
 import { MemoryClusterer } from '../../src/corroborate/cluster.js';
-import { newGeneration, similarityScore, statementSimilarity } from '../../src/corroborate/similarity.js';
+import { limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity } from '../../src/corroborate/similarity.js';
 import { contradictionsIn } from '../../src/corroborate/contradictions.js';
 import { analysed, type DocSpec } from './helpers.js';
 
@@ -130,4 +130,25 @@ test('kept weights follow the statistics: same score as a first comparison after
   // Statistics without a generation are read again for every comparison batch.
   frequencies.set(term, 0);
   assert.equal(similarityScore(a, b, { statements: 500, df: stats.df }), more);
+});
+
+test('scores stay the same when the feature numbering starts again between and within comparisons', () => {
+  const texts = [
+    'Iran has established a drone development base at the El Libertador Air Base in Maracay.',
+    'Iranian experts run drone production at El Libertador Air Base near Maracay.',
+    'Russia sent wheat to Venezuela last winter, the ministry said.',
+    'Venezuela and Russia signed a fishing agreement covering the Caribbean coast.',
+  ];
+  const all = texts.flatMap((t, i) => statements(`d${i}`, t, { entities: ENTITIES }));
+  const stats = { statements: 50, df: (t: string) => t.length % 7 };
+  const scores = (list: Statement[]) => list.flatMap((a) => list.map((b) => similarityScore(a, b, stats)));
+  const expected = scores(all.map((s) => JSON.parse(JSON.stringify(s)) as Statement));
+  try {
+    // So few numbers that nearly every statement numbered starts the numbering again.
+    limitFeatureNumbers(25);
+    assert.deepEqual(scores(all), expected);
+    assert.deepEqual(scores(all), expected, 'statements numbered in an earlier numbering');
+  } finally {
+    limitFeatureNumbers(2_000_000);
+  }
 });
