@@ -89,18 +89,27 @@ export class SqliteStore implements Store {
     return settled;
   }
 
+  private readonly prepared = new Map<string, Database.Statement>();
+
+  /** A statement of the save path, compiled once per connection rather than once per document. */
+  private sql(text: string): Database.Statement {
+    let st = this.prepared.get(text);
+    if (!st) this.prepared.set(text, (st = this.db.prepare(text)));
+    return st;
+  }
+
   private saveInTransaction(doc: AnalysedDocument): SaveResult {
     const { article, analysis } = doc;
     beginCachedSave(this.db);
-    const same = this.db.prepare('SELECT id FROM documents WHERE content_hash = ?').get(article.contentHash) as { id: string } | undefined;
+    const same = this.sql('SELECT id FROM documents WHERE content_hash = ?').get(article.contentHash) as { id: string } | undefined;
     if (same) return { id: same.id, status: 'unchanged' };
-    const previous = this.db.prepare('SELECT id FROM documents WHERE source = ?').get(article.source) as { id: string } | undefined;
+    const previous = this.sql('SELECT id FROM documents WHERE source = ?').get(article.source) as { id: string } | undefined;
     if (previous) {
-      this.db.prepare('DELETE FROM documents WHERE id = ?').run(previous.id);
+      this.sql('DELETE FROM documents WHERE id = ?').run(previous.id);
       dropCache(this.db);
     }
     const id = previous?.id ?? this.freeDocumentId(article.id, article.contentHash);
-    this.db.prepare(`INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
+    this.sql(`INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
         published_confidence, published_evidence, language, text, content_hash, article_json, analysis_json, sentences_json, ingested_at)
       VALUES (@id, @source, @format, @title, @outlet, @author, @url, @published, @publishedSource, @confidence, @evidence,
         @language, @text, @contentHash, @articleJson, @analysisJson, @sentencesJson, @ingestedAt)`).run({
@@ -123,7 +132,7 @@ export class SqliteStore implements Store {
 
   /** The FORMAT id when free, else the id with a short content hash (two files named alike). */
   private freeDocumentId(wanted: string, hash: string): string {
-    const taken = (id: string) => !!this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
+    const taken = (id: string) => !!this.sql('SELECT 1 FROM documents WHERE id = ?').get(id);
     if (!taken(wanted)) return wanted;
     for (let n = 8; n <= hash.length; n += 4) {
       const id = `${wanted}-${hash.slice(0, n)}`;
@@ -133,9 +142,9 @@ export class SqliteStore implements Store {
   }
 
   private corpusIndex(): CorpusIndex {
-    const byKey = this.db.prepare('SELECT DISTINCT entity_id FROM entity_keys WHERE key = ?');
-    const entity = this.db.prepare('SELECT id, name, type, kb FROM entities WHERE id = ?');
-    const names = this.db.prepare('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY name');
+    const byKey = this.sql('SELECT DISTINCT entity_id FROM entity_keys WHERE key = ?');
+    const entity = this.sql('SELECT id, name, type, kb FROM entities WHERE id = ?');
+    const names = this.sql('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY name');
     return {
       candidates: (keys) => {
         const ids = new Set<string>();
@@ -147,28 +156,28 @@ export class SqliteStore implements Store {
       },
       exists: (id) => !!entity.get(id),
       create: (e) => {
-        this.db.prepare('INSERT INTO entities (id, name, type, kb, created_at) VALUES (?, ?, ?, ?, ?)').run(e.id, e.name, e.type, e.kb, new Date().toISOString());
+        this.sql('INSERT INTO entities (id, name, type, kb, created_at) VALUES (?, ?, ?, ?, ?)').run(e.id, e.name, e.type, e.kb, new Date().toISOString());
       },
       addNames: (id, pairs) => {
-        const insert = this.db.prepare('INSERT OR IGNORE INTO entity_names (entity_id, name, folded) VALUES (?, ?, ?)');
+        const insert = this.sql('INSERT OR IGNORE INTO entity_names (entity_id, name, folded) VALUES (?, ?, ?)');
         for (const [name, folded] of pairs) insert.run(id, name, folded);
       },
       addKeys: (id, keys) => {
-        const insert = this.db.prepare('INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)');
+        const insert = this.sql('INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)');
         for (const key of keys) insert.run(key, id);
       },
       update: (id, name, kb) => {
-        this.db.prepare('UPDATE entities SET name = ?, kb = COALESCE(kb, ?) WHERE id = ?').run(name, kb, id);
+        this.sql('UPDATE entities SET name = ?, kb = COALESCE(kb, ?) WHERE id = ?').run(name, kb, id);
       },
     };
   }
 
   private insertLayers(docId: string, analysis: Analysis, entityIds: Record<string, string>): void {
-    const entity = this.db.prepare('INSERT INTO doc_entities (doc_id, local_id, entity_id, name, type, mentions, sanctions_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const entity = this.sql('INSERT INTO doc_entities (doc_id, local_id, entity_id, name, type, mentions, sanctions_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const e of analysis.entities) entity.run(docId, e.id, entityIds[e.id], e.name, e.type, e.mentions.length, JSON.stringify(e.sanctions));
-    const claim = this.db.prepare(`INSERT INTO claims (doc_id, local_id, start, end, source_entity, source_text, cue, quote, modality, chain_json, text)
+    const claim = this.sql(`INSERT INTO claims (doc_id, local_id, start, end, source_entity, source_text, cue, quote, modality, chain_json, text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const about = this.db.prepare('INSERT OR IGNORE INTO claim_entities (doc_id, claim_id, entity_id) VALUES (?, ?, ?)');
+    const about = this.sql('INSERT OR IGNORE INTO claim_entities (doc_id, claim_id, entity_id) VALUES (?, ?, ?)');
     for (const c of analysis.claims) {
       claim.run(docId, c.id, c.start, c.end, c.source ? entityIds[c.source] ?? null : null, c.sourceText, c.cue, c.quote ? 1 : 0,
         c.modality, c.chain ? JSON.stringify(c.chain) : null, analysis.text.slice(c.start, c.end));
@@ -176,7 +185,7 @@ export class SqliteStore implements Store {
         if (e.mentions.some((m) => m.start >= c.start && m.end <= c.end)) about.run(docId, c.id, entityIds[e.id]);
       }
     }
-    const event = this.db.prepare(`INSERT INTO events (doc_id, idx, type, mode, actor, target, location, date, start, end, claim_id, context_json, trigger)
+    const event = this.sql(`INSERT INTO events (doc_id, idx, type, mode, actor, target, location, date, start, end, claim_id, context_json, trigger)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     analysis.events.forEach((ev, i) => {
       const corpus = (local: string | null) => (local ? entityIds[local] ?? null : null);
