@@ -9,6 +9,25 @@ export interface TermStats {
   /** Set where `df` answers the same for a term until this changes (a store holds frequencies
    *  fixed for one save): statements then keep their features' frequencies across comparisons. */
   generation?: number;
+  /** Where frequencies are kept one cell per term (with a generation): statements hold the cells
+   *  of their features and read them without looking terms up. `source` changes when the cells do. */
+  cells?: { source: object; cell: (term: string) => FrequencyCell };
+}
+
+/** A term's frequency as it now stands (`n`) and as first read in `generation` (`frozen`). */
+export interface FrequencyCell {
+  n: number;
+  generation: number;
+  frozen: number;
+}
+
+/** A cell's frequency in a generation: as it stood when first read in it. */
+export function frozenFrequency(cell: FrequencyCell, generation: number): number {
+  if (cell.generation !== generation) {
+    cell.generation = generation;
+    cell.frozen = cell.n;
+  }
+  return cell.frozen;
 }
 
 let generations = 0;
@@ -79,6 +98,9 @@ interface Prepared {
   /** Per feature: its frequency under `generation`, and its weight at `statements` statements. */
   generation: number;
   frequencies: Float64Array;
+  /** The frequency cells of the features, from `cellSource`. */
+  cells: FrequencyCell[] | null;
+  cellSource: object | null;
   statements: number;
   weights: Float64Array;
   total: number;
@@ -133,7 +155,7 @@ function prepare(s: Statement): Prepared {
       features, ids: new Int32Array(n), epoch: -1, sorted: new Int32Array(0), sortedName: new Uint8Array(0), sortedContext: new Uint8Array(0), sortedPlace: new Uint8Array(0),
       isName: new Uint8Array(n), isContext: new Uint8Array(n), isPlace: new Uint8Array(n),
       nameFactor: new Float64Array(n), contextFactor: new Float64Array(n), specificFactor: new Float64Array(n),
-      generation: 0, frequencies: new Float64Array(n), statements: -1, weights: new Float64Array(n), total: 0,
+      generation: 0, frequencies: new Float64Array(n), cells: null, cellSource: null, statements: -1, weights: new Float64Array(n), total: 0,
     };
     for (let i = 0; i < n; i++) {
       const t = features[i];
@@ -180,7 +202,16 @@ function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
   const generation = stats.generation ?? cache.generation;
   const n = p.features.length;
   if (p.generation !== generation) {
-    for (let i = 0; i < n; i++) p.frequencies[i] = stats.df(p.features[i]);
+    const cells = stats.generation === undefined ? undefined : stats.cells;
+    if (cells) {
+      if (p.cellSource !== cells.source) {
+        p.cells = p.features.map(cells.cell);
+        p.cellSource = cells.source;
+      }
+      for (let i = 0; i < n; i++) p.frequencies[i] = frozenFrequency(p.cells![i], generation);
+    } else {
+      for (let i = 0; i < n; i++) p.frequencies[i] = stats.df(p.features[i]);
+    }
     p.generation = generation;
     p.statements = -1;
   }

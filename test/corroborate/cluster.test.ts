@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { contentTerms, isNegated, quantities, stem, years } from '../../src/corroborate/text.js';
 import { statementsOf, type Statement } from '../../src/corroborate/statements.js';
 import { MemoryClusterer } from '../../src/corroborate/cluster.js';
-import { limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity } from '../../src/corroborate/similarity.js';
+import { frozenFrequency, limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity, type FrequencyCell } from '../../src/corroborate/similarity.js';
 import { contradictionsIn } from '../../src/corroborate/contradictions.js';
 import { analysed, type DocSpec } from './helpers.js';
 
@@ -151,4 +151,33 @@ test('scores stay the same when the feature numbering starts again between and w
   } finally {
     limitFeatureNumbers(2_000_000);
   }
+});
+
+test('frequency cells: read once per generation as first read, and taken again from a new source', () => {
+  const [a] = statements('a', 'Iran has established a drone development base at the El Libertador Air Base in Maracay.', { entities: ENTITIES });
+  const [b] = statements('b', 'Iranian experts run drone production at El Libertador Air Base near Maracay.', { entities: ENTITIES });
+  const fresh = (x: Statement): Statement => JSON.parse(JSON.stringify(x)) as Statement;
+  const withCells = (counts: Map<string, number>) => {
+    const cells = new Map<string, FrequencyCell>();
+    const cell = (t: string) => cells.get(t) ?? (cells.set(t, { n: counts.get(t) ?? 0, generation: 0, frozen: 0 }), cells.get(t)!);
+    const generation = newGeneration();
+    return { cells, stats: { statements: 200, generation, cells: { source: cells, cell }, df: (t: string) => frozenFrequency(cell(t), generation) } };
+  };
+  const plain = (counts: Map<string, number>) => ({ statements: 200, df: (t: string) => counts.get(t) ?? 0 });
+  const term = statementSimilarity(a, b, plain(new Map())).sharedTerms[0];
+  const first = withCells(new Map([[term, 3]]));
+  const score = similarityScore(a, b, first.stats);
+  assert.equal(score, similarityScore(fresh(a), fresh(b), plain(new Map([[term, 3]]))));
+  // The count goes up within the generation: the frequency first read stands.
+  first.cells.get(term)!.n = 150;
+  assert.equal(similarityScore(a, b, first.stats), score);
+  // A new generation over the same cells reads the new count.
+  const next = { ...first.stats, generation: newGeneration() };
+  next.df = (t: string) => frozenFrequency(next.cells.cell(t), next.generation);
+  const after = similarityScore(a, b, next);
+  assert.notEqual(after, score);
+  assert.equal(after, similarityScore(fresh(a), fresh(b), plain(new Map([[term, 150]]))));
+  // Cells from another source (a store that started again) replace the ones held.
+  const other = withCells(new Map([[term, 3]]));
+  assert.equal(similarityScore(a, b, other.stats), score);
 });

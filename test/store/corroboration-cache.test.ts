@@ -27,9 +27,9 @@ function articles(n: number): AnalysedDocument[] {
 function assertCacheTrue(store: SqliteStore): void {
   const { db } = store;
   const cache = cacheOf(db);
-  for (const [term, n] of cache.frequencies) {
+  for (const [term, cell] of cache.frequencies) {
     const row = db.prepare('SELECT n FROM corr_df WHERE key = ?').get(term.startsWith('e:') ? term : `t:${term}`) as { n: number } | undefined;
-    assert.equal(n, row?.n ?? 0, `frequency of ${term}`);
+    assert.equal(cell.n, row?.n ?? 0, `frequency of ${term}`);
   }
   for (const [key, list] of cache.postings) {
     const rows = (db.prepare('SELECT statement FROM corr_keys WHERE key = ? LIMIT ?').all(key, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement);

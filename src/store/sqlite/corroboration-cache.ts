@@ -3,6 +3,7 @@
 // for every save was a third of the time a save took (docs/decisions/postgres.md, "Speed").
 import type Database from 'better-sqlite3';
 import { MAX_POSTINGS } from '../../corroborate/cluster.js';
+import type { FrequencyCell } from '../../corroborate/similarity.js';
 
 /** Beyond this many remembered keys or statements the cache starts again (memory stays bounded). */
 const MAX_ENTRIES = 500_000;
@@ -12,8 +13,9 @@ const MAX_ENTRIES = 500_000;
  *  the tables drops it: another connection's commit (PRAGMA data_version), a write of this
  *  connection outside a save (total_changes()), a replaced document, a failed save. */
 export class CorroborationCache {
-  /** By feature as clustering names it ("drone", "e:ID"), not by blocking key ("t:drone"). */
-  readonly frequencies = new Map<string, number>();
+  /** By feature as clustering names it ("drone", "e:ID"), not by blocking key ("t:drone"); a new
+   *  map when the cache starts again, since statements being compared hold on to the cells. */
+  frequencies = new Map<string, FrequencyCell>();
   /** Statements holding a blocking key, at most MAX_POSTINGS + 1 (enough to tell a key too common). */
   readonly postings = new Map<string, string[]>();
   readonly rows = new Map<string, { seq: number; clusterId: string }>();
@@ -26,7 +28,7 @@ export class CorroborationCache {
   stamp: string | null = null;
 
   clear(): void {
-    this.frequencies.clear();
+    this.frequencies = new Map();
     this.postings.clear();
     this.rows.clear();
     this.aliases.clear();
@@ -54,8 +56,8 @@ export class CorroborationCache {
   added(key: string, seq: number, clusterId: string, keys: Iterable<string>): void {
     for (const k of keys) {
       const term = k.startsWith('t:') ? k.slice(2) : k;
-      const n = this.frequencies.get(term);
-      if (n !== undefined) this.frequencies.set(term, n + 1);
+      const cell = this.frequencies.get(term);
+      if (cell) cell.n++;
       const list = this.postings.get(k);
       if (list && list.length <= MAX_POSTINGS) list.push(key);
     }

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Analysis, Modality } from '../../schema/analysis.js';
 import { statementsOf, type Statement } from '../../corroborate/statements.js';
-import { blockingKeys, newGeneration, type TermStats } from '../../corroborate/similarity.js';
+import { blockingKeys, frozenFrequency, newGeneration, type FrequencyCell, type TermStats } from '../../corroborate/similarity.js';
 import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
 import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
@@ -33,20 +33,22 @@ interface SavedDoc {
 function termStats(db: Database.Database): TermStats {
   const cache = cacheOf(db);
   const count = sql(db, 'SELECT n FROM corr_df WHERE key = ?');
-  const memo = new Map<string, number>();
+  const frequencies = cache.frequencies;
+  const cell = (term: string): FrequencyCell => {
+    let c = frequencies.get(term);
+    if (!c) {
+      const n = (count.get(term.startsWith('e:') ? term : `t:${term}`) as { n: number } | undefined)?.n ?? 0;
+      frequencies.set(term, (c = { n, generation: 0, frozen: n }));
+    }
+    return c;
+  };
+  const generation = newGeneration();
   cache.statements ??= (sql(db, 'SELECT COUNT(*) AS n FROM corr_statements').get() as { n: number }).n;
   return {
     statements: cache.statements,
-    generation: newGeneration(),
-    df: (term) => {
-      let n = memo.get(term);
-      if (n === undefined) {
-        n = cache.frequencies.get(term);
-        if (n === undefined) cache.frequencies.set(term, (n = (count.get(term.startsWith('e:') ? term : `t:${term}`) as { n: number } | undefined)?.n ?? 0));
-        memo.set(term, n);
-      }
-      return n;
-    },
+    generation,
+    cells: { source: frequencies, cell },
+    df: (term) => frozenFrequency(cell(term), generation),
   };
 }
 
