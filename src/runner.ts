@@ -5,7 +5,7 @@ import type { Document } from './schema/document.js';
 import type { AnalysedDocument, SaveResult, Store } from './store/types.js';
 import type { Context } from './context.js';
 import { analyzeArticle, toAnalysis } from './pipeline.js';
-import { documentDates } from './corroborate/statements.js';
+import { documentDates, draftStatements } from './corroborate/statements.js';
 import { signatureOf } from './corroborate/syndication.js';
 import { readInputs, type IngestItem, type IngestOptions } from './ingest/index.js';
 import { asDossierError, type DossierError } from './errors.js';
@@ -26,13 +26,19 @@ export interface RunReport extends RunProgress {
 /** The store's view of an analysed document. */
 export function forStore(doc: Document): AnalysedDocument {
   const analysis = toAnalysis(doc);
+  const sentences = doc.sentences.map((s) => ({ start: s.start, end: s.end }));
+  const dates = documentDates(analysis.text, analysis.published);
   return {
     article: doc.article,
     analysis,
-    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
+    sentences,
     publishedConfidence: doc.published.confidence,
     publishedEvidence: doc.published.evidence,
-    derived: { dates: documentDates(analysis.text, analysis.published), signature: signatureOf(analysis.text) },
+    derived: {
+      dates,
+      signature: signatureOf(analysis.text),
+      statements: draftStatements({ id: doc.article.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences, dates }),
+    },
   };
 }
 

@@ -204,6 +204,21 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 /** The statements of one document, in text order. */
 export function statementsOf(doc: StatementSource): Statement[] {
+  return finishStatements(draftStatements(doc), doc.id, doc.entityIds, doc.analysis.text);
+}
+
+/** What a document's statements are before its corpus entity ids are known: each local entity
+ *  standing for itself, in the order they were made, without anaphoric context (which reads the
+ *  corpus ids). Made where the analysis ran; `finishStatements` completes them in the save. */
+export type DraftStatement = Statement;
+
+/** Draft statements (see `DraftStatement`) of a document, from its analysis alone. */
+export function draftStatements(doc: Omit<StatementSource, 'entityIds'>): DraftStatement[] {
+  const entityIds = Object.fromEntries(doc.analysis.entities.map((e) => [e.id, e.id]));
+  return makeStatements({ ...doc, entityIds });
+}
+
+function makeStatements(doc: StatementSource): Statement[] {
   const { analysis } = doc;
   const base = { documentId: doc.id, published: doc.published, outlet: doc.outlet };
   const out: Statement[] = [];
@@ -272,8 +287,35 @@ export function statementsOf(doc: StatementSource): Statement[] {
     });
   });
   resolveAnaphoricSources(out);
-  addAnaphoricContext(analysis.text, out);
   inheritWithinParagraphs(analysis.text, out);
+  return out;
+}
+
+/** The statements `statementsOf` makes, from drafts: local entity ids replaced by corpus ids (an
+ *  entity without one left out, two locals of one corpus entity counted once), keys under the
+ *  document id the store gave, anaphoric context added, text order. */
+export function finishStatements(drafts: DraftStatement[], documentId: string, entityIds: Record<string, string>, text: string): Statement[] {
+  const id = (local: string) => entityIds[local] as string | undefined;
+  const ids = (locals: string[]) => [...new Set(locals.map(id).filter((x): x is string => !!x))].sort();
+  const feature = (f: string) => (f.startsWith('e:') ? (id(f.slice(2)) ? `e:${id(f.slice(2))}` : null) : f);
+  const ref = (r: SourceRef): SourceRef => {
+    const entity = r.entity ? id(r.entity) : undefined;
+    return { key: r.key, name: r.name, generic: r.generic, ...(entity ? { entity } : {}), ...(r.person ? { person: true } : {}) };
+  };
+  const out = drafts.map((d): Statement => {
+    const s: Statement = {
+      ...d,
+      documentId,
+      key: `${documentId}#${d.localId}`,
+      entities: ids(d.entities),
+      places: [...new Set(d.places.map(feature).filter((x): x is string => !!x))].sort(),
+      attribution: d.attribution.map(ref),
+      inherited: d.inherited.map(ref),
+    };
+    if (d.event) s.event = { ...d.event, actor: d.event.actor ? id(d.event.actor) ?? null : null, target: d.event.target ? id(d.event.target) ?? null : null };
+    return s;
+  });
+  addAnaphoricContext(text, out);
   return out.sort((a, b) => a.start - b.start || a.localId.localeCompare(b.localId));
 }
 

@@ -7,6 +7,7 @@ import type { ListEntry } from '../screen/types.js';
 import type { ClusterDetail, ClusterQuery, ClusterSummary, Novelty, TimelineQuery } from '../corroborate/records.js';
 import type { DocumentLink } from '../corroborate/syndication.js';
 import type { TimelineEntry } from '../corroborate/timeline.js';
+import type { DraftStatement } from '../corroborate/statements.js';
 
 export type { ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, Novelty, TimelineEntry, TimelineQuery };
 
@@ -142,10 +143,11 @@ export interface AnalysedDocument {
   sentences: { start: number; end: number }[];
   publishedConfidence: number;
   publishedEvidence: string | null;
-  /** What corroboration derives from the analysis alone — the dates its statements read and the
-   *  text's MinHash signature — worked out where the analysis ran (an analysis thread) so that the
-   *  save, which runs one at a time, does not; a store works them out itself when absent. */
-  derived?: { dates: DateMention[]; signature: number[] };
+  /** What corroboration derives from the analysis alone — the dates its statements read, the
+   *  text's MinHash signature and the draft statements (local entity ids) — worked out where the
+   *  analysis ran (an analysis thread) so that the save, which runs one at a time, does not; a
+   *  store works them out itself when absent. */
+  derived?: { dates: DateMention[]; signature: number[]; statements?: DraftStatement[] };
 }
 
 export interface Store {

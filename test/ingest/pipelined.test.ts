@@ -60,13 +60,14 @@ test('analysis threads give what the main thread gives, in input order', async (
   }
 });
 
-test('what an analysis thread derives for corroboration (dates, signature) is what the store derives without it', async () => {
+test('what an analysis thread derives for corroboration (dates, signature, draft statements) is what the store derives without it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-derived-'));
   const ctx = new Context({ lists: null });
   const docs: AnalysedDocument[] = [];
   for await (const item of readInputs([SEEDS])) if (item.ok) docs.push(forStore(analyzeArticle(item.article, ctx)));
   assert.ok(docs.length === 5 && docs.every((d) => d.derived && d.derived.signature.length > 0));
   assert.ok(docs.some((d) => d.derived!.dates.length > 0), 'the seeds name dates');
+  assert.ok(docs.every((d) => d.derived!.statements && d.derived!.statements.length > 0), 'each seed has draft statements');
   const saved = async (name: string, list: AnalysedDocument[]) => {
     const store = new SqliteStore(join(dir, name));
     try {

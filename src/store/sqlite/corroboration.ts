@@ -3,7 +3,7 @@
 // cluster, provenance, timeline and derivation queries. The rules live in src/corroborate.
 import type Database from 'better-sqlite3';
 import type { Analysis, Modality } from '../../schema/analysis.js';
-import { statementsOf, type Statement } from '../../corroborate/statements.js';
+import { finishStatements, statementsOf, type Statement } from '../../corroborate/statements.js';
 import { blockingKeys, frozenFrequency, newGeneration, type FrequencyCell, type TermStats } from '../../corroborate/similarity.js';
 import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
 import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
@@ -105,7 +105,9 @@ function statementRow(db: Database.Database, key: string): { seq: number; cluste
  *  it), and refreshes the summaries of every cluster touched. Runs inside the save transaction. */
 export function updateCorroboration(db: Database.Database, doc: SavedDoc, entityIds: Record<string, string>): void {
   const { analysis } = doc;
-  const statements = statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds, dates: doc.derived?.dates });
+  const statements = doc.derived?.statements
+    ? finishStatements(doc.derived.statements, doc.id, entityIds, analysis.text)
+    : statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds, dates: doc.derived?.dates });
   const stats = termStats(db);
   const cache = cacheOf(db);
   const postingsQuery = sql(db, 'SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
