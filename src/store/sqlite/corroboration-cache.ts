@@ -4,9 +4,12 @@
 import type Database from 'better-sqlite3';
 import { MAX_POSTINGS } from '../../corroborate/cluster.js';
 import type { FrequencyCell } from '../../corroborate/similarity.js';
+import type { Statement } from '../../corroborate/statements.js';
 
 /** Beyond this many remembered keys or statements the cache starts again (memory stays bounded). */
 const MAX_ENTRIES = 500_000;
+/** Parsed statements are larger: fewer are kept. */
+const MAX_PARSED = 50_000;
 
 /** The counts and lists as they stand in the database, for what has been read so far, kept true by
  *  applying this connection's corroboration writes to them. Anything else that may have changed
@@ -19,6 +22,10 @@ export class CorroborationCache {
   /** Statements holding a blocking key, at most MAX_POSTINGS + 1 (enough to tell a key too common). */
   readonly postings = new Map<string, string[]>();
   readonly rows = new Map<string, { seq: number; clusterId: string }>();
+  /** Statements by `key@seq` (a replaced document's statements come back under the same keys with
+   *  new sequence numbers): as parsed from their rows, or as written when that is what parsing the
+   *  row gives. Cleared with the rest, so a rolled-back save leaves none of its statements here. */
+  readonly parsed = new Map<string, Statement>();
   /** A cluster folded into another, and the one it went into. */
   private readonly aliases = new Map<string, string>();
   statements: number | null = null;
@@ -31,6 +38,7 @@ export class CorroborationCache {
     this.frequencies = new Map();
     this.postings.clear();
     this.rows.clear();
+    this.parsed.clear();
     this.aliases.clear();
     this.statements = this.documents = this.maxSeq = null;
   }
@@ -38,6 +46,7 @@ export class CorroborationCache {
   /** Starts again when a map has grown past its bound. */
   trim(): void {
     if (this.frequencies.size > MAX_ENTRIES || this.postings.size > MAX_ENTRIES || this.rows.size > MAX_ENTRIES) this.clear();
+    else if (this.parsed.size > MAX_PARSED) this.parsed.clear();
   }
 
   /** The cluster a cluster id now stands for, following merges. */

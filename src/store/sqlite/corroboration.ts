@@ -64,25 +64,23 @@ function sql(db: Database.Database, text: string): Database.Statement {
   return st;
 }
 
-// Parsed statements per connection, keyed by key and insertion sequence (a replaced document's
-// statements come back under the same keys with a new sequence). Rows never change in place.
-const parsedBy = new WeakMap<Database.Database, Map<string, Statement>>();
-const MAX_PARSED = 50000;
-
+/** The statements of these rows, through the connection's cache of parsed statements. */
 function statementsOfRows(db: Database.Database, rows: { key: string; seq: number }[]): Statement[] {
-  let cache = parsedBy.get(db);
-  if (!cache) parsedBy.set(db, (cache = new Map()));
+  const { parsed } = cacheOf(db);
   const json = sql(db, 'SELECT statement_json FROM corr_statements WHERE key = ?');
   return rows.map((r) => {
     const id = `${r.key}@${r.seq}`;
-    let s = cache!.get(id);
-    if (!s) {
-      s = parseStatement((json.get(r.key) as { statement_json: string }).statement_json);
-      if (cache!.size >= MAX_PARSED) cache!.clear();
-      cache!.set(id, s);
-    }
+    let s = parsed.get(id);
+    if (!s) parsed.set(id, (s = parseStatement((json.get(r.key) as { statement_json: string }).statement_json)));
     return s;
   });
+}
+
+/** Is a statement what parsing its JSON gives back (no undefined fields, no non-finite numbers)?
+ *  Then the object just written can stand for its row, features already prepared. */
+function jsonFaithful(s: Statement): boolean {
+  for (const k in s) if ((s as unknown as Record<string, unknown>)[k] === undefined) return false;
+  return s.quantities.every(Number.isFinite) && s.years.every(Number.isFinite) && (!s.event || Object.values(s.event).every((v) => v !== undefined));
 }
 
 function clusterMembers(db: Database.Database, clusterId: string, limit = 100000): Statement[] {
@@ -149,6 +147,7 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
     for (const d of s.dates) insertDate.run(s.key, dateSortKey(d.value), d.value, d.granularity, d.text);
     dirty.run(a.clusterId);
     cache.added(s.key, seq, a.clusterId, blocking);
+    if (jsonFaithful(s)) cache.parsed.set(`${s.key}@${seq}`, s);
     stats.statements++;
   }
   linkDocument(db, doc, statements, entityIds);
