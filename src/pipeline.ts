@@ -27,11 +27,13 @@ export const STAGES: readonly Stage[] = [
   { name: 'screen', run: screenEntities },
 ];
 
+/** The stages an article goes through: all of them, or for an article not in English, segmenting only. */
+export const stagesFor = (article: Article): readonly Stage[] => (article.language === 'en' ? STAGES : STAGES.slice(0, 1));
+
 /** Runs every stage over an article. Articles not in English are segmented only. */
 export function analyzeArticle(article: Article, ctx: Context): Document {
   let doc = newDocument(article);
-  const stages = article.language === 'en' ? STAGES : STAGES.slice(0, 1);
-  for (const stage of stages) doc = stage.run(doc, ctx);
+  for (const stage of stagesFor(article)) doc = stage.run(doc, ctx);
   return doc;
 }
 

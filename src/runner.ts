@@ -4,7 +4,7 @@ import type { Article } from './schema/article.js';
 import type { Document } from './schema/document.js';
 import type { AnalysedDocument, SaveResult, Store } from './store/types.js';
 import type { Context } from './context.js';
-import { analyzeArticle, toAnalysis } from './pipeline.js';
+import { analyzeArticle, stagesFor, toAnalysis } from './pipeline.js';
 import { documentDates, draftStatements } from './corroborate/statements.js';
 import { signatureOf } from './corroborate/syndication.js';
 import { readInputs, type IngestItem, type IngestOptions } from './ingest/index.js';
@@ -27,7 +27,9 @@ export interface RunReport extends RunProgress {
 export function forStore(doc: Document): AnalysedDocument {
   const analysis = toAnalysis(doc);
   const sentences = doc.sentences.map((s) => ({ start: s.start, end: s.end }));
-  const dates = documentDates(analysis.text, analysis.published);
+  // The dates stage resolved every date against the publication date it settled on, which is what
+  // the statements read; an article that skipped the stage has them worked out here.
+  const dates = stagesFor(doc.article).some((s) => s.name === 'dates') ? doc.dates : documentDates(analysis.text, analysis.published);
   return {
     article: doc.article,
     analysis,

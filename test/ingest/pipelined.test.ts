@@ -12,6 +12,7 @@ import { Context } from '../../src/context.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { analyzeArticle } from '../../src/pipeline.js';
 import { forStore } from '../../src/runner.js';
+import { documentDates } from '../../src/corroborate/statements.js';
 import type { AnalysedDocument } from '../../src/store/types.js';
 
 const SEEDS = join(SHARED_DIR, 'corpus', 'seeds');
@@ -67,6 +68,7 @@ test('what an analysis thread derives for corroboration (dates, signature, draft
   for await (const item of readInputs([SEEDS])) if (item.ok) docs.push(forStore(analyzeArticle(item.article, ctx)));
   assert.ok(docs.length === 5 && docs.every((d) => d.derived && d.derived.signature.length > 0));
   assert.ok(docs.some((d) => d.derived!.dates.length > 0), 'the seeds name dates');
+  for (const d of docs) assert.deepEqual(d.derived!.dates, documentDates(d.analysis.text, d.analysis.published), `dates of ${d.analysis.id}`);
   assert.ok(docs.every((d) => d.derived!.statements && d.derived!.statements.length > 0), 'each seed has draft statements');
   const saved = async (name: string, list: AnalysedDocument[]) => {
     const store = new SqliteStore(join(dir, name));
