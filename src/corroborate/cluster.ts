@@ -99,6 +99,54 @@ function topRanked(score: Map<string, number>, limit: number): string[] {
   return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
 }
 
+/** `rankByKeys` for a store that numbers its statements densely (0, 1, 2…) and keeps postings as
+ *  those numbers: the same ranking, with scores in a reused array instead of a map keyed by the
+ *  statements' keys (the map was most of what ranking cost). */
+export class NumberedRanker {
+  private score = new Float64Array(1024);
+  private seen = new Uint8Array(1024);
+
+  rank(s: Statement, postings: (key: string) => readonly number[], stats: TermStats, keyOf: (n: number) => string, limit = MAX_CANDIDATES): string[] {
+    const touched: number[] = [];
+    for (const key of blockingKeys(s)) {
+      const list = postings(key);
+      if (!list.length || list.length > MAX_POSTINGS) continue;
+      const w = idf(stats, key.startsWith('t:') ? key.slice(2) : key);
+      for (const n of list) {
+        if (n >= this.seen.length) this.grow(n);
+        if (!this.seen[n]) {
+          this.seen[n] = 1;
+          this.score[n] = 0;
+          touched.push(n);
+        }
+        this.score[n] += w;
+      }
+    }
+    const score = this.score;
+    let picked = touched;
+    if (touched.length > limit) {
+      const values = Float64Array.from(touched, (n) => score[n]).sort();
+      const cut = values[values.length - limit];
+      picked = touched.filter((n) => score[n] >= cut);
+    }
+    const ranked = picked.map((n) => ({ key: keyOf(n), value: score[n] }))
+      .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key)).slice(0, limit).map((e) => e.key);
+    for (const n of touched) this.seen[n] = 0;
+    return ranked;
+  }
+
+  private grow(n: number): void {
+    let size = this.seen.length;
+    while (size <= n) size *= 2;
+    const score = new Float64Array(size);
+    score.set(this.score);
+    const seen = new Uint8Array(size);
+    seen.set(this.seen);
+    this.score = score;
+    this.seen = seen;
+  }
+}
+
 /** The member that best stands for a cluster: most similar to the others; ties to the earliest. */
 export function canonicalMember(members: Statement[], stats: TermStats): Statement {
   const sample = [...members].sort(byAppearance).slice(0, 40);

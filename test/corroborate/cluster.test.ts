@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentTerms, isNegated, quantities, stem, years } from '../../src/corroborate/text.js';
 import { statementsOf, type Statement } from '../../src/corroborate/statements.js';
-import { MemoryClusterer } from '../../src/corroborate/cluster.js';
-import { frozenFrequency, limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity, type FrequencyCell } from '../../src/corroborate/similarity.js';
+import { MemoryClusterer, NumberedRanker, rankByKeys } from '../../src/corroborate/cluster.js';
+import { blockingKeys, frozenFrequency, limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity, type FrequencyCell } from '../../src/corroborate/similarity.js';
 import { contradictionsIn } from '../../src/corroborate/contradictions.js';
 import { analysed, type DocSpec } from './helpers.js';
 
@@ -180,4 +180,40 @@ test('frequency cells: read once per generation as first read, and taken again f
   // Cells from another source (a store that started again) replace the ones held.
   const other = withCells(new Map([[term, 3]]));
   assert.equal(similarityScore(a, b, other.stats), score);
+});
+
+test('ranking over numbered postings picks the candidates ranking over keyed postings picks, ties and cut included', () => {
+  const words = ['drone', 'base', 'gold', 'oil', 'flight', 'plane', 'sanction', 'cartel', 'quds', 'force', 'air', 'port'];
+  const pool: Statement[] = [];
+  for (let i = 0; i < 400; i++) {
+    const text = `${words[i % 12]} ${words[(i * 7) % 12]} ${words[(i * 5 + 3) % 12]} report ${i % 9 ? 'common' : `rare${i}`}.`;
+    pool.push(...statements(`d${String(i).padStart(3, '0')}`, text));
+  }
+  const keyed = new Map<string, string[]>();
+  const numbered = new Map<string, number[]>();
+  const numbers = new Map<string, number>();
+  const keys: string[] = [];
+  // Numbers are not in key order, so ties must be broken by key, not by number.
+  for (const s of [...pool].reverse()) {
+    numbers.set(s.key, keys.length);
+    keys.push(s.key);
+  }
+  for (const s of pool) {
+    for (const k of new Set(blockingKeys(s))) {
+      (keyed.get(k) ?? keyed.set(k, []).get(k)!).push(s.key);
+      (numbered.get(k) ?? numbered.set(k, []).get(k)!).push(numbers.get(s.key)!);
+    }
+  }
+  const df = new Map([...keyed].map(([k, list]) => [k.startsWith('t:') ? k.slice(2) : k, list.length]));
+  const stats = { statements: pool.length, df: (t: string) => df.get(t) ?? 0 };
+  const ranker = new NumberedRanker();
+  let cut = 0;
+  for (const query of statements('q', 'The drone base report was common. A gold flight plane report. Quds force air port sanction cartel.')) {
+    for (const limit of [5, 60, 1000]) {
+      const expected = rankByKeys(query, (k) => keyed.get(k) ?? [], stats, limit);
+      assert.deepEqual(ranker.rank(query, (k) => numbered.get(k) ?? [], stats, (n) => keys[n], limit), expected, `${query.text} / ${limit}`);
+      if (expected.length === limit) cut++;
+    }
+  }
+  assert.ok(cut > 0, 'some ranking had more candidates than its limit');
 });

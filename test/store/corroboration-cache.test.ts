@@ -33,7 +33,7 @@ function assertCacheTrue(store: SqliteStore): void {
   }
   for (const [key, list] of cache.postings) {
     const rows = (db.prepare('SELECT statement FROM corr_keys WHERE key = ? LIMIT ?').all(key, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement);
-    assert.deepEqual([...list].sort(), rows.sort(), `postings of ${key}`);
+    assert.deepEqual(list.map(cache.keyOf).sort(), rows.sort(), `postings of ${key}`);
   }
   for (const [key, row] of cache.rows) {
     const stored = db.prepare('SELECT seq, cluster_id FROM corr_statements WHERE key = ?').get(key) as { seq: number; cluster_id: string } | undefined;

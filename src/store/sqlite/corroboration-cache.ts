@@ -2,7 +2,7 @@
 // statement frequencies, postings, each statement's cluster and the row counts. Reading them again
 // for every save was a third of the time a save took (docs/decisions/postgres.md, "Speed").
 import type Database from 'better-sqlite3';
-import { MAX_POSTINGS } from '../../corroborate/cluster.js';
+import { MAX_POSTINGS, NumberedRanker } from '../../corroborate/cluster.js';
 import type { FrequencyCell } from '../../corroborate/similarity.js';
 import type { Statement } from '../../corroborate/statements.js';
 
@@ -19,8 +19,13 @@ export class CorroborationCache {
   /** By feature as clustering names it ("drone", "e:ID"), not by blocking key ("t:drone"); a new
    *  map when the cache starts again, since statements being compared hold on to the cells. */
   frequencies = new Map<string, FrequencyCell>();
-  /** Statements holding a blocking key, at most MAX_POSTINGS + 1 (enough to tell a key too common). */
-  readonly postings = new Map<string, string[]>();
+  /** Statements holding a blocking key, at most MAX_POSTINGS + 1 (enough to tell a key too common),
+   *  by their numbers (`numberOf`). */
+  readonly postings = new Map<string, number[]>();
+  /** Statement keys numbered 0, 1, 2… as postings first name them, for ranking (`NumberedRanker`). */
+  private numbers = new Map<string, number>();
+  private keys: string[] = [];
+  readonly ranker = new NumberedRanker();
   readonly rows = new Map<string, { seq: number; clusterId: string }>();
   /** Statements by `key@seq` (a replaced document's statements come back under the same keys with
    *  new sequence numbers): as parsed from their rows, or as written when that is what parsing the
@@ -37,6 +42,8 @@ export class CorroborationCache {
   clear(): void {
     this.frequencies = new Map();
     this.postings.clear();
+    this.numbers = new Map();
+    this.keys = [];
     this.rows.clear();
     this.parsed.clear();
     this.aliases.clear();
@@ -45,9 +52,22 @@ export class CorroborationCache {
 
   /** Starts again when a map has grown past its bound. */
   trim(): void {
-    if (this.frequencies.size > MAX_ENTRIES || this.postings.size > MAX_ENTRIES || this.rows.size > MAX_ENTRIES) this.clear();
+    if (this.frequencies.size > MAX_ENTRIES || this.postings.size > MAX_ENTRIES || this.rows.size > MAX_ENTRIES || this.keys.length > MAX_ENTRIES) this.clear();
     else if (this.parsed.size > MAX_PARSED) this.parsed.clear();
   }
+
+  /** A statement key's number. */
+  numberOf(key: string): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      this.numbers.set(key, (n = this.keys.length));
+      this.keys.push(key);
+    }
+    return n;
+  }
+
+  /** The statement key a number stands for. */
+  keyOf = (n: number): string => this.keys[n];
 
   /** The cluster a cluster id now stands for, following merges. */
   cluster(id: string): string {
@@ -68,7 +88,7 @@ export class CorroborationCache {
       const cell = this.frequencies.get(term);
       if (cell) cell.n++;
       const list = this.postings.get(k);
-      if (list && list.length <= MAX_POSTINGS) list.push(key);
+      if (list && list.length <= MAX_POSTINGS) list.push(this.numberOf(key));
     }
     this.rows.set(key, { seq, clusterId });
     if (this.statements !== null) this.statements++;

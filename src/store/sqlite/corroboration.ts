@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Analysis, Modality } from '../../schema/analysis.js';
 import { finishStatements, statementsOf, type Statement } from '../../corroborate/statements.js';
 import { blockingKeys, frozenFrequency, newGeneration, type FrequencyCell, type TermStats } from '../../corroborate/similarity.js';
-import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
+import { canonicalMember, chooseCluster, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
 import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
 import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/contradictions.js';
@@ -109,9 +109,9 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
   const stats = termStats(db);
   const cache = cacheOf(db);
   const postingsQuery = sql(db, 'SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
-  const postings = (k: string): string[] => {
+  const postings = (k: string): number[] => {
     let list = cache.postings.get(k);
-    if (!list) cache.postings.set(k, (list = (postingsQuery.all(k, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement)));
+    if (!list) cache.postings.set(k, (list = (postingsQuery.all(k, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => cache.numberOf(r.statement))));
     return list;
   };
   const insert = sql(db, `INSERT INTO corr_statements (key, doc_id, local_id, kind, start, end, cluster_id, statement_json, novelty_json, seq)
@@ -127,7 +127,7 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
   };
   cache.maxSeq ??= (sql(db, 'SELECT COALESCE(MAX(seq), 0) AS n FROM corr_statements').get() as { n: number }).n;
   for (const s of statements) {
-    const keys = rankByKeys(s, postings, stats);
+    const keys = cache.ranker.rank(s, postings, stats, cache.keyOf);
     const rows = keys.map((k) => ({ key: k, ...statementRow(db, k)! }));
     const parsed = statementsOfRows(db, rows);
     const candidates = rows.map((row, i) => ({ statement: parsed[i], clusterId: row.clusterId }));
