@@ -41,13 +41,12 @@ function assertCacheTrue(store: SqliteStore): void {
     assert.equal(row.seq, stored.seq);
     assert.equal(cache.cluster(row.clusterId), stored.cluster_id, `cluster of ${key}`);
   }
-  for (const [id, statement] of cache.parsed) {
-    const [key, seq] = [id.slice(0, id.lastIndexOf('@')), Number(id.slice(id.lastIndexOf('@') + 1))];
-    const stored = db.prepare('SELECT seq, statement_json FROM corr_statements WHERE key = ?').get(key) as { seq: number; statement_json: string } | undefined;
+  for (const [seq, statement] of cache.parsed) {
+    const stored = db.prepare('SELECT seq, statement_json FROM corr_statements WHERE key = ?').get(statement.key) as { seq: number; statement_json: string } | undefined;
     // An entry under an old sequence number is never asked for again; one under the current one
     // must be exactly what the row parses to.
-    if (stored && stored.seq === seq) assert.deepEqual(statement, JSON.parse(stored.statement_json), `parsed statement ${id}`);
-    else assert.ok(stored && stored.seq > seq, `no statement ${id} from a save that did not commit`);
+    if (stored && stored.seq === seq) assert.deepEqual(statement, JSON.parse(stored.statement_json), `parsed statement ${statement.key}`);
+    else assert.ok(stored && stored.seq > seq, `no statement ${statement.key}@${seq} from a save that did not commit`);
   }
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   if (cache.statements !== null) assert.equal(cache.statements, count('SELECT COUNT(*) AS n FROM corr_statements'));
@@ -85,7 +84,7 @@ test('two connections saving in turn: each one\'s cache follows the other\'s com
   }
   assert.ok(cacheOf(a.db).frequencies.size > 0, 'the cache was used');
   const written = (store: SqliteStore) => store.db.prepare('SELECT key, seq FROM corr_statements WHERE doc_id = ?').all('d10') as { key: string; seq: number }[];
-  assert.ok(written(a).length > 0 && written(a).every((r) => cacheOf(a.db).parsed.has(`${r.key}@${r.seq}`)), 'the statements a save wrote are kept as written');
+  assert.ok(written(a).length > 0 && written(a).every((r) => cacheOf(a.db).parsed.get(r.seq)?.key === r.key), 'the statements a save wrote are kept as written');
   // The same articles through one connection cluster the same way.
   const dir = mkdtempSync(join(tmpdir(), 'dossier-cache-ref-'));
   const single = new SqliteStore(join(dir, 'ref.db'));

@@ -27,10 +27,12 @@ export class CorroborationCache {
   private keys: string[] = [];
   readonly ranker = new NumberedRanker();
   readonly rows = new Map<string, { seq: number; clusterId: string }>();
-  /** Statements by `key@seq` (a replaced document's statements come back under the same keys with
-   *  new sequence numbers): as parsed from their rows, or as written when that is what parsing the
-   *  row gives. Cleared with the rest, so a rolled-back save leaves none of its statements here. */
-  readonly parsed = new Map<string, Statement>();
+  /** Statements by sequence number, as parsed from their rows or as written when that is what
+   *  parsing the row gives. An entry counts only for its own key: a sequence number can come back
+   *  under another key once the latest document is replaced (rows never change in place, so key
+   *  and number together name one row's content). Cleared with the rest, so a rolled-back save
+   *  leaves none of its statements here. */
+  readonly parsed = new Map<number, Statement>();
   /** A cluster folded into another, and the one it went into. */
   private readonly aliases = new Map<string, string>();
   statements: number | null = null;

@@ -69,9 +69,8 @@ function statementsOfRows(db: Database.Database, rows: { key: string; seq: numbe
   const { parsed } = cacheOf(db);
   const json = sql(db, 'SELECT statement_json FROM corr_statements WHERE key = ?');
   return rows.map((r) => {
-    const id = `${r.key}@${r.seq}`;
-    let s = parsed.get(id);
-    if (!s) parsed.set(id, (s = parseStatement((json.get(r.key) as { statement_json: string }).statement_json)));
+    let s = parsed.get(r.seq);
+    if (!s || s.key !== r.key) parsed.set(r.seq, (s = parseStatement((json.get(r.key) as { statement_json: string }).statement_json)));
     return s;
   });
 }
@@ -147,7 +146,7 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
     for (const d of s.dates) insertDate.run(s.key, dateSortKey(d.value), d.value, d.granularity, d.text);
     dirty.run(a.clusterId);
     cache.added(s.key, seq, a.clusterId, blocking);
-    if (jsonFaithful(s)) cache.parsed.set(`${s.key}@${seq}`, s);
+    if (jsonFaithful(s)) cache.parsed.set(seq, s);
     stats.statements++;
   }
   linkDocument(db, doc, statements, entityIds);
