@@ -84,19 +84,20 @@ export function rankByKeys(s: Statement, postings: (key: string) => readonly str
     const w = idf(stats, key.startsWith('t:') ? key.slice(2) : key);
     for (const k of list) score.set(k, (score.get(k) ?? 0) + w);
   }
-  return topRanked(score, limit);
+  return topRanked([...score.entries()], (e) => e[1], (e) => e[0], limit);
 }
 
-/** The `limit` best entries, highest score first, ties by key: only those that can make the cut are
- *  sorted (a common key brings thousands of statements with one score, and ties compare keys). */
-function topRanked(score: Map<string, number>, limit: number): string[] {
-  let entries = [...score.entries()];
-  if (entries.length > limit) {
-    const values = Float64Array.from(score.values()).sort();
+/** The keys of the `limit` best items, highest value first, ties by key: only those that can make
+ *  the cut are sorted (a common key brings thousands of statements with one score, and ties compare
+ *  keys). */
+function topRanked<T>(items: T[], value: (item: T) => number, key: (item: T) => string, limit: number): string[] {
+  let picked = items;
+  if (items.length > limit) {
+    const values = Float64Array.from(items, value).sort();
     const cut = values[values.length - limit];
-    entries = entries.filter(([, v]) => v >= cut);
+    picked = items.filter((item) => value(item) >= cut);
   }
-  return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
+  return picked.sort((a, b) => value(b) - value(a) || key(a).localeCompare(key(b))).slice(0, limit).map(key);
 }
 
 /** `rankByKeys` for a store that numbers its statements densely (0, 1, 2…) and keeps postings as
@@ -123,14 +124,7 @@ export class NumberedRanker {
       }
     }
     const score = this.score;
-    let picked = touched;
-    if (touched.length > limit) {
-      const values = Float64Array.from(touched, (n) => score[n]).sort();
-      const cut = values[values.length - limit];
-      picked = touched.filter((n) => score[n] >= cut);
-    }
-    const ranked = picked.map((n) => ({ key: keyOf(n), value: score[n] }))
-      .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key)).slice(0, limit).map((e) => e.key);
+    const ranked = topRanked(touched, (n) => score[n], keyOf, limit);
     for (const n of touched) this.seen[n] = 0;
     return ranked;
   }
