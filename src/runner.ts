@@ -52,7 +52,7 @@ export async function ingestArticle(store: Store, article: Article, ctx: Context
 
 /** Documents saved together (one commit for all); a batch also goes once its first document has
  *  waited this long, so a slow input still lands promptly. */
-export const SAVE_BATCH = 16;
+export const SAVE_BATCH = 64;
 const SAVE_DELAY_MS = 1000;
 
 export interface IngestRunOptions {

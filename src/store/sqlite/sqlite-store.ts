@@ -41,6 +41,7 @@ export class SqliteStore implements Store {
     // once (on Reuters this took 40% off the commit time); the log is cut back to 8 MB afterwards.
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.pragma('journal_size_limit = 8388608');
+    this.db.pragma('cache_size = -65536');
     migrate(this.db);
   }
 
