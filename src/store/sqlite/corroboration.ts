@@ -29,15 +29,17 @@ interface SavedDoc {
 }
 
 /** Term statistics read from the store: each term's frequency as first read in this save (then
- *  fixed, as the PostgreSQL store does), through the connection's cache. */
-function termStats(db: Database.Database): TermStats {
+ *  fixed, as the PostgreSQL store does), through the connection's cache. `uncounted` holds the keys
+ *  this save has written and not yet counted into corr_df. */
+function termStats(db: Database.Database, uncounted: ReadonlyMap<string, number> = new Map()): TermStats {
   const cache = cacheOf(db);
   const count = sql(db, 'SELECT n FROM corr_df WHERE key = ?');
   const frequencies = cache.frequencies;
   const cell = (term: string): FrequencyCell => {
     let c = frequencies.get(term);
     if (!c) {
-      const n = (count.get(term.startsWith('e:') ? term : `t:${term}`) as { n: number } | undefined)?.n ?? 0;
+      const key = term.startsWith('e:') ? term : `t:${term}`;
+      const n = ((count.get(key) as { n: number } | undefined)?.n ?? 0) + (uncounted.get(key) ?? 0);
       frequencies.set(term, (c = { n, generation: 0, frozen: n }));
     }
     return c;
@@ -105,7 +107,8 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
   const statements = doc.derived?.statements
     ? finishStatements(doc.derived.statements, doc.id, entityIds, analysis.text)
     : statementsOf({ id: doc.id, outlet: analysis.outlet, published: analysis.published, analysis, sentences: doc.sentences, entityIds, dates: doc.derived?.dates });
-  const stats = termStats(db);
+  const uncounted = new Map<string, number>();
+  const stats = termStats(db, uncounted);
   const cache = cacheOf(db);
   const postingsQuery = sql(db, 'SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
   const postings = (k: string): number[] => {
@@ -141,7 +144,7 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
     const seq = cache.maxSeq + 1;
     insert.run(s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }), seq);
     const blocking = new Set(blockingKeys(s));
-    for (const k of blocking) insertKey.run(k, s.key);
+    for (const k of blocking) if (insertKey.run(k, s.key).changes) uncounted.set(k, (uncounted.get(k) ?? 0) + 1);
     for (const e of s.entities) insertEntity.run(s.key, e);
     for (const d of s.dates) insertDate.run(s.key, dateSortKey(d.value), d.value, d.granularity, d.text);
     dirty.run(a.clusterId);
@@ -149,6 +152,10 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
     if (jsonFaithful(s)) cache.parsed.set(seq, s);
     stats.statements++;
   }
+  // The keys written above are counted once per document, not by a trigger once per row.
+  const countKey = sql(db, 'INSERT INTO corr_df (key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n');
+  for (const [k, n] of uncounted) countKey.run(k, n);
+  uncounted.clear();
   linkDocument(db, doc, statements, entityIds);
   refreshDirtyClusters(db);
 }
