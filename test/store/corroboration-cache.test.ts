@@ -7,10 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { cacheOf } from '../../src/store/sqlite/corroboration-cache.js';
+import { cacheOf, dropCache } from '../../src/store/sqlite/corroboration-cache.js';
 import { MAX_POSTINGS } from '../../src/corroborate/cluster.js';
 import type { AnalysedDocument } from '../../src/store/types.js';
 import { analysed } from '../corroborate/helpers.js';
+import { articlesFromBytes } from '../../src/ingest/index.js';
+import { Context } from '../../src/context.js';
+import { analyzeArticle } from '../../src/pipeline.js';
+import { forStore } from '../../src/runner.js';
+import { conllArticles } from '../../scripts/bench-scale.js';
 
 const ENTITIES: [string, 'GPE' | 'ORG' | 'FAC'][] = [['Norland', 'GPE'], ['Kestrel naval yard', 'FAC'], ['Harbor Times', 'ORG']];
 
@@ -40,6 +45,10 @@ function assertCacheTrue(store: SqliteStore): void {
     assert.ok(stored, `statement ${key} is stored`);
     assert.equal(row.seq, stored.seq);
     assert.equal(cache.cluster(row.clusterId), stored.cluster_id, `cluster of ${key}`);
+  }
+  for (const [id, list] of cache.members) {
+    const rows = db.prepare('SELECT key, seq FROM corr_statements WHERE cluster_id = ? ORDER BY seq').all(id);
+    assert.deepEqual(list, rows, `members of cluster ${id}`);
   }
   for (const [seq, statement] of cache.parsed) {
     const stored = db.prepare('SELECT seq, statement_json FROM corr_statements WHERE key = ?').get(statement.key) as { seq: number; statement_json: string } | undefined;
@@ -87,7 +96,7 @@ test('two connections saving in turn: each one\'s cache follows the other\'s com
     await store.saveDocument(doc);
     assertCacheTrue(store);
   }
-  assert.ok(cacheOf(a.db).frequencies.size > 0, 'the cache was used');
+  assert.ok(cacheOf(a.db).frequencies.size > 0 && [...cacheOf(a.db).members.values()].some((m) => m.length > 1), 'the cache was used');
   const written = (store: SqliteStore) => store.db.prepare('SELECT key, seq FROM corr_statements WHERE doc_id = ?').all('d10') as { key: string; seq: number }[];
   assert.ok(written(a).length > 0 && written(a).every((r) => cacheOf(a.db).parsed.get(r.seq)?.key === r.key), 'the statements a save wrote are kept as written');
   // The same articles through one connection cluster the same way.
@@ -131,4 +140,38 @@ test('a write outside a save, a replaced document and a failed save each leave t
   const settled = await store.saveDocuments(articles(13).slice(10));
   assert.deepEqual(settled.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
   assertCacheTrue(store);
+}));
+
+test('real articles saved in batches: the cache stays true through merges, and clustering equals a store without it', { timeout: 120_000 }, () => withStores(async (_path, open) => {
+  const ctx = new Context({ lists: null });
+  const items = articlesFromBytes('reuters.jsonl', Buffer.from(conllArticles().slice(0, 200).map((r) => JSON.stringify(r)).join('\n')));
+  const docs = items.flatMap((item) => (item.ok ? [forStore(analyzeArticle(item.article, ctx))] : []));
+  const store = open();
+  const cache = cacheOf(store.db);
+  let merges = 0;
+  const merged = cache.merged.bind(cache);
+  cache.merged = (from, into) => {
+    merges++;
+    merged(from, into);
+  };
+  for (let i = 0; i < docs.length; i += 40) {
+    assert.ok((await store.saveDocuments(docs.slice(i, i + 40))).every((r) => r.status === 'fulfilled'));
+    assertCacheTrue(store);
+  }
+  assert.ok(merges > 0, 'some statement merged two clusters');
+  // The same documents one at a time, the cache dropped before every save.
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-cache-ref-'));
+  const fresh = new SqliteStore(join(dir, 'ref.db'));
+  try {
+    for (const doc of docs) {
+      dropCache(fresh.db);
+      await fresh.saveDocument(doc);
+    }
+    const everything = (db: SqliteStore['db']) => db.prepare('SELECT key, cluster_id, novelty_json FROM corr_statements ORDER BY key').all();
+    assert.deepEqual(everything(store.db), everything(fresh.db));
+    assert.deepEqual(store.db.prepare('SELECT * FROM corr_clusters ORDER BY id').all(), fresh.db.prepare('SELECT * FROM corr_clusters ORDER BY id').all());
+  } finally {
+    await fresh.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }));

@@ -33,6 +33,10 @@ export class CorroborationCache {
    *  and number together name one row's content). Cleared with the rest, so a rolled-back save
    *  leaves none of its statements here. */
   readonly parsed = new Map<number, Statement>();
+  /** The members of clusters read so far, in sequence order, as the database lists them; a
+   *  statement written joins its cluster's list, a merge drops both lists. */
+  readonly members = new Map<string, { key: string; seq: number }[]>();
+  private memberEntries = 0;
   /** A cluster folded into another, and the one it went into. */
   private readonly aliases = new Map<string, string>();
   statements: number | null = null;
@@ -49,12 +53,14 @@ export class CorroborationCache {
     this.rows.clear();
     this.parsed.clear();
     this.aliases.clear();
+    this.members.clear();
+    this.memberEntries = 0;
     this.statements = this.documents = this.maxSeq = null;
   }
 
   /** Starts again when a map has grown past its bound. */
   trim(): void {
-    if (this.frequencies.size > MAX_ENTRIES || this.postings.size > MAX_ENTRIES || this.rows.size > MAX_ENTRIES || this.keys.length > MAX_ENTRIES) this.clear();
+    if (this.frequencies.size > MAX_ENTRIES || this.postings.size > MAX_ENTRIES || this.rows.size > MAX_ENTRIES || this.keys.length > MAX_ENTRIES || this.memberEntries > MAX_ENTRIES) this.clear();
     else if (this.parsed.size > MAX_PARSED) this.parsed.clear();
   }
 
@@ -81,6 +87,18 @@ export class CorroborationCache {
 
   merged(from: string, into: string): void {
     if (from !== into) this.aliases.set(from, into);
+    this.members.delete(from);
+    this.members.delete(into);
+  }
+
+  /** A cluster's members (key and sequence number, in sequence order), read once. */
+  membersOf(clusterId: string, read: () => { key: string; seq: number }[]): readonly { key: string; seq: number }[] {
+    let list = this.members.get(clusterId);
+    if (!list) {
+      this.members.set(clusterId, (list = read()));
+      this.memberEntries += list.length;
+    }
+    return list;
   }
 
   /** Applies a statement just written with these (distinct) blocking keys. */
@@ -93,6 +111,11 @@ export class CorroborationCache {
       if (list && list.length <= MAX_POSTINGS) list.push(this.numberOf(key));
     }
     this.rows.set(key, { seq, clusterId });
+    const members = this.members.get(clusterId);
+    if (members) {
+      members.push({ key, seq });
+      this.memberEntries++;
+    }
     if (this.statements !== null) this.statements++;
     this.maxSeq = seq;
   }

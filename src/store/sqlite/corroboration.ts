@@ -67,7 +67,7 @@ function sql(db: Database.Database, text: string): Database.Statement {
 }
 
 /** The statements of these rows, through the connection's cache of parsed statements. */
-function statementsOfRows(db: Database.Database, rows: { key: string; seq: number }[]): Statement[] {
+function statementsOfRows(db: Database.Database, rows: readonly { key: string; seq: number }[]): Statement[] {
   const { parsed } = cacheOf(db);
   const json = sql(db, 'SELECT statement_json FROM corr_statements WHERE key = ?');
   return rows.map((r) => {
@@ -84,8 +84,16 @@ function jsonFaithful(s: Statement): boolean {
   return s.quantities.every(Number.isFinite) && s.years.every(Number.isFinite) && (!s.event || Object.values(s.event).every((v) => v !== undefined));
 }
 
-function clusterMembers(db: Database.Database, clusterId: string, limit = 100000): Statement[] {
-  return statementsOfRows(db, sql(db, 'SELECT key, seq FROM corr_statements WHERE cluster_id = ? ORDER BY seq LIMIT ?').all(clusterId, limit) as { key: string; seq: number }[]);
+const memberQuery = 'SELECT key, seq FROM corr_statements WHERE cluster_id = ? ORDER BY seq';
+
+function clusterMembers(db: Database.Database, clusterId: string): Statement[] {
+  return statementsOfRows(db, sql(db, memberQuery).all(clusterId) as { key: string; seq: number }[]);
+}
+
+/** `clusterMembers` inside a save (the first `limit`), through the connection's cache. */
+function savedClusterMembers(db: Database.Database, clusterId: string, limit = Infinity): Statement[] {
+  const rows = cacheOf(db).membersOf(clusterId, () => sql(db, memberQuery).all(clusterId) as { key: string; seq: number }[]);
+  return statementsOfRows(db, rows.length > limit ? rows.slice(0, limit) : rows);
 }
 
 /** A statement's sequence number and cluster, through the connection's cache. */
@@ -140,7 +148,7 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
       sql(db, 'DELETE FROM corr_dirty WHERE cluster_id = ?').run(other);
       cache.merged(other, a.clusterId);
     }
-    const novelty = noveltyOf(s, a.clusterId, a.created ? [] : clusterMembers(db, a.clusterId, 200));
+    const novelty = noveltyOf(s, a.clusterId, a.created ? [] : savedClusterMembers(db, a.clusterId, 200));
     const seq = cache.maxSeq + 1;
     insert.run(s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }), seq);
     const blocking = new Set(blockingKeys(s));
@@ -268,7 +276,7 @@ export function refreshDirtyClusters(db: Database.Database): void {
   const upsert = sql(db, `INSERT OR REPLACE INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
     first_doc, first_published, latest_doc, latest_published, contested, roots_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const id of ids) {
-    const members = clusterMembers(db, id);
+    const members = savedClusterMembers(db, id);
     const sample = members.length > SUMMARY_SAMPLE ? members.slice(-SUMMARY_SAMPLE) : members;
     if (!members.length) {
       sql(db, 'DELETE FROM corr_clusters WHERE id = ?').run(id);
