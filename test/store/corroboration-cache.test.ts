@@ -50,6 +50,11 @@ function assertCacheTrue(store: SqliteStore): void {
     const rows = db.prepare('SELECT key, seq FROM corr_statements WHERE cluster_id = ? ORDER BY seq').all(id);
     assert.deepEqual(list, rows, `members of cluster ${id}`);
   }
+  for (const [key, holders] of cache.holders) {
+    const rows = (db.prepare('SELECT doc_id FROM corr_doc_keys WHERE key = ?').all(key) as { doc_id: string }[]).map((r) => r.doc_id);
+    if (holders) assert.deepEqual([...holders].sort(), rows.sort(), `holders of ${key}`);
+    else assert.ok(rows.length > 202, `${key} is held by many documents`);
+  }
   for (const [seq, statement] of cache.parsed) {
     const stored = db.prepare('SELECT seq, statement_json FROM corr_statements WHERE key = ?').get(statement.key) as { seq: number; statement_json: string } | undefined;
     // An entry under an old sequence number is never asked for again; one under the current one
@@ -97,6 +102,7 @@ test('two connections saving in turn: each one\'s cache follows the other\'s com
     assertCacheTrue(store);
   }
   assert.ok(cacheOf(a.db).frequencies.size > 0 && [...cacheOf(a.db).members.values()].some((m) => m.length > 1), 'the cache was used');
+  assert.ok([...cacheOf(a.db).holders.values()].some((h) => h && h.length > 1), 'document keys were cached');
   const written = (store: SqliteStore) => store.db.prepare('SELECT key, seq FROM corr_statements WHERE doc_id = ?').all('d10') as { key: string; seq: number }[];
   assert.ok(written(a).length > 0 && written(a).every((r) => cacheOf(a.db).parsed.get(r.seq)?.key === r.key), 'the statements a save wrote are kept as written');
   // The same articles through one connection cluster the same way.

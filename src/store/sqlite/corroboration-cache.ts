@@ -37,6 +37,9 @@ export class CorroborationCache {
    *  statement written joins its cluster's list, a merge drops both lists. */
   readonly members = new Map<string, { key: string; seq: number }[]>();
   private memberEntries = 0;
+  /** Documents holding a document key (LSH band, specific), all of them while they are few; null
+   *  once more hold it than blocking looks at. */
+  readonly holders = new Map<string, string[] | null>();
   /** A cluster folded into another, and the one it went into. */
   private readonly aliases = new Map<string, string>();
   statements: number | null = null;
@@ -55,12 +58,13 @@ export class CorroborationCache {
     this.aliases.clear();
     this.members.clear();
     this.memberEntries = 0;
+    this.holders.clear();
     this.statements = this.documents = this.maxSeq = null;
   }
 
   /** Starts again when a map has grown past its bound. */
   trim(): void {
-    if (this.frequencies.size > MAX_ENTRIES || this.postings.size > MAX_ENTRIES || this.rows.size > MAX_ENTRIES || this.keys.length > MAX_ENTRIES || this.memberEntries > MAX_ENTRIES) this.clear();
+    if (this.frequencies.size > MAX_ENTRIES || this.postings.size > MAX_ENTRIES || this.rows.size > MAX_ENTRIES || this.keys.length > MAX_ENTRIES || this.memberEntries > MAX_ENTRIES || this.holders.size > MAX_ENTRIES) this.clear();
     else if (this.parsed.size > MAX_PARSED) this.parsed.clear();
   }
 

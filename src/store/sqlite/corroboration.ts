@@ -192,12 +192,21 @@ function linkDocument(db: Database.Database, doc: SavedDoc, statements: Statemen
   for (const k of keys) insertKey.run(k, doc.id);
   const documents = cache.documents;
   const candidates = new Map<string, number>();
-  const holders = sql(db, 'SELECT doc_id FROM corr_doc_keys WHERE key = ? AND doc_id <> ? LIMIT ?');
+  // Every holder of a key (this document among them) while there are at most MAX_KEY_HOLDERS + 2,
+  // through the connection's cache; a key written before was read whole or is known too common.
+  const holdersQuery = sql(db, 'SELECT doc_id FROM corr_doc_keys WHERE key = ? LIMIT ?').pluck();
   for (const k of keys) {
-    const rows = holders.all(k, doc.id, MAX_KEY_HOLDERS + 1) as { doc_id: string }[];
+    let holders = cache.holders.get(k);
+    if (holders === undefined) {
+      const ids = holdersQuery.all(k, MAX_KEY_HOLDERS + 3) as string[];
+      cache.holders.set(k, (holders = ids.length > MAX_KEY_HOLDERS + 2 ? null : ids));
+    } else if (holders && !holders.includes(doc.id)) {
+      holders.push(doc.id);
+      if (holders.length > MAX_KEY_HOLDERS + 2) cache.holders.set(k, (holders = null));
+    }
     // A specific most documents hold (a head of state) finds nothing in particular: skip it.
-    if (rows.length > MAX_KEY_HOLDERS) continue;
-    for (const r of rows) candidates.set(r.doc_id, (candidates.get(r.doc_id) ?? 0) + (k.startsWith('b') ? 3 : 1));
+    if (!holders || holders.length - 1 > MAX_KEY_HOLDERS) continue;
+    for (const id of holders) if (id !== doc.id) candidates.set(id, (candidates.get(id) ?? 0) + (k.startsWith('b') ? 3 : 1));
   }
   const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
   if (!ranked.length) return;
