@@ -7,11 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/types.js';
-import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import type { AnalysedDocument, Store } from '../../src/store/types.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { Claim } from '../../src/schema/analysis.js';
 import { analysed, entity } from '../store/contract.js';
-import { openTestStore } from './helpers.js';
+import { openTestStore, schemaUrl } from './helpers.js';
 import { SEEDS_DIR } from '../helpers/fixtures.js';
 import { articlesFromBytes } from '../../src/ingest/index.js';
 import { Context } from '../../src/context.js';
@@ -163,6 +163,56 @@ test('postgres: a document whose corroboration fails is set aside with its error
     assert.deepEqual(await store.corroborationBacklog(), { waiting: 0, failed: [] });
     assert.ok((await store.documentLinks('copy')).length > 0, 'the repaired copy is linked to its origin');
   } finally {
+    await dispose();
+  }
+});
+
+test('postgres: processes taking turns at corroboration, with a document replaced between turns, give exactly what SQLite gives', { timeout: 120_000 }, async () => {
+  const docs = mixedCorpus();
+  await bothStores(async (sqlite, a) => {
+    // A second process on the same schema: its batches move the epoch under the first one's kept state.
+    const b = await PostgresStore.open(schemaUrl(a.schema));
+    try {
+      const turns: [PostgresStore, AnalysedDocument[]][] = [[a, docs.slice(0, 10)], [b, docs.slice(10, 20)], [a, docs.slice(20, 28)], [a, docs.slice(28)]];
+      for (const [i, [store, chunk]] of turns.entries()) {
+        for (const doc of chunk) {
+          await sqlite.saveDocument(doc);
+          await store.transaction((client) => store.saveWith(client, doc));
+        }
+        if (i === 3) {
+          // Before the last turn the first process ran the last batch, but a replaced document
+          // deleted statements since: it must not go on from what it kept.
+          const changed = analysed('copy', 'Completely different news about football results today.', [], {}, docs.find((d) => d.article.id === 'copy')!.article.source);
+          await sqlite.saveDocument(changed);
+          await b.transaction((client) => b.saveWith(client, changed));
+        }
+        assert.equal(await store.corroborate({ wait: true, batch: 4 }), chunk.length + (i === 3 ? 1 : 0));
+      }
+      const ids = docs.map((d) => d.article.id);
+      const expected = await everything(sqlite, ids);
+      assert.deepEqual(await everything(a, ids), expected);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+test('postgres: the process that ran the last batch runs the next; another takes over when many wait or it has gone quiet', async () => {
+  const { store: a, schema, dispose } = await openTestStore('corr');
+  const b = await PostgresStore.open(schemaUrl(schema));
+  try {
+    const [wire, copy, other] = corpus();
+    await a.transaction((client) => a.saveWith(client, wire));
+    assert.equal(await b.corroborate({ min: 1 }), 1, 'with no holder yet, anyone may start');
+    await a.transaction((client) => a.saveWith(client, copy));
+    assert.equal(await a.corroborate({ min: 1 }), 0, 'another process ran the last batch a moment ago');
+    assert.equal(await b.corroborate({ min: 1 }), 1);
+    await a.transaction((client) => a.saveWith(client, other));
+    await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
+    assert.equal(await a.corroborate({ min: 1 }), 1, 'the holder has run no batch for a minute');
+    assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
+  } finally {
+    await b.close();
     await dispose();
   }
 });

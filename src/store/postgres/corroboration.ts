@@ -5,15 +5,17 @@
 // Saves only queue their document (corr_pending); whoever holds the corroboration lock clusters the
 // queued documents in batches, in queue order, so clusters grow in one order whatever the workers
 // (docs/decisions/postgres.md).
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Analysis, Modality } from '../../schema/analysis.js';
-import { statementsOf, type Statement } from '../../corroborate/statements.js';
-import { blockingKeys, type TermStats } from '../../corroborate/similarity.js';
+import { finishStatements, statementsOf, type Statement } from '../../corroborate/statements.js';
+import { blockingKeys, newGeneration, type TermStats } from '../../corroborate/similarity.js';
 import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
 import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
 import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/contradictions.js';
 import { dateSortKey } from '../../corroborate/timeline.js';
+import type { AnalysedDocument } from '../types.js';
 import { inTransaction, lockAll, lockKey } from './connection.js';
 
 // The same limits as the SQLite store (src/store/sqlite/corroboration.ts).
@@ -29,6 +31,13 @@ const NOVELTY_SAMPLE = 200;
 export const CORROBORATION_BATCH = 200;
 /** A busy worker starts corroborating once this many documents wait. */
 export const CORROBORATE_AFTER = 100;
+/** A worker that did not run the last batch leaves the next one to the process that did (which
+ *  still holds what it read) until this many documents wait, or that process has run none for
+ *  HOLDER_STALE_SECONDS. */
+export const TAKE_OVER_AFTER = 3 * CORROBORATE_AFTER;
+const HOLDER_STALE_SECONDS = 5;
+/** Statements, postings or frequencies a process keeps between batches at most. */
+const MAX_KEPT = 300_000;
 
 type Db = Pick<pg.PoolClient, 'query'>;
 
@@ -36,19 +45,25 @@ export interface SavedDoc {
   id: string;
   analysis: Analysis;
   sentences: { start: number; end: number }[];
+  /** What the analysis derived for corroboration, when the saver sent it (AnalysedDocument.derived). */
+  derived?: AnalysedDocument['derived'] | null;
 }
 
-/** What one corroboration batch has read, kept true by applying the batch's own writes to it. It is
- *  valid only inside the batch's transaction: the corroboration lock keeps every other writer out of
- *  the corroboration tables meanwhile (a save replacing a document takes the lock too). */
+/** What corroboration batches have read, kept true by applying their own writes to it. It is valid
+ *  inside a batch's transaction, since the corroboration lock keeps every other writer out of the
+ *  corroboration tables meanwhile (a save replacing a document takes the lock too), and from one
+ *  batch to the next while no other process has written them (`Corroborator`). */
 export class BatchState {
   /** corr_df as it stands in the database, for the keys read so far. */
   readonly frequencies = new Map<string, number>();
   /** Statements holding a blocking key (at most MAX_POSTINGS + 1 read: enough to tell a key too common). */
   readonly postings = new Map<string, string[]>();
   readonly statements = new Map<string, Statement>();
-  /** The cluster of a statement. */
+  /** The cluster of a statement as read or written (undefined: no such statement); merges are
+   *  followed through `aliases` (see `clusterOf`). */
   readonly clusters = new Map<string, string | undefined>();
+  /** A cluster folded into another, and the one it went into. */
+  private readonly aliases = new Map<string, string>();
   /** The canonical member of a cluster (null: no summary row yet, or the cluster is gone). */
   readonly anchors = new Map<string, Statement | null>();
   /** Every member of a cluster in seq order, for the clusters whose members the batch has read in full. */
@@ -59,13 +74,29 @@ export class BatchState {
   count = 0;
   documents = 0;
 
-  /** Points every statement of the merged clusters at the one they were folded into. */
+  /** The cluster a statement is in now, following merges; undefined when it is not known. */
+  clusterOf(key: string): string | undefined {
+    const id = this.clusters.get(key);
+    if (id === undefined) return undefined;
+    let current = id;
+    for (let next = this.aliases.get(current); next !== undefined; next = this.aliases.get(current)) current = next;
+    if (current !== id) this.clusters.set(key, current);
+    return current;
+  }
+
+  /** Points the statements of the merged clusters at the one they were folded into. */
   renameClusters(merged: string[], into: string): void {
-    const gone = new Set(merged);
-    for (const [key, cluster] of this.clusters) if (cluster !== undefined && gone.has(cluster)) this.clusters.set(key, into);
-    for (const id of merged) this.anchors.set(id, null);
+    for (const id of merged) {
+      if (id !== into) this.aliases.set(id, into);
+      this.anchors.set(id, null);
+    }
     // The merged clusters' members interleave by seq: read them again when needed.
     for (const id of [...merged, into]) this.members.delete(id);
+  }
+
+  /** Too much to keep from one batch to the next (memory stays bounded; the next batch reads afresh). */
+  get large(): boolean {
+    return this.statements.size > MAX_KEPT || this.postings.size > MAX_KEPT || this.frequencies.size > MAX_KEPT;
   }
 
   /** Counts keys the batch has just written (the corr_df trigger has counted them in the database). */
@@ -90,17 +121,19 @@ export class SyncView {
   readonly links = new Map<string, DocumentLink | null>();
   readonly credits = new Map<string, Set<string>>();
   readonly outlets = new Map<string, string | null>();
-  readonly clusters: Map<string, string | undefined>;
   readonly docDf = new Map<string, number>();
   readonly anchors: Map<string, Statement | null>;
   readonly entityNames = new Map<string, string | null>();
   private readonly missing = new Map<string, Set<string>>();
   statements = 0;
+  /** Frequencies read through the view hold for its life, so scoring may keep them (and the weights
+   *  made of them) under one generation; a new one starts when the view fetches frequencies a rule
+   *  lacked, since those were answered 0 until then. */
+  private generation = newGeneration();
 
   /** `state` shares what a corroboration batch has read; a view of its own starts empty. */
   constructor(readonly db: Db, readonly state = new BatchState()) {
     this.postings = state.postings;
-    this.clusters = state.clusters;
     this.anchors = state.anchors;
   }
 
@@ -113,8 +146,12 @@ export class SyncView {
   }
 
   termStats(): TermStats {
+    const view = this;
     return {
       statements: this.statements,
+      get generation() {
+        return view.generation;
+      },
       df: (term) => this.byTerm.get(term) ?? this.frequency(term.startsWith('e:') ? term : `t:${term}`, term),
     };
   }
@@ -170,12 +207,14 @@ export class SyncView {
       const list = this.unwritten.get(k);
       if (list) list.push(s.key);
       else this.unwritten.set(k, [s.key]);
-      this.postings.get(k)?.push(s.key);
+      // A list past MAX_POSTINGS only tells that the key is too common: it need not grow.
+      const known = this.postings.get(k);
+      if (known && known.length <= MAX_POSTINGS) known.push(s.key);
     }
   }
 
   postingsOf = (key: string): string[] => this.get(this.postings, 'postings', key, []);
-  clusterOf = (key: string): string | undefined => this.get(this.clusters, 'clusters', key, undefined);
+  clusterOf = (key: string): string | undefined => (this.state.clusters.has(key) ? this.state.clusterOf(key) : this.get(this.state.clusters, 'clusters', key, undefined));
   docFrequency = (specific: string): number => this.get(this.docDf, 'docDf', `s:${specific}`, 0);
   /** The canonical member of a cluster, which joins are anchored against. */
   anchorOf = (clusterId: string): Statement | null => this.get(this.anchors, 'anchors', clusterId, null);
@@ -202,6 +241,7 @@ export class SyncView {
       this.missing.clear();
       const result = rule();
       if (!this.missing.size) return result;
+      if (this.missing.has('df')) this.generation = newGeneration();
       await this.fetchMissing();
     }
     throw new Error('corroboration kept asking for more data');
@@ -214,8 +254,8 @@ export class SyncView {
     const clusters = want('clusters');
     if (clusters.length) {
       const rows = (await this.db.query('SELECT key, cluster_id FROM corr_statements WHERE key = ANY($1::text[])', [clusters])).rows;
-      for (const k of clusters) this.clusters.set(k, undefined);
-      for (const r of rows) this.clusters.set(r.key, r.cluster_id);
+      for (const k of clusters) this.state.clusters.set(k, undefined);
+      for (const r of rows) this.state.clusters.set(r.key, r.cluster_id);
     }
     const docDf = want('docDf');
     if (docDf.length) {
@@ -260,8 +300,11 @@ export async function clusterMembers(db: Db, clusterId: string, limit = 100000):
     .map((r) => r.statement_json as Statement);
 }
 
-const statementsOfDoc = ({ id, analysis, sentences }: SavedDoc, entityIds: Record<string, string>): Statement[] =>
-  statementsOf({ id, outlet: analysis.outlet, published: analysis.published, analysis, sentences, entityIds });
+/** A document's statements: its drafts finished with the corpus ids, or made here when it came without. */
+const statementsOfDoc = ({ id, analysis, sentences, derived }: SavedDoc, entityIds: Record<string, string>): Statement[] =>
+  derived?.statements
+    ? finishStatements(derived.statements, id, entityIds, analysis.text)
+    : statementsOf({ id, outlet: analysis.outlet, published: analysis.published, analysis, sentences, entityIds, dates: derived?.dates });
 
 interface Clustered { statement: Statement; novelty: Novelty & { match: unknown } }
 
@@ -282,7 +325,7 @@ export async function corroborateDocument(db: pg.PoolClient, state: BatchState, 
     await loadStatements(db, state, keys);
     const candidates = keys.flatMap((k) => {
       const statement = state.statements.get(k);
-      const clusterId = state.clusters.get(k);
+      const clusterId = state.clusterOf(k);
       return statement && clusterId ? [{ statement, clusterId }] : [];
     });
     // The frequencies the rule will ask for, read before it runs so that it seldom runs twice.
@@ -298,7 +341,7 @@ export async function corroborateDocument(db: pg.PoolClient, state: BatchState, 
     if (!a.created) {
       // Earlier members: those stored, then this document's own clustered so far (they come later in seq order).
       before = state.members.get(a.clusterId)?.slice(0, NOVELTY_SAMPLE) ?? await clusterMembers(db, a.clusterId, NOVELTY_SAMPLE);
-      for (const c of clustered) if (before.length < NOVELTY_SAMPLE && state.clusters.get(c.statement.key) === a.clusterId) before.push(c.statement);
+      for (const c of clustered) if (before.length < NOVELTY_SAMPLE && state.clusterOf(c.statement.key) === a.clusterId) before.push(c.statement);
     }
     clustered.push({ statement: s, novelty: { ...noveltyOf(s, a.clusterId, before), match: a.match } });
     state.statements.set(s.key, s);
@@ -337,7 +380,7 @@ async function loadStatements(db: Db, state: BatchState, keys: string[]): Promis
 async function writeStatements(db: Db, state: BatchState, clustered: Clustered[]): Promise<void> {
   if (!clustered.length) return;
   const ss = clustered.map((c) => c.statement);
-  const clusterOf = (s: Statement) => state.clusters.get(s.key)!;
+  const clusterOf = (s: Statement) => state.clusterOf(s.key)!;
   const keyRows = ss.flatMap((s) => [...new Set(blockingKeys(s))].map((k) => [k, s.key]));
   const entityRows = ss.flatMap((s) => [...new Set(s.entities)].map((e) => [s.key, e]));
   const dateRows = ss.flatMap((s) => {
@@ -380,22 +423,44 @@ export interface CorroborateOptions {
   min?: number;
 }
 
+/** One process's side of corroboration: what its last batch left in memory and the epoch token that
+ *  batch wrote. The next batch starts from that state when the token is still the current one (no
+ *  other process corroborated or wrote the tables in between), instead of reading postings,
+ *  statements, clusters and frequencies again. */
+export class Corroborator {
+  readonly id = randomUUID();
+  private kept: { epoch: string; state: BatchState } | null = null;
+
+  /** The state to start a batch from, when `previous` is the token the last batch kept here wrote.
+   *  It is handed over, not shared: a batch that fails (or is retried) leaves nothing to start from. */
+  take(previous: string | null): BatchState | null {
+    const kept = this.kept;
+    this.kept = null;
+    return kept && kept.epoch === previous ? kept.state : null;
+  }
+
+  /** Keeps the state of a batch that has committed. */
+  keep(epoch: string, state: BatchState): void {
+    this.kept = state.large ? null : { epoch, state };
+  }
+}
+
 /** Corroborates queued documents in queue order, a batch per transaction, while this process holds
  *  the corroboration lock. A document that fails on its own keeps its queue row with the error and
  *  is skipped from then on. Returns how many documents it corroborated. */
-export async function corroboratePending(pool: pg.Pool, schema: string, opts: CorroborateOptions = {}): Promise<number> {
+export async function corroboratePending(pool: pg.Pool, schema: string, opts: CorroborateOptions = {}, self = new Corroborator()): Promise<number> {
   let done = 0;
   let size = opts.batch ?? CORROBORATION_BATCH;
   const min = Math.max(1, opts.min ?? 1);
-  if (!opts.wait && (await waiting(pool, min)) < min) return 0;
+  if (!opts.wait && !(await due(pool, min, self))) return 0;
   for (;;) {
     if (!opts.wait && !(await waiting(pool, 1))) return done;
-    let n: number;
+    let batch: Batch | null;
     try {
-      n = await inTransaction(pool, async (client) => {
+      batch = await inTransaction(pool, async (client) => {
         if (opts.wait) await lockAll(client, schema, ['dossier:corroborate']);
-        else if (!(await tryLock(client, schema, 'dossier:corroborate'))) return -1;
-        return corroborateBatch(client, size);
+        else if (!(await tryLock(client, schema, 'dossier:corroborate'))) return null;
+        return corroborateBatch(client, size, self);
       });
     } catch (err) {
       if (size > 1) {
@@ -405,8 +470,9 @@ export async function corroboratePending(pool: pg.Pool, schema: string, opts: Co
       await recordFailure(pool, schema, err as Error);
       continue;
     }
-    if (n <= 0) return done;
-    done += n;
+    if (!batch || !batch.documents) return done;
+    self.keep(batch.epoch, batch.state);
+    done += batch.documents;
     size = opts.batch ?? CORROBORATION_BATCH;
   }
 }
@@ -416,27 +482,45 @@ async function waiting(pool: pg.Pool, cap: number): Promise<number> {
   return (await pool.query('SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p', [cap])).rows[0].n;
 }
 
+/** Should this process start corroborating without waiting? When `min` documents wait, if it ran
+ *  the last batch (or nobody has); another's only once TAKE_OVER_AFTER wait or that one has gone quiet. */
+async function due(pool: pg.Pool, min: number, self: Corroborator): Promise<boolean> {
+  const cap = Math.max(min, TAKE_OVER_AFTER);
+  const row = (await pool.query(`SELECT (SELECT COUNT(*)::int FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p) AS n,
+      e.holder, e.at < now() - make_interval(secs => $2) AS stale FROM corr_epoch e`, [cap, HOLDER_STALE_SECONDS])).rows[0];
+  if (row.n < min) return false;
+  return !row.holder || row.holder === self.id || row.stale || row.n >= TAKE_OVER_AFTER;
+}
+
 async function tryLock(client: pg.PoolClient, schema: string, key: string): Promise<boolean> {
   return (await client.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS ok', [lockKey(`${schema}\u0000${key}`).toString()])).rows[0].ok;
 }
 
-/** The first `size` queued documents, corroborated in this transaction; returns how many. */
-async function corroborateBatch(client: pg.PoolClient, size: number): Promise<number> {
-  const rows = (await client.query(`SELECT p.seq, d.id, d.analysis_json, d.sentences_json FROM corr_pending p JOIN documents d ON d.id = p.doc_id
+interface Batch { documents: number; epoch: string; state: BatchState }
+
+/** The first `size` queued documents, corroborated in this transaction (which holds the lock). */
+async function corroborateBatch(client: pg.PoolClient, size: number, self: Corroborator): Promise<Batch | null> {
+  const rows = (await client.query(`SELECT p.seq, d.id, d.analysis_json, d.sentences_json, p.derived_json FROM corr_pending p JOIN documents d ON d.id = p.doc_id
     WHERE p.error IS NULL ORDER BY p.seq LIMIT $1`, [size])).rows;
-  if (!rows.length) return 0;
+  if (!rows.length) return null;
+  const epoch = randomUUID();
+  const previous = (await client.query(`WITH old AS (SELECT token FROM corr_epoch)
+    UPDATE corr_epoch SET token = $1, holder = $2, at = now() RETURNING (SELECT token FROM old)`, [epoch, self.id])).rows[0].token as string | null;
+  let state = self.take(previous);
+  if (!state) {
+    state = new BatchState();
+    const counts = (await client.query('SELECT (SELECT COUNT(*) FROM corr_statements)::int AS s, (SELECT COUNT(*) FROM corr_docs)::int AS d')).rows[0];
+    state.count = counts.s;
+    state.documents = counts.d;
+  }
   const ids = rows.map((r) => r.id as string);
   const entityIds = new Map<string, Record<string, string>>(ids.map((id) => [id, {}]));
   for (const e of (await client.query('SELECT doc_id, local_id, entity_id FROM doc_entities WHERE doc_id = ANY($1::text[])', [ids])).rows) {
     entityIds.get(e.doc_id)![e.local_id] = e.entity_id;
   }
-  const state = new BatchState();
-  const counts = (await client.query('SELECT (SELECT COUNT(*) FROM corr_statements)::int AS s, (SELECT COUNT(*) FROM corr_docs)::int AS d')).rows[0];
-  state.count = counts.s;
-  state.documents = counts.d;
   // Every blocking key of the batch read up front; the batch keeps them current as it writes.
   const docs = rows.map((r) => {
-    const doc: SavedDoc = { id: r.id, analysis: r.analysis_json as Analysis, sentences: r.sentences_json };
+    const doc: SavedDoc = { id: r.id, analysis: r.analysis_json as Analysis, sentences: r.sentences_json, derived: r.derived_json };
     return { doc, entityIds: entityIds.get(r.id)!, statements: statementsOfDoc(doc, entityIds.get(r.id)!) };
   });
   const prefetch = new SyncView(client, state);
@@ -445,7 +529,7 @@ async function corroborateBatch(client: pg.PoolClient, size: number): Promise<nu
   await prefetch.prefetchPostings(keys);
   for (const d of docs) await corroborateDocument(client, state, d.doc, d.entityIds, d.statements);
   await client.query('DELETE FROM corr_pending WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
-  return rows.length;
+  return { documents: rows.length, epoch, state };
 }
 
 /** Marks the first queued document, which failed on its own, with the error; later batches skip it. */
@@ -470,7 +554,7 @@ const better = (a: DocumentLink, b: { kind: string; score: number } | undefined)
 
 /** Finds documents that share LSH bands or rare specifics with this one and records derivations. */
 async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>, state: BatchState): Promise<void> {
-  const signature = signatureOf(doc.analysis.text);
+  const signature = doc.derived?.signature ?? signatureOf(doc.analysis.text);
   const specifics = documentSpecifics(doc.analysis, entityIds, statements);
   const keys = [...new Set([...bandKeys(signature), ...specifics.map((x) => `s:${x}`)])];
   await db.query(`WITH profile AS (INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES ($1, $2, $3, $4))

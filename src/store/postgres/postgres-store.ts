@@ -1,5 +1,6 @@
 // The scale-out store: PostgreSQL through pg, one transaction per document, tsvector search, and
 // corpus entity resolution serialised per blocking key so any number of workers can save at once.
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Analysis, EntityType, SanctionHit } from '../../schema/analysis.js';
 import { ArticleSchema } from '../../schema/article.js';
@@ -7,7 +8,7 @@ import type { ListEntry } from '../../screen/types.js';
 import { foldForLookup } from '../corpus-resolution.js';
 import { assembleDossier, entitiesByDocument } from '../dossier.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
-import { corroboratePending, type CorroborateOptions } from './corroboration.js';
+import { Corroborator, corroboratePending, type CorroborateOptions } from './corroboration.js';
 import * as corroboration from './corroboration-queries.js';
 import type {
   AnalysedDocument, ClaimQuery, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, Novelty, TimelineEntry, TimelineQuery, ClaimRecord, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
@@ -40,6 +41,8 @@ export interface CorroborationBacklog {
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  /** This process's side of corroboration (what its last batch read, kept for the next). */
+  private readonly corroborator = new Corroborator();
 
   private constructor(
     readonly pool: pg.Pool,
@@ -94,7 +97,7 @@ export class PostgresStore implements Store {
 
   /** Clusters the documents saved but not yet corroborated (see corroboratePending). */
   corroborate(opts: CorroborateOptions = {}): Promise<number> {
-    return corroboratePending(this.pool, this.schema, opts);
+    return corroboratePending(this.pool, this.schema, opts, this.corroborator);
   }
 
   /** Documents saved but not yet clustered, and those whose corroboration failed (with the error). */
@@ -127,8 +130,12 @@ export class PostgresStore implements Store {
     const previous = (await client.query<{ id: string }>('SELECT id FROM documents WHERE source = $1', [article.source])).rows[0];
     // Deleting the old version deletes its statements: that waits for any corroboration batch, whose
     // caches assume nobody else changes the corroboration tables.
-    if (previous) await lockAll(client, this.schema, ['dossier:corroborate']);
-    if (previous) await client.query('DELETE FROM documents WHERE id = $1', [previous.id]);
+    // The epoch moves too, so no process keeps using what it read of those tables before.
+    if (previous) {
+      await lockAll(client, this.schema, ['dossier:corroborate']);
+      await client.query('DELETE FROM documents WHERE id = $1', [previous.id]);
+      await client.query('UPDATE corr_epoch SET token = $1, holder = NULL', [randomUUID()]);
+    }
     const id = previous?.id ?? (await this.freeDocumentId(client, article.id, article.contentHash));
     await client.query(`INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
         published_confidence, published_evidence, language, text, content_hash, article_json, analysis_json, sentences_json, search)
@@ -142,8 +149,9 @@ export class PostgresStore implements Store {
     ]);
     const entityIds = await resolveInPostgres(client, this.schema, analysis.entities);
     await this.insertLayers(client, id, analysis, entityIds);
-    // Corroboration runs after the commit, in batches (corroboratePending): here the document only joins its queue.
-    await client.query('INSERT INTO corr_pending (doc_id) VALUES ($1)', [id]);
+    // Corroboration runs after the commit, in batches (corroboratePending): here the document only joins
+    // its queue, with what the analysis already derived for it.
+    await client.query('INSERT INTO corr_pending (doc_id, derived_json) VALUES ($1, $2)', [id, doc.derived ? JSON.stringify(doc.derived) : null]);
     const alerts = await recordAlertHits(client, id);
     return { id, status: previous ? 'replaced' : 'inserted', alerts };
   }
