@@ -92,10 +92,16 @@ export class JobQueue {
 
   /** Claims up to `n` runnable jobs: queued, due for retry, or abandoned by a worker whose lease ran out. */
   async claim(workerId: string, n = 1): Promise<ClaimedJob[]> {
-    const r = await this.pool.query(`WITH next AS (
-        SELECT id FROM jobs
-        WHERE (state IN ('queued', 'failed') AND run_at <= now()) OR (state = 'running' AND locked_until < now())
-        ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+    // Jobs ready to run and jobs whose lease ran out are picked through their own partial indexes and
+    // then merged: one scan with the two conditions OR-ed read the whole table, done jobs included,
+    // for every claim (2 ms at 1,400 jobs, growing with every job ever run).
+    const r = await this.pool.query(`WITH ready AS (
+        SELECT id, run_at FROM jobs WHERE state IN ('queued', 'failed') AND run_at <= now()
+        ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED),
+      lapsed AS (
+        SELECT id, run_at FROM jobs WHERE state = 'running' AND locked_until < now()
+        ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED),
+      next AS (SELECT id FROM (SELECT * FROM ready UNION ALL SELECT * FROM lapsed) c ORDER BY run_at, id LIMIT $1)
       UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, claim_token = gen_random_uuid(), locked_by = $2,
         locked_until = now() + make_interval(secs => $3)
       FROM next WHERE j.id = next.id

@@ -56,6 +56,7 @@ export async function openPool(url: string, opts: PostgresOptions = {}): Promise
   const pool = new pg.Pool({ ...config, max: opts.maxConnections ?? 10 });
   // An idle client losing its server (restart, kill) must not crash the process.
   pool.on('error', () => {});
+  pool.on('connect', preparing);
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
   } catch (err) {
@@ -67,6 +68,30 @@ export async function openPool(url: string, opts: PostgresOptions = {}): Promise
     throw new DossierError('STORE', `cannot open PostgreSQL store: ${(err as Error).message}`, redact(url));
   }
   return { pool, schema, config };
+}
+
+/** Distinct statement texts named (and so prepared on each connection that runs them) at most. */
+const MAX_PREPARED = 400;
+const preparedNames = new Map<string, string>();
+
+/** The name a parameterised statement is prepared under, while fewer than MAX_PREPARED are named. */
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    preparedNames.set(text, (name = `dossier_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+  }
+  return name;
+}
+
+/** Makes a pooled connection run each parameterised statement as a named prepared statement, so
+ *  the server parses and plans it once per connection instead of on every call: a save and a
+ *  corroboration batch run the same few dozen statements for every document. */
+function preparing(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' && Array.isArray(values) && values.length ? preparedName(text) : undefined;
+    return name ? query({ name, text, values }, ...rest) : query(text, values, ...rest);
+  };
 }
 
 /** The URL without its password, for messages. */

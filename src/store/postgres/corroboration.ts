@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Analysis, Modality } from '../../schema/analysis.js';
 import { finishStatements, statementsOf, type Statement } from '../../corroborate/statements.js';
-import { blockingKeys, newGeneration, type TermStats } from '../../corroborate/similarity.js';
+import { blockingKeys, frozenFrequency, newGeneration, type FrequencyCell, type TermStats } from '../../corroborate/similarity.js';
 import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
 import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
@@ -54,8 +54,10 @@ export interface SavedDoc {
  *  corroboration tables meanwhile (a save replacing a document takes the lock too), and from one
  *  batch to the next while no other process has written them (`Corroborator`). */
 export class BatchState {
-  /** corr_df as it stands in the database, for the keys read so far. */
-  readonly frequencies = new Map<string, number>();
+  /** Statement frequencies of the terms read so far ("drone", "e:ID", as clustering names them; the
+   *  corr_df key is "t:drone", "e:ID"), counting every statement clustered so far, written or not.
+   *  One cell per term, so statements being compared hold on to their features' cells. */
+  readonly cells = new Map<string, FrequencyCell>();
   /** Statements holding a blocking key (at most MAX_POSTINGS + 1 read: enough to tell a key too common). */
   readonly postings = new Map<string, string[]>();
   readonly statements = new Map<string, Statement>();
@@ -96,26 +98,20 @@ export class BatchState {
 
   /** Too much to keep from one batch to the next (memory stays bounded; the next batch reads afresh). */
   get large(): boolean {
-    return this.statements.size > MAX_KEPT || this.postings.size > MAX_KEPT || this.frequencies.size > MAX_KEPT;
-  }
-
-  /** Counts keys the batch has just written (the corr_df trigger has counted them in the database). */
-  noteWritten(keys: Iterable<string>): void {
-    for (const k of keys) {
-      const n = this.frequencies.get(k);
-      if (n !== undefined) this.frequencies.set(k, n + 1);
-    }
+    return this.statements.size > MAX_KEPT || this.postings.size > MAX_KEPT || this.cells.size > MAX_KEPT;
   }
 }
 
+/** The term clustering weighs for a corr_df key, and back. */
+const termOfKey = (key: string) => (key.startsWith('t:') ? key.slice(2) : key);
+const keyOfTerm = (term: string) => (term.startsWith('e:') ? term : `t:${term}`);
+
 /** Lazily filled maps behind the synchronous callbacks of the corroboration rules. */
 export class SyncView {
-  /** Statement frequency of a key as first read in this save (then fixed, as SQLite memoises it). */
-  readonly df = new Map<string, number>();
-  /** The same, by the term the rules ask about (saves building the key on every lookup). */
-  private readonly byTerm = new Map<string, number>();
   /** Keys of the statements this save has clustered but not yet written, and those statements by key. */
   private readonly added = new Map<string, number>();
+  /** Cells handed out for terms whose frequency is not read yet (answering 0 until it is). */
+  private readonly unread = new Map<string, FrequencyCell>();
   private readonly unwritten = new Map<string, string[]>();
   readonly postings: Map<string, string[]>;
   readonly links = new Map<string, DocumentLink | null>();
@@ -126,9 +122,9 @@ export class SyncView {
   readonly entityNames = new Map<string, string | null>();
   private readonly missing = new Map<string, Set<string>>();
   statements = 0;
-  /** Frequencies read through the view hold for its life, so scoring may keep them (and the weights
-   *  made of them) under one generation; a new one starts when the view fetches frequencies a rule
-   *  lacked, since those were answered 0 until then. */
+  /** A term's frequency is read as it stands at its first reading through the view, then held for
+   *  the view's life (as SQLite holds it for a save): the generation of the cells' frozen values.
+   *  A new one starts when the view fetches frequencies a rule lacked (see `run`). */
   private generation = newGeneration();
 
   /** `state` shares what a corroboration batch has read; a view of its own starts empty. */
@@ -139,10 +135,15 @@ export class SyncView {
 
   private get<V>(map: Map<string, V>, kind: string, key: string, fallback: V): V {
     if (map.has(key)) return map.get(key)!;
+    this.miss(kind, key);
+    return fallback;
+  }
+
+  /** Notes something a rule asked for and the view lacks (fetched before the rule runs again). */
+  private miss(kind: string, key: string): void {
     let set = this.missing.get(kind);
     if (!set) this.missing.set(kind, (set = new Set()));
     set.add(key);
-    return fallback;
   }
 
   termStats(): TermStats {
@@ -152,31 +153,36 @@ export class SyncView {
       get generation() {
         return view.generation;
       },
-      df: (term) => this.byTerm.get(term) ?? this.frequency(term.startsWith('e:') ? term : `t:${term}`, term),
+      cells: { source: this.state.cells, cell: this.cell },
+      df: (term) => frozenFrequency(this.cell(term), this.generation),
     };
   }
 
-  private frequency(key: string, term: string): number {
-    const known = this.df.get(key);
-    if (known !== undefined) {
-      this.byTerm.set(term, known);
-      return known;
-    }
-    const stored = this.state.frequencies.get(key);
-    if (stored === undefined) return this.get(this.df, 'df', key, 0);
-    const n = stored + (this.added.get(key) ?? 0);
-    this.df.set(key, n);
-    this.byTerm.set(term, n);
-    return n;
-  }
+  /** A term's frequency cell; one not read yet is missing (its cell becomes the real one once read). */
+  private readonly cell = (term: string): FrequencyCell => {
+    const known = this.state.cells.get(term);
+    if (known) return known;
+    let cell = this.unread.get(term);
+    if (!cell) this.unread.set(term, (cell = { n: 0, generation: 0, frozen: 0 }));
+    this.miss('df', keyOfTerm(term));
+    return cell;
+  };
 
-  /** Reads the frequencies of many keys in one query (a document's statements' keys, up front). */
+  /** Reads the frequencies of many keys in one query (a document's statements' keys, up front): as
+   *  stored, plus this save's statements not written yet. */
   async prefetchFrequencies(keys: string[]): Promise<void> {
-    const wanted = [...new Set(keys)].filter((k) => !this.state.frequencies.has(k));
+    const wanted = [...new Set(keys)].filter((k) => !this.state.cells.has(termOfKey(k)));
     if (!wanted.length) return;
     const rows = (await this.db.query('SELECT key, n FROM corr_df WHERE key = ANY($1::text[])', [wanted])).rows;
     const found = new Map(rows.map((r) => [r.key as string, r.n as number]));
-    for (const k of wanted) this.state.frequencies.set(k, found.get(k) ?? 0);
+    for (const k of wanted) {
+      const term = termOfKey(k);
+      const cell = this.unread.get(term) ?? { n: 0, generation: 0, frozen: 0 };
+      this.unread.delete(term);
+      cell.n = (found.get(k) ?? 0) + (this.added.get(k) ?? 0);
+      cell.generation = 0;
+      this.state.cells.set(term, cell);
+    }
   }
 
   /** Reads the statements holding each of many blocking keys in one query (at most MAX_POSTINGS + 1
@@ -204,6 +210,8 @@ export class SyncView {
   noteUnwritten(s: Statement): void {
     for (const k of new Set(blockingKeys(s))) {
       this.added.set(k, (this.added.get(k) ?? 0) + 1);
+      const cell = this.state.cells.get(termOfKey(k));
+      if (cell) cell.n++;
       const list = this.unwritten.get(k);
       if (list) list.push(s.key);
       else this.unwritten.set(k, [s.key]);
@@ -241,7 +249,13 @@ export class SyncView {
       this.missing.clear();
       const result = rule();
       if (!this.missing.size) return result;
-      if (this.missing.has('df')) this.generation = newGeneration();
+      if (this.missing.has('df')) {
+        // The frequencies read so far keep the values they were first read at; those missing are
+        // read afresh (their cells answered 0 in the generation that ends).
+        const old = this.generation;
+        this.generation = newGeneration();
+        for (const cell of this.state.cells.values()) if (cell.generation === old) cell.generation = this.generation;
+      }
       await this.fetchMissing();
     }
     throw new Error('corroboration kept asking for more data');
@@ -316,7 +330,7 @@ export async function corroborateDocument(db: pg.PoolClient, state: BatchState, 
   const view = new SyncView(db, state);
   view.statements = state.count;
   const keys = statements.flatMap(blockingKeys);
-  await view.prefetchFrequencies(keys);
+  await view.prefetchFrequencies(statements.flatMap((s) => frequencyKeys(s, state)));
   await view.prefetchPostings(keys);
   const clustered: Clustered[] = [];
   for (const s of statements) {
@@ -406,10 +420,8 @@ async function writeStatements(db: Db, state: BatchState, clustered: Clustered[]
     col(keyRows, 0), col(keyRows, 1), col(entityRows, 0), col(entityRows, 1),
     col(dateRows, 0), col(dateRows, 1), col(dateRows, 2), col(dateRows, 3), col(dateRows, 4),
   ]);
-  for (const s of ss) {
-    state.noteWritten(new Set(blockingKeys(s)));
-    state.members.get(clusterOf(s))?.push(s);
-  }
+  // Their keys were counted in the batch's frequencies as they were clustered (noteUnwritten).
+  for (const s of ss) state.members.get(clusterOf(s))?.push(s);
 }
 
 export interface CorroborateOptions {
@@ -525,7 +537,7 @@ async function corroborateBatch(client: pg.PoolClient, size: number, self: Corro
   });
   const prefetch = new SyncView(client, state);
   const keys = docs.flatMap((d) => d.statements.flatMap(blockingKeys));
-  await prefetch.prefetchFrequencies(keys);
+  await prefetch.prefetchFrequencies(docs.flatMap((d) => d.statements.flatMap((s) => frequencyKeys(s, state))));
   await prefetch.prefetchPostings(keys);
   for (const d of docs) await corroborateDocument(client, state, d.doc, d.entityIds, d.statements);
   await client.query('DELETE FROM corr_pending WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
