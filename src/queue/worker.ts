@@ -9,6 +9,7 @@ import { lockAll } from '../store/postgres/connection.js';
 import { CORROBORATE_AFTER, type CorroborateOptions } from '../store/postgres/corroboration.js';
 import { JobQueue, LostClaimError, type ClaimedJob } from './queue.js';
 import { deliverAlerts } from './alerts.js';
+import { sleep } from './sleep.js';
 
 export interface WorkerOptions {
   /** Jobs in flight at once in this process (default 1; analysis is CPU-bound, so scale out with processes). */
@@ -51,11 +52,6 @@ export interface WorkerReport {
 
 /** Consecutive failures of distinct jobs with the same error that stop a worker. */
 export const HALT_AFTER = 5;
-
-const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
-  const t = setTimeout(resolve, ms);
-  signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-});
 
 export class Worker {
   readonly id: string;

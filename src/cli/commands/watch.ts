@@ -10,16 +10,12 @@ import { deliverAlerts } from '../../queue/alerts.js';
 import { assertFetchable } from '../../queue/net-guard.js';
 import { DossierError } from '../../errors.js';
 import { printFailure, printJson, printTable } from '../io.js';
+import { sleep } from '../../queue/sleep.js';
 
 function postgres(store: Store): PostgresStore {
   if (!(store instanceof PostgresStore)) throw new DossierError('UNSUPPORTED', 'alerts and watching need a PostgreSQL store (--db postgres://… or DOSSIER_DB)');
   return store;
 }
-
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) => {
-  const t = setTimeout(resolve, ms);
-  signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-});
 
 export function watchCommand(program: Command): void {
   program
