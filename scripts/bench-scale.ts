@@ -69,11 +69,13 @@ function cliCommand(): string[] {
   return existsSync(compiled) ? [compiled] : [...process.execArgv, join(here, '..', 'src', 'cli', 'main.ts')];
 }
 
-/** Runs the CLI under /usr/bin/time; resolves with the exit code, the peak resident memory and the
- *  CPU seconds it used (CPU time does not depend on what else the machine is doing). */
-function runCli(args: string[]): Promise<{ code: number | null; peakMb: number; cpuSeconds: number; output: string }> {
+/** Runs the CLI under /usr/bin/time (and on the CPUs listed, through taskset, when given); resolves
+ *  with the exit code, the peak resident memory and the CPU seconds it used. */
+function runCli(args: string[], cpuList?: string): Promise<{ code: number | null; peakMb: number; cpuSeconds: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('/usr/bin/time', ['-f', 'BENCH-TIME %U %S %M', process.execPath, ...cliCommand(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const timed = ['/usr/bin/time', '-f', 'BENCH-TIME %U %S %M', process.execPath, ...cliCommand(), ...args];
+    const [command, ...rest] = cpuList ? ['taskset', '-c', cpuList, ...timed] : timed;
+    const child = spawn(command, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
@@ -86,17 +88,19 @@ function runCli(args: string[]): Promise<{ code: number | null; peakMb: number; 
 
 interface Row { setup: string; processes: number; articles: number; seconds: number; rate: number; cpuMs: number; memory: string }
 
-async function benchSqlite(file: string, dir: string, n: number): Promise<Row> {
-  const db = join(dir, 'bench.db');
+/** `ingest` into a new SQLite file; on one CPU when `oneCpu` (it then analyses on its main thread,
+ *  since it starts one analysis thread fewer than the CPUs it may use). */
+async function benchSqlite(file: string, dir: string, n: number, oneCpu = false): Promise<Row> {
+  const db = join(dir, `bench-${oneCpu ? 1 : 'all'}.db`);
   const start = performance.now();
-  const r = await runCli(['ingest', file, '--db', db]);
+  const r = await runCli(['ingest', file, '--db', db], oneCpu ? '0' : undefined);
   const seconds = (performance.now() - start) / 1000;
   if (r.code !== 0) throw new Error(`sqlite ingest failed:\n${r.output.slice(-2000)}`);
-  return { setup: 'SQLite, dossier ingest', processes: 1, articles: n, seconds, rate: n / seconds, cpuMs: (r.cpuSeconds * 1000) / n, memory: `${r.peakMb.toFixed(0)} MB` };
+  return { setup: `SQLite, dossier ingest${oneCpu ? ', 1 CPU (taskset)' : ''}`, processes: 1, articles: n, seconds, rate: n / seconds, cpuMs: (r.cpuSeconds * 1000) / n, memory: `${r.peakMb.toFixed(0)} MB` };
 }
 
-async function benchPostgres(file: string, workers: number, n: number): Promise<Row> {
-  const schema = `bench_scale_${process.pid}_${workers}`;
+async function benchPostgres(file: string, workers: number, n: number, oneCpu = false): Promise<Row> {
+  const schema = `bench_scale_${process.pid}_${workers}${oneCpu ? '_1cpu' : ''}`;
   const url = new URL(PG_URL);
   url.searchParams.set('schema', schema);
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -106,7 +110,7 @@ async function benchPostgres(file: string, workers: number, n: number): Promise<
     const queued = await runCli(['ingest', '--queue', file, '--db', url.toString()]);
     if (queued.code !== 0) throw new Error(`enqueue failed:\n${queued.output.slice(-2000)}`);
     const start = performance.now();
-    const runs = await Promise.all(Array.from({ length: workers }, () => runCli(['worker', '--drain', '--quiet', '--db', url.toString()])));
+    const runs = await Promise.all(Array.from({ length: workers }, () => runCli(['worker', '--drain', '--quiet', '--db', url.toString()], oneCpu ? '0' : undefined)));
     const seconds = (performance.now() - start) / 1000;
     const failed = runs.find((r) => r.code !== 0);
     if (failed) throw new Error(`worker failed:\n${failed.output.slice(-2000)}`);
@@ -117,7 +121,7 @@ async function benchPostgres(file: string, workers: number, n: number): Promise<
       throw new Error(`expected ${n} articles stored, found ${stored} (${dead} dead${error ? `: ${error}` : ''})`);
     }
     return {
-      setup: `PostgreSQL, ${workers} × dossier worker`, processes: workers, articles: stored, seconds, rate: stored / seconds,
+      setup: `PostgreSQL, ${workers} × dossier worker${oneCpu ? ', workers on 1 CPU (taskset; the server on all)' : ''}`, processes: workers, articles: stored, seconds, rate: stored / seconds,
       cpuMs: (runs.reduce((sum, r) => sum + r.cpuSeconds, 0) * 1000) / stored,
       memory: runs.map((r) => `${r.peakMb.toFixed(0)}`).join(' / ') + ' MB',
     };
@@ -130,7 +134,8 @@ async function benchPostgres(file: string, workers: number, n: number): Promise<
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-scale-'));
   try {
-    // --articles N: the first N articles only (a quicker run); other arguments pick setups: sqlite pg1 pg2 pg4.
+    // --articles N: the first N articles only (a quicker run); other arguments pick setups: sqlite
+    // sqlite-1cpu pg1 pg2 pg4 pg2-1cpu (the -1cpu ones run the dossier processes on CPU 0 alone).
     const args = process.argv.slice(2);
     const at = args.indexOf('--articles');
     const records = conllArticles().slice(0, at >= 0 ? Number(args[at + 1]) : undefined);
@@ -140,8 +145,11 @@ async function main(): Promise<void> {
     const mb = records.reduce((s, r) => s + Buffer.byteLength(r.text), 0) / 1e6;
     console.log(`corpus: ${records.length} Reuters articles from CoNLL-2003 (${mb.toFixed(1)} MB of text); ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}`);
     const rows: Row[] = [];
-    if (!only.length || only.includes('sqlite')) rows.push(await benchSqlite(file, dir, records.length));
-    for (const w of [1, 2, 4]) if (!only.length || only.includes(`pg${w}`)) rows.push(await benchPostgres(file, w, records.length));
+    const wanted = (setup: string) => !only.length || only.includes(setup);
+    if (wanted('sqlite')) rows.push(await benchSqlite(file, dir, records.length));
+    if (wanted('sqlite-1cpu')) rows.push(await benchSqlite(file, dir, records.length, true));
+    for (const w of [1, 2, 4]) if (wanted(`pg${w}`)) rows.push(await benchPostgres(file, w, records.length));
+    if (wanted('pg2-1cpu')) rows.push(await benchPostgres(file, 2, records.length, true));
     console.log('\n| setup | processes | articles | seconds | articles/s | client CPU ms/article | peak memory per process |');
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
