@@ -36,7 +36,7 @@ export const CORROBORATE_AFTER = 100;
  *  HOLDER_STALE_SECONDS. */
 export const TAKE_OVER_AFTER = 3 * CORROBORATE_AFTER;
 const HOLDER_STALE_SECONDS = 5;
-/** Statements, postings or frequencies a process keeps between batches at most. */
+/** Entries of any one kind (statements, postings, frequencies, documents) a process keeps between batches at most. */
 const MAX_KEPT = 300_000;
 
 type Db = Pick<pg.PoolClient, 'query'>;
@@ -72,6 +72,12 @@ export class BatchState {
   readonly members = new Map<string, Statement[]>();
   /** Statements whose frequency keys have been read. */
   readonly covered = new WeakSet<Statement>();
+  /** What provenance asks of a document: the derivation it has (null: none), the sources it credits
+   *  (from its corroboration profile) and its outlet. Only corroboration writes the first two, and a
+   *  document keeps its outlet until it is replaced (which starts a new epoch). */
+  readonly links = new Map<string, DocumentLink | null>();
+  readonly credits = new Map<string, Set<string>>();
+  readonly outlets = new Map<string, string | null>();
   /** Statements in the store, and documents with a corroboration profile. */
   count = 0;
   documents = 0;
@@ -98,7 +104,7 @@ export class BatchState {
 
   /** Too much to keep from one batch to the next (memory stays bounded; the next batch reads afresh). */
   get large(): boolean {
-    return this.statements.size > MAX_KEPT || this.postings.size > MAX_KEPT || this.cells.size > MAX_KEPT;
+    return [this.statements, this.postings, this.cells, this.links, this.credits, this.outlets].some((m) => m.size > MAX_KEPT);
   }
 }
 
@@ -114,9 +120,9 @@ export class SyncView {
   private readonly unread = new Map<string, FrequencyCell>();
   private readonly unwritten = new Map<string, string[]>();
   readonly postings: Map<string, string[]>;
-  readonly links = new Map<string, DocumentLink | null>();
-  readonly credits = new Map<string, Set<string>>();
-  readonly outlets = new Map<string, string | null>();
+  readonly links: Map<string, DocumentLink | null>;
+  readonly credits: Map<string, Set<string>>;
+  readonly outlets: Map<string, string | null>;
   readonly docDf = new Map<string, number>();
   readonly anchors: Map<string, Statement | null>;
   readonly entityNames = new Map<string, string | null>();
@@ -131,6 +137,9 @@ export class SyncView {
   constructor(readonly db: Db, readonly state = new BatchState()) {
     this.postings = state.postings;
     this.anchors = state.anchors;
+    this.links = state.links;
+    this.credits = state.credits;
+    this.outlets = state.outlets;
   }
 
   private get<V>(map: Map<string, V>, kind: string, key: string, fallback: V): V {
@@ -569,9 +578,11 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
   const signature = doc.derived?.signature ?? signatureOf(doc.analysis.text);
   const specifics = documentSpecifics(doc.analysis, entityIds, statements);
   const keys = [...new Set([...bandKeys(signature), ...specifics.map((x) => `s:${x}`)])];
+  const credits = [...creditedSources(statements)].sort();
   await db.query(`WITH profile AS (INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES ($1, $2, $3, $4))
     INSERT INTO corr_doc_keys (key, doc_id) SELECT k, $1 FROM unnest($5::text[]) AS k ON CONFLICT DO NOTHING`,
-  [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify([...creditedSources(statements)].sort()), keys]);
+  [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify(credits), keys]);
+  state.credits.set(doc.id, new Set(credits));
   const documents = ++state.documents;
   const holders = (await db.query(`SELECT k.key, h.docs FROM unnest($1::text[]) AS k(key),
     LATERAL (SELECT array_agg(doc_id) AS docs FROM (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $2 LIMIT $3) x) h`,
@@ -603,9 +614,11 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
     if (reverse.rowCount) continue;
     const existing = (await db.query('SELECT kind, score FROM corr_links WHERE doc_id = $1', [link.documentId])).rows[0];
     if (!better(link, existing)) continue;
+    const evidence = JSON.stringify(link.evidence);
     await db.query(`INSERT INTO corr_links (doc_id, origin_id, kind, score, evidence_json) VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT (doc_id) DO UPDATE SET origin_id = excluded.origin_id, kind = excluded.kind, score = excluded.score, evidence_json = excluded.evidence_json`,
-    [link.documentId, link.originId, link.kind, link.score, JSON.stringify(link.evidence)]);
+    [link.documentId, link.originId, link.kind, link.score, evidence]);
+    state.links.set(link.documentId, linkRecord({ doc_id: link.documentId, origin_id: link.originId, kind: link.kind, score: link.score, evidence_json: JSON.parse(evidence) }));
     await db.query('INSERT INTO corr_dirty (cluster_id) SELECT cluster_id FROM corr_statements WHERE doc_id = $1 ON CONFLICT DO NOTHING', [link.documentId]);
   }
 }
