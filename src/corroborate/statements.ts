@@ -5,7 +5,7 @@ import type { Analysis, Modality } from '../schema/analysis.js';
 import type { Granularity } from '../schema/document.js';
 import { newDocument, type DateMention } from '../schema/document.js';
 import { extractDates } from '../extract/time.js';
-import { contentTerms, fold, frames, isNegated, quantities, years } from './text.js';
+import { contentTerms, fold, framesOf, isNegated, quantities, years } from './text.js';
 
 /** One named step of an attribution chain: who said it, as an identity key and a display name. */
 export interface SourceRef {
@@ -183,7 +183,8 @@ function features(doc: StatementSource, start: number, end: number, dates: DateM
   // The words of the hole are left out; offsets stay those of the whole span.
   const text = hole ? `${whole.slice(0, hole[0] - start).trimEnd()} ${whole.slice(hole[1] - start)}` : whole;
   const names = namesWithin(doc, start, end, hole);
-  const terms = new Set(contentTerms(text));
+  const content = contentTerms(text);
+  const terms = new Set(content);
   if (namesPlacePair(doc, start, end, hole)) terms.add(BILATERAL);
   // Like the place names it stands for, the relation alone cannot make two statements one proposition.
   const places = terms.has(BILATERAL) ? [...new Set([...names.places, BILATERAL])].sort() : names.places;
@@ -192,7 +193,7 @@ function features(doc: StatementSource, start: number, end: number, dates: DateM
     places,
     text,
     terms: [...terms].sort(),
-    frames: frames(text),
+    frames: framesOf(content),
     quantities: [...new Set(quantities(text).map((q) => q.value))].sort((a, b) => a - b),
     years: years(text),
     dates: dates.filter((d) => inSpan(d, start, end, hole)).map((d) => ({ value: d.value, granularity: d.granularity, text: d.text })),

@@ -127,6 +127,11 @@ for (const group of ALL_CONCEPTS) {
 /** Lower case without accents. */
 export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+/** `fold`, with plain ASCII (most words of most articles) only lower-cased: it has nothing to
+ *  decompose. */
+const foldWord = (w: string): string => (NOT_ASCII.test(w) ? fold(w) : w.toLowerCase());
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** The words of a text, folded (case, accents) and split on inner hyphens kept as one token when
@@ -134,7 +139,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
-    let w = fold(m[0]).replace(/['’]s$/u, '').replace(/['’]/gu, '').replace(/-+$/u, '');
+    let w = foldWord(m[0]);
+    if (/['’-]/u.test(w)) w = w.replace(/['’]s$/u, '').replace(/['’]/gu, '').replace(/-+$/u, '');
     if (!w) continue;
     if (w.includes('-') && !/\d/.test(w)) out.push(...w.split('-').filter(Boolean));
     else out.push(w);
@@ -161,7 +167,11 @@ const MODIFIERS = new Set(PARAPHRASES.modifiers.map((w) => CONCEPT_OF.get(w) ?? 
 /** Frames of a text: two paraphrase concepts side by side ("sent weapons", "arms shipments" →
  *  "~send+~weapon"): a verb and its object, or a noun and its modifier, in the lexicon's concepts. */
 export function frames(text: string): string[] {
-  const terms = contentTerms(text);
+  return framesOf(contentTerms(text));
+}
+
+/** `frames` of a text whose content terms are these. */
+export function framesOf(terms: readonly string[]): string[] {
   const out = new Set<string>();
   for (let i = 0; i + 1 < terms.length; i++) {
     const [x, y] = [terms[i], terms[i + 1]];
