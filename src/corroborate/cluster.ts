@@ -91,13 +91,79 @@ export function rankByKeys(s: Statement, postings: (key: string) => readonly str
  *  the cut are sorted (a common key brings thousands of statements with one score, and ties compare
  *  keys). */
 function topRanked<T>(items: T[], value: (item: T) => number, key: (item: T) => string, limit: number): string[] {
-  let picked = items;
-  if (items.length > limit) {
-    const values = Float64Array.from(items, value).sort();
-    const cut = values[values.length - limit];
-    picked = items.filter((item) => value(item) >= cut);
+  const order = (a: T, b: T) => value(b) - value(a) || byText(key(a), key(b));
+  if (items.length <= limit) return items.sort(order).map(key);
+  const values = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) values[i] = value(items[i]);
+  const cut = kthLargest(values, limit);
+  // All above the cut make it; of those at the cut, the first by key fill the places left.
+  const above: T[] = [];
+  const tied: string[] = [];
+  for (const item of items) {
+    const v = value(item);
+    if (v > cut) above.push(item);
+    else if (v === cut) tied.push(key(item));
   }
-  return picked.sort((a, b) => value(b) - value(a) || key(a).localeCompare(key(b))).slice(0, limit).map(key);
+  return [...above.sort(order).map(key), ...firstByText(tied, limit - above.length)];
+}
+
+/** The `n` first of `keys` in `byText` order, in that order, without sorting them all (ties at a
+ *  common key's score can be thousands). */
+function firstByText(keys: string[], n: number): string[] {
+  if (keys.length <= 4 * n) return keys.sort(byText).slice(0, n);
+  const first = keys.slice(0, n).sort(byText);
+  for (let i = n; i < keys.length; i++) {
+    const k = keys[i];
+    if (byText(k, first[n - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byText(k, first[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    first.splice(lo, 0, k);
+    first.pop();
+  }
+  return first;
+}
+
+/** `a.localeCompare(b)`, through one collator rather than one made for every comparison (which is
+ *  what localeCompare does when ties bring thousands of keys to sort). */
+const byText = new Intl.Collator().compare;
+
+/** The `k`-th largest of `values` (k from 1), as sorting them would give it, found by quickselect
+ *  (the values are reordered). Partitions are three-way, so many equal values — a common key gives
+ *  thousands of statements one score — are settled in one pass. */
+export function kthLargest(values: Float64Array, k: number): number {
+  const target = values.length - k;
+  let lo = 0;
+  let hi = values.length - 1;
+  const swap = (i: number, j: number) => {
+    const t = values[i];
+    values[i] = values[j];
+    values[j] = t;
+  };
+  while (lo < hi) {
+    const a = values[lo];
+    const b = values[(lo + hi) >> 1];
+    const c = values[hi];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    // [lo, lt) below the pivot, [lt, gt] equal to it, (gt, hi] above it.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const v = values[i];
+      if (v < pivot) swap(lt++, i++);
+      else if (v > pivot) swap(i, gt--);
+      else i++;
+    }
+    if (target < lt) hi = lt - 1;
+    else if (target > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return values[target];
 }
 
 /** `rankByKeys` for a store that numbers its statements densely (0, 1, 2…) and keeps postings as

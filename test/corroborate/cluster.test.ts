@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentTerms, isNegated, quantities, stem, years } from '../../src/corroborate/text.js';
 import { statementsOf, type Statement } from '../../src/corroborate/statements.js';
-import { MemoryClusterer, NumberedRanker, rankByKeys } from '../../src/corroborate/cluster.js';
+import { MemoryClusterer, NumberedRanker, kthLargest, rankByKeys } from '../../src/corroborate/cluster.js';
 import { blockingKeys, frozenFrequency, limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity, type FrequencyCell } from '../../src/corroborate/similarity.js';
 import { contradictionsIn } from '../../src/corroborate/contradictions.js';
 import { analysed, type DocSpec } from './helpers.js';
@@ -216,4 +216,34 @@ test('ranking over numbered postings picks the candidates ranking over keyed pos
     }
   }
   assert.ok(cut > 0, 'some ranking had more candidates than its limit');
+});
+
+test('kthLargest finds the value sorting would put k-th from the top, with many ties and at the ends', () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (const [n, distinct] of [[1, 1], [2, 2], [10, 3], [500, 4], [3000, 1000], [3000, 2]] as const) {
+    const values = Array.from({ length: n }, () => Math.floor(random() * distinct) / 7);
+    const sorted = [...values].sort((a, b) => a - b);
+    for (const k of new Set([1, 2, Math.ceil(n / 2), n - 1, n].filter((k) => k >= 1 && k <= n))) {
+      assert.equal(kthLargest(Float64Array.from(values), k), sorted[n - k], `n ${n}, ${distinct} values, k ${k}`);
+    }
+  }
+});
+
+test('rankByKeys keeps the best by score, then by key, when thousands tie at the cut', () => {
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const keysOf = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${Math.floor(random() * 1e6)}#s${i}`);
+  const lists = new Map([['t:alpha', keysOf('doc', 240)], ['t:beta', keysOf('Doc', 240)], ['t:gamma', keysOf('d', 240)]]);
+  // Overlaps between lists make a few higher scores; the rest tie by list.
+  lists.get('t:beta')!.push(...lists.get('t:alpha')!.slice(0, 5));
+  const query = { key: 'q#s0', terms: ['alpha', 'beta', 'gamma'], entities: [], frames: [] } as unknown as Statement;
+  const df = (t: string) => lists.get(`t:${t}`)!.length;
+  const stats = { statements: 10_000, df };
+  const score = new Map<string, number>();
+  for (const [k, list] of lists) for (const s of list) score.set(s, (score.get(s) ?? 0) + Math.log(1 + 10_001 / (df(k.slice(2)) + 1)));
+  const naive = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  for (const limit of [1, 3, 7, 60, 300, 1000]) {
+    assert.deepEqual(rankByKeys(query, (k) => lists.get(k) ?? [], stats, limit), naive.slice(0, limit), `limit ${limit}`);
+  }
 });
