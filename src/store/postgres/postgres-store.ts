@@ -34,6 +34,14 @@ const ENTITY = `SELECT e.id, e.name, e.type, e.kb,
     bool_or(de.sanctions_json <> '[]'::jsonb) AS sanctioned
   FROM entities e JOIN doc_entities de ON de.entity_id = e.id`;
 
+/** The ids a document may take: its FORMAT id when free, else the id with a short content hash
+ *  (two files named alike). */
+function idOptions(wanted: string, hash: string): string[] {
+  const options = [wanted];
+  for (let n = 8; n <= hash.length; n += 4) options.push(`${wanted}-${hash.slice(0, n)}`);
+  return options;
+}
+
 export interface CorroborationBacklog {
   waiting: number;
   failed: { documentId: string; attempts: number; error: string }[];
@@ -125,9 +133,14 @@ export class PostgresStore implements Store {
     const { article, analysis } = doc;
     // Serialise saves of the same content, source or wanted id; other documents proceed in parallel.
     await lockAll(client, this.schema, [`dossier:hash:${article.contentHash}`, `dossier:source:${article.source}`, `dossier:docid:${article.id}`]);
-    const same = await client.query<{ id: string }>('SELECT id FROM documents WHERE content_hash = $1', [article.contentHash]);
-    if (same.rows.length) return { id: same.rows[0].id, status: 'unchanged', alerts: 0 };
-    const previous = (await client.query<{ id: string }>('SELECT id FROM documents WHERE source = $1', [article.source])).rows[0];
+    // The same content stored already, an older version of the source, and which of the ids the
+    // document could take are taken: one round trip.
+    const options = idOptions(article.id, article.contentHash);
+    const found = (await client.query<{ same: string | null; previous: string | null; taken: string[] }>(`SELECT
+        (SELECT id FROM documents WHERE content_hash = $1) AS same, (SELECT id FROM documents WHERE source = $2) AS previous,
+        ARRAY(SELECT id FROM documents WHERE id = ANY($3::text[])) AS taken`, [article.contentHash, article.source, options])).rows[0];
+    if (found.same) return { id: found.same, status: 'unchanged', alerts: 0 };
+    const previous = found.previous ? { id: found.previous } : undefined;
     // Deleting the old version deletes its statements: that waits for any corroboration batch, whose
     // caches assume nobody else changes the corroboration tables.
     // The epoch moves too, so no process keeps using what it read of those tables before.
@@ -136,7 +149,8 @@ export class PostgresStore implements Store {
       await client.query('DELETE FROM documents WHERE id = $1', [previous.id]);
       await client.query('UPDATE corr_epoch SET token = $1, holder = NULL', [randomUUID()]);
     }
-    const id = previous?.id ?? (await this.freeDocumentId(client, article.id, article.contentHash));
+    const id = previous?.id ?? options.find((o) => !found.taken.includes(o));
+    if (!id) throw new Error(`no free id for ${article.id}`);
     await client.query(`INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
         published_confidence, published_evidence, language, text, content_hash, article_json, analysis_json, sentences_json, search)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
@@ -148,58 +162,49 @@ export class PostgresStore implements Store {
       foldForSearch(article.title ?? ''), foldForSearch(article.text),
     ]);
     const entityIds = await resolveInPostgres(client, this.schema, analysis.entities);
-    await this.insertLayers(client, id, analysis, entityIds);
     // Corroboration runs after the commit, in batches (corroboratePending): here the document only joins
     // its queue, with what the analysis already derived for it.
-    await client.query('INSERT INTO corr_pending (doc_id, derived_json) VALUES ($1, $2)', [id, doc.derived ? JSON.stringify(doc.derived) : null]);
+    await this.insertLayers(client, id, doc, entityIds);
     const alerts = await recordAlertHits(client, id);
     return { id, status: previous ? 'replaced' : 'inserted', alerts };
   }
 
-  /** The FORMAT id when free, else the id with a short content hash (two files named alike). */
-  private async freeDocumentId(client: pg.PoolClient, wanted: string, hash: string): Promise<string> {
-    const options = [wanted];
-    for (let n = 8; n <= hash.length; n += 4) options.push(`${wanted}-${hash.slice(0, n)}`);
-    const taken = new Set((await client.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1::text[])', [options])).rows.map((r) => r.id));
-    const free = options.find((o) => !taken.has(o));
-    if (!free) throw new Error(`no free id for ${wanted}`);
-    return free;
-  }
-
-  private async insertLayers(client: pg.PoolClient, docId: string, analysis: Analysis, entityIds: Record<string, string>): Promise<void> {
+  /** Writes a document's layers (entities, claims with the entities they name, events) and queues it
+   *  for corroboration with what its analysis derived, in one statement: a save is a string of round
+   *  trips, and a worker waits for each. */
+  private async insertLayers(client: pg.PoolClient, docId: string, doc: AnalysedDocument, entityIds: Record<string, string>): Promise<void> {
+    const { analysis } = doc;
     const es = analysis.entities;
-    if (es.length) {
-      await client.query(`INSERT INTO doc_entities (doc_id, local_id, entity_id, name, type, mentions, sanctions_json)
-        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[])`,
-      [docId, es.map((e) => e.id), es.map((e) => entityIds[e.id]), es.map((e) => e.name), es.map((e) => e.type),
-        es.map((e) => e.mentions.length), es.map((e) => JSON.stringify(e.sanctions))]);
-    }
     const cs = analysis.claims;
-    if (cs.length) {
-      await client.query(`INSERT INTO claims (doc_id, local_id, span_start, span_end, source_entity, source_text, cue, quote, modality, chain_json, text)
-        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::jsonb[], $11::text[])`,
-      [docId, cs.map((c) => c.id), cs.map((c) => c.start), cs.map((c) => c.end), cs.map((c) => (c.source ? entityIds[c.source] ?? null : null)),
-        cs.map((c) => c.sourceText), cs.map((c) => c.cue), cs.map((c) => c.quote), cs.map((c) => c.modality),
-        cs.map((c) => (c.chain ? JSON.stringify(c.chain) : null)), cs.map((c) => analysis.text.slice(c.start, c.end))]);
-      const about: [string, string][] = [];
-      for (const c of cs) {
-        for (const e of es) if (e.mentions.some((m) => m.start >= c.start && m.end <= c.end)) about.push([c.id, entityIds[e.id]]);
-      }
-      if (about.length) {
-        await client.query(`INSERT INTO claim_entities (doc_id, claim_id, entity_id)
-          SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [docId, about.map((a) => a[0]), about.map((a) => a[1])]);
-      }
-    }
     const vs = analysis.events;
-    if (vs.length) {
-      const corpus = (local: string | null) => (local ? entityIds[local] ?? null : null);
-      await client.query(`INSERT INTO events (doc_id, idx, type, mode, actor, target, location, date, span_start, span_end, claim_id, context_json, trigger, text)
-        SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[],
-          $11::text[], $12::jsonb[], $13::text[], $14::text[])`,
-      [docId, vs.map((_, i) => i), vs.map((v) => v.type), vs.map((v) => v.mode), vs.map((v) => corpus(v.actor)), vs.map((v) => corpus(v.target)),
-        vs.map((v) => corpus(v.location)), vs.map((v) => v.date), vs.map((v) => v.start), vs.map((v) => v.end), vs.map((v) => v.claim),
-        vs.map((v) => (v.context ? JSON.stringify(v.context) : null)), vs.map((v) => v.trigger ?? null), vs.map((v) => analysis.text.slice(v.start, v.end))]);
+    const corpus = (local: string | null) => (local ? entityIds[local] ?? null : null);
+    const about: [string, string][] = [];
+    for (const c of cs) {
+      for (const e of es) if (e.mentions.some((m) => m.start >= c.start && m.end <= c.end)) about.push([c.id, entityIds[e.id]]);
     }
+    await client.query(`WITH
+      ents AS (INSERT INTO doc_entities (doc_id, local_id, entity_id, name, type, mentions, sanctions_json)
+        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[])),
+      cls AS (INSERT INTO claims (doc_id, local_id, span_start, span_end, source_entity, source_text, cue, quote, modality, chain_json, text)
+        SELECT $1, * FROM unnest($8::text[], $9::int[], $10::int[], $11::text[], $12::text[], $13::text[], $14::bool[], $15::text[], $16::jsonb[], $17::text[])),
+      named AS (INSERT INTO claim_entities (doc_id, claim_id, entity_id)
+        SELECT $1, * FROM unnest($18::text[], $19::text[]) ON CONFLICT DO NOTHING),
+      evs AS (INSERT INTO events (doc_id, idx, type, mode, actor, target, location, date, span_start, span_end, claim_id, context_json, trigger, text)
+        SELECT $1, * FROM unnest($20::int[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::int[], $28::int[],
+          $29::text[], $30::jsonb[], $31::text[], $32::text[]))
+      INSERT INTO corr_pending (doc_id, derived_json) VALUES ($1, $33)`, [
+      docId,
+      es.map((e) => e.id), es.map((e) => entityIds[e.id]), es.map((e) => e.name), es.map((e) => e.type), es.map((e) => e.mentions.length),
+      es.map((e) => JSON.stringify(e.sanctions)),
+      cs.map((c) => c.id), cs.map((c) => c.start), cs.map((c) => c.end), cs.map((c) => (c.source ? entityIds[c.source] ?? null : null)),
+      cs.map((c) => c.sourceText), cs.map((c) => c.cue), cs.map((c) => c.quote), cs.map((c) => c.modality),
+      cs.map((c) => (c.chain ? JSON.stringify(c.chain) : null)), cs.map((c) => analysis.text.slice(c.start, c.end)),
+      about.map((a) => a[0]), about.map((a) => a[1]),
+      vs.map((_, i) => i), vs.map((v) => v.type), vs.map((v) => v.mode), vs.map((v) => corpus(v.actor)), vs.map((v) => corpus(v.target)),
+      vs.map((v) => corpus(v.location)), vs.map((v) => v.date), vs.map((v) => v.start), vs.map((v) => v.end), vs.map((v) => v.claim),
+      vs.map((v) => (v.context ? JSON.stringify(v.context) : null)), vs.map((v) => v.trigger ?? null), vs.map((v) => analysis.text.slice(v.start, v.end)),
+      doc.derived ? JSON.stringify(doc.derived) : null,
+    ]);
   }
 
   async documentEntities(): Promise<Map<string, string[]>> {
