@@ -100,22 +100,21 @@ export async function resolveInPostgres(client: pg.PoolClient, schema: string, e
   return ids;
 }
 
+/** Writes what resolution created and changed in one statement (new entities, renamed ones, their
+ *  names and keys). An entity both created and renamed here is inserted with its final name, which
+ *  the update (not seeing rows this statement inserts) leaves alone. */
 async function writeIndex(client: pg.PoolClient, index: PreloadedIndex): Promise<void> {
-  if (index.created.length) {
-    await client.query(`INSERT INTO entities (id, name, type, kb)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-    [index.created.map((c) => c.id), index.created.map((c) => c.name), index.created.map((c) => c.type), index.created.map((c) => c.kb)]);
-  }
-  for (const [id, u] of index.updated) {
-    await client.query('UPDATE entities SET name = $2, kb = COALESCE(kb, $3) WHERE id = $1', [id, u.name, u.kb]);
-  }
-  if (index.names.length) {
-    await client.query(`INSERT INTO entity_names (entity_id, name, folded)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-    [index.names.map((n) => n[0]), index.names.map((n) => n[1]), index.names.map((n) => n[2])]);
-  }
-  if (index.keys.length) {
-    await client.query(`INSERT INTO entity_keys (key, entity_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-      [index.keys.map((k) => k[0]), index.keys.map((k) => k[1])]);
-  }
+  if (!index.created.length && !index.updated.size && !index.names.length && !index.keys.length) return;
+  const updated = [...index.updated];
+  await client.query(`WITH
+    created AS (INSERT INTO entities (id, name, type, kb) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])),
+    renamed AS (UPDATE entities e SET name = u.name, kb = COALESCE(e.kb, u.kb)
+      FROM unnest($5::text[], $6::text[], $7::text[]) AS u(id, name, kb) WHERE e.id = u.id),
+    named AS (INSERT INTO entity_names (entity_id, name, folded) SELECT * FROM unnest($8::text[], $9::text[], $10::text[]) ON CONFLICT DO NOTHING)
+    INSERT INTO entity_keys (key, entity_id) SELECT * FROM unnest($11::text[], $12::text[]) ON CONFLICT DO NOTHING`, [
+    index.created.map((c) => c.id), index.created.map((c) => c.name), index.created.map((c) => c.type), index.created.map((c) => c.kb),
+    updated.map(([id]) => id), updated.map(([, u]) => u.name), updated.map(([, u]) => u.kb),
+    index.names.map((n) => n[0]), index.names.map((n) => n[1]), index.names.map((n) => n[2]),
+    index.keys.map((k) => k[0]), index.keys.map((k) => k[1]),
+  ]);
 }
