@@ -6,6 +6,7 @@ import pg from 'pg';
 import { ArticleSchema, type Article } from '../schema/article.js';
 import type { AnalysedDocument } from '../store/types.js';
 import { lockAll } from '../store/postgres/connection.js';
+import { saveLocks } from '../store/postgres/postgres-store.js';
 import { CORROBORATE_AFTER, type CorroborateOptions } from '../store/postgres/corroboration.js';
 import { JobQueue, LostClaimError, type ClaimedJob } from './queue.js';
 import { deliverAlerts } from './alerts.js';
@@ -167,14 +168,15 @@ export class Worker {
       const article = ArticleSchema.parse(job.payload);
       const doc = (await store.hasContent(article.contentHash)) ? null : this.opts.analyse(article);
       const result = await store.transaction(async (client) => {
-        await lockAll(client, store.schema, [`dossier:source:${article.source}`]);
+        // The save's own locks, taken before the check for a newer version of the source.
+        await lockAll(client, store.schema, saveLocks(article));
         const newer = await client.query(`SELECT 1 FROM jobs WHERE source = $1 AND id > $2 AND state = 'done' AND outcome <> 'superseded' LIMIT 1`,
           [article.source, job.id]);
         if (newer.rowCount) {
           await this.queue.complete(client, job, 'superseded', null);
           return { outcome: 'superseded' as const, alerts: 0 };
         }
-        const saved = doc ? await store.saveWith(client, doc) : await store.findByContent(client, article.contentHash);
+        const saved = doc ? await store.saveWith(client, doc, true) : await store.findByContent(client, article.contentHash);
         await this.queue.complete(client, job, saved.status, saved.id);
         return { outcome: saved.status, documentId: saved.id, alerts: saved.alerts };
       });

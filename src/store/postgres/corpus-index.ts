@@ -78,22 +78,24 @@ export async function resolveInPostgres(client: pg.PoolClient, schema: string, e
   const stems = [...new Set(entities.map(idStem))].sort();
   await lockAll(client, schema, [...keys.map((k) => `dossier:key:${k}`), ...stems.map((s) => `dossier:stem:${s}`)]);
 
+  // The corpus entities holding one of the keys, then (key null) the ids starting with one of the
+  // stems, as a range over the primary key per stem (LIKE ANY would scan the table): one round trip.
   const index = new PreloadedIndex();
-  const rows = await client.query<{ key: string; id: string; name: string; type: EntityType; kb: string | null; aliases: string[] }>(
+  const rows = await client.query<{ key: string | null; id: string; name: string; type: EntityType; kb: string | null; aliases: string[] }>(
     `SELECT k.key, e.id, e.name, e.type, e.kb,
         ARRAY(SELECT n.name FROM entity_names n WHERE n.entity_id = e.id ORDER BY n.name) AS aliases
-      FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ANY($1::text[])`, [keys]);
+      FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ANY($1::text[])
+    UNION ALL
+    SELECT NULL, e.id, NULL, NULL, NULL, NULL FROM unnest($2::text[]) AS s(stem)
+      JOIN LATERAL (SELECT id FROM entities WHERE id >= s.stem AND id < s.stem || chr(1114111) AND starts_with(id, s.stem)) e ON true`, [keys, stems]);
   for (const r of rows.rows) {
-    if (!index.entities.has(r.id)) index.entities.set(r.id, { id: r.id, name: r.name, type: r.type, kb: r.kb, aliases: r.aliases });
     index.ids.add(r.id);
+    if (r.key === null) continue;
+    if (!index.entities.has(r.id)) index.entities.set(r.id, { id: r.id, name: r.name, type: r.type, kb: r.kb, aliases: r.aliases });
     const set = index.byKey.get(r.key) ?? new Set<string>();
     set.add(r.id);
     index.byKey.set(r.key, set);
   }
-  // Ids starting with a stem, as a range over the primary key per stem (LIKE ANY would scan the table).
-  const taken = await client.query<{ id: string }>(`SELECT e.id FROM unnest($1::text[]) AS s(stem)
-    JOIN LATERAL (SELECT id FROM entities WHERE id >= s.stem AND id < s.stem || chr(1114111) AND starts_with(id, s.stem)) e ON true`, [stems]);
-  for (const r of taken.rows) index.ids.add(r.id);
 
   const ids = resolveCorpusEntities(entities, index);
   await writeIndex(client, index);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Analysis, EntityType, SanctionHit } from '../../schema/analysis.js';
-import { ArticleSchema } from '../../schema/article.js';
+import { ArticleSchema, type Article } from '../../schema/article.js';
 import type { ListEntry } from '../../screen/types.js';
 import { foldForLookup } from '../corpus-resolution.js';
 import { assembleDossier, entitiesByDocument } from '../dossier.js';
@@ -33,6 +33,12 @@ const ENTITY = `SELECT e.id, e.name, e.type, e.kb,
     COALESCE(SUM(de.mentions), 0)::int AS "mentionCount", COUNT(DISTINCT de.doc_id)::int AS "documentCount",
     bool_or(de.sanctions_json <> '[]'::jsonb) AS sanctioned
   FROM entities e JOIN doc_entities de ON de.entity_id = e.id`;
+
+/** The advisory locks a save takes: saves of the same content, source or wanted id wait for each
+ *  other; other documents proceed in parallel. */
+export function saveLocks(article: Article): string[] {
+  return [`dossier:hash:${article.contentHash}`, `dossier:source:${article.source}`, `dossier:docid:${article.id}`];
+}
 
 /** The ids a document may take: its FORMAT id when free, else the id with a short content hash
  *  (two files named alike). */
@@ -128,11 +134,11 @@ export class PostgresStore implements Store {
     return { id: row.id, status: 'unchanged', alerts: 0 };
   }
 
-  /** Saves a document inside the caller's transaction; `alerts` counts new alert hits it raised. */
-  async saveWith(client: pg.PoolClient, doc: AnalysedDocument): Promise<SaveResult & { alerts: number }> {
+  /** Saves a document inside the caller's transaction; `alerts` counts new alert hits it raised.
+   *  `locked`: the caller has taken the article's `saveLocks` in this transaction already. */
+  async saveWith(client: pg.PoolClient, doc: AnalysedDocument, locked = false): Promise<SaveResult & { alerts: number }> {
     const { article, analysis } = doc;
-    // Serialise saves of the same content, source or wanted id; other documents proceed in parallel.
-    await lockAll(client, this.schema, [`dossier:hash:${article.contentHash}`, `dossier:source:${article.source}`, `dossier:docid:${article.id}`]);
+    if (!locked) await lockAll(client, this.schema, saveLocks(article));
     // The same content stored already, an older version of the source, and which of the ids the
     // document could take are taken: one round trip.
     const options = idOptions(article.id, article.contentHash);
