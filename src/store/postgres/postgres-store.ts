@@ -6,6 +6,7 @@ import type { Analysis, EntityType, SanctionHit } from '../../schema/analysis.js
 import { ArticleSchema, type Article } from '../../schema/article.js';
 import type { ListEntry } from '../../screen/types.js';
 import { foldForLookup } from '../corpus-resolution.js';
+import { documentIdOptions } from '../document-ids.js';
 import { assembleDossier, entitiesByDocument } from '../dossier.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
 import { Corroborator, corroboratePending, type CorroborateOptions } from './corroboration.js';
@@ -38,14 +39,6 @@ const ENTITY = `SELECT e.id, e.name, e.type, e.kb,
  *  other; other documents proceed in parallel. */
 export function saveLocks(article: Article): string[] {
   return [`dossier:hash:${article.contentHash}`, `dossier:source:${article.source}`, `dossier:docid:${article.id}`];
-}
-
-/** The ids a document may take: its FORMAT id when free, else the id with a short content hash
- *  (two files named alike). */
-function idOptions(wanted: string, hash: string): string[] {
-  const options = [wanted];
-  for (let n = 8; n <= hash.length; n += 4) options.push(`${wanted}-${hash.slice(0, n)}`);
-  return options;
 }
 
 export interface CorroborationBacklog {
@@ -141,21 +134,21 @@ export class PostgresStore implements Store {
     if (!locked) await lockAll(client, this.schema, saveLocks(article));
     // The same content stored already, an older version of the source, and which of the ids the
     // document could take are taken: one round trip.
-    const options = idOptions(article.id, article.contentHash);
+    const options = documentIdOptions(article.id, article.contentHash);
     const found = (await client.query<{ same: string | null; previous: string | null; taken: string[] }>(`SELECT
         (SELECT id FROM documents WHERE content_hash = $1) AS same, (SELECT id FROM documents WHERE source = $2) AS previous,
         ARRAY(SELECT id FROM documents WHERE id = ANY($3::text[])) AS taken`, [article.contentHash, article.source, options])).rows[0];
     if (found.same) return { id: found.same, status: 'unchanged', alerts: 0 };
-    const previous = found.previous ? { id: found.previous } : undefined;
+    const previous = found.previous;
     // Deleting the old version deletes its statements: that waits for any corroboration batch, whose
-    // caches assume nobody else changes the corroboration tables.
-    // The epoch moves too, so no process keeps using what it read of those tables before.
+    // caches assume nobody else changes the corroboration tables, and moves the epoch, so that no
+    // process goes on using what it read of those tables before.
     if (previous) {
       await lockAll(client, this.schema, ['dossier:corroborate']);
-      await client.query('DELETE FROM documents WHERE id = $1', [previous.id]);
+      await client.query('DELETE FROM documents WHERE id = $1', [previous]);
       await client.query('UPDATE corr_epoch SET token = $1, holder = NULL', [randomUUID()]);
     }
-    const id = previous?.id ?? options.find((o) => !found.taken.includes(o));
+    const id = previous ?? options.find((o) => !found.taken.includes(o));
     if (!id) throw new Error(`no free id for ${article.id}`);
     await client.query(`INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
         published_confidence, published_evidence, language, text, content_hash, article_json, analysis_json, sentences_json, search)

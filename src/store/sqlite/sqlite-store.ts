@@ -10,6 +10,7 @@ import { foldForLookup, resolveCorpusEntities, type CorpusCandidate, type Corpus
 import { ftsQuery, matchingSentences } from '../search-text.js';
 import * as corroboration from './corroboration.js';
 import { beginCachedSave, dropCache, endCachedSave } from './corroboration-cache.js';
+import { documentIdOptions } from '../document-ids.js';
 import type {
   AnalysedDocument, ClaimQuery, ClaimRecord, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
   EventRecord, Novelty, Page, PageOptions, SaveResult, SearchHit, SearchOptions, Store, StoreStats, StoredDocument, TimelineEntry, TimelineQuery,
@@ -136,13 +137,10 @@ export class SqliteStore implements Store {
 
   /** The FORMAT id when free, else the id with a short content hash (two files named alike). */
   private freeDocumentId(wanted: string, hash: string): string {
-    const taken = (id: string) => !!this.sql('SELECT 1 FROM documents WHERE id = ?').get(id);
-    if (!taken(wanted)) return wanted;
-    for (let n = 8; n <= hash.length; n += 4) {
-      const id = `${wanted}-${hash.slice(0, n)}`;
-      if (!taken(id)) return id;
-    }
-    throw new DossierError('CONFLICT', `no free id for ${wanted}`);
+    const taken = this.sql('SELECT 1 FROM documents WHERE id = ?');
+    const free = documentIdOptions(wanted, hash).find((id) => !taken.get(id));
+    if (!free) throw new DossierError('CONFLICT', `no free id for ${wanted}`);
+    return free;
   }
 
   private corpusIndex(): CorpusIndex {
