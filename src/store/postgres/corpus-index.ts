@@ -80,11 +80,16 @@ export async function resolveInPostgres(client: pg.PoolClient, schema: string, e
 
   // The corpus entities holding one of the keys, then (key null) the ids starting with one of the
   // stems, as a range over the primary key per stem (LIKE ANY would scan the table): one round trip.
+  // The keys are looked up one by one behind OFFSET 0 fences: a prepared statement's generic plan
+  // guesses hundreds of rows for `key = ANY($1)` and then scanned whole tables on every save (the
+  // entities, then the keys), a cost that grew with the corpus.
   const index = new PreloadedIndex();
   const rows = await client.query<{ key: string | null; id: string; name: string; type: EntityType; kb: string | null; aliases: string[] }>(
-    `SELECT k.key, e.id, e.name, e.type, e.kb,
-        ARRAY(SELECT n.name FROM entity_names n WHERE n.entity_id = e.id ORDER BY n.name) AS aliases
-      FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ANY($1::text[])
+    `SELECT q.key, e.id, e.name, e.type, e.kb, e.aliases FROM unnest($1::text[]) AS q(key)
+      CROSS JOIN LATERAL (SELECT entity_id FROM entity_keys WHERE key = q.key OFFSET 0) k
+      CROSS JOIN LATERAL (SELECT e.id, e.name, e.type, e.kb,
+          ARRAY(SELECT n.name FROM entity_names n WHERE n.entity_id = e.id ORDER BY n.name) AS aliases
+        FROM entities e WHERE e.id = k.entity_id OFFSET 0) e
     UNION ALL
     SELECT NULL, e.id, NULL, NULL, NULL, NULL FROM unnest($2::text[]) AS s(stem)
       JOIN LATERAL (SELECT id FROM entities WHERE id >= s.stem AND id < s.stem || chr(1114111) AND starts_with(id, s.stem)) e ON true`, [keys, stems]);

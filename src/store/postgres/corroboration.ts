@@ -92,6 +92,11 @@ export class BatchState {
     return current;
   }
 
+  /** Has this cluster been folded into another? */
+  folded(clusterId: string): boolean {
+    return this.aliases.has(clusterId);
+  }
+
   /** Points the statements of the merged clusters at the one they were folded into. */
   renameClusters(merged: string[], into: string): void {
     for (const id of merged) {
@@ -342,6 +347,8 @@ export async function corroborateDocument(db: pg.PoolClient, state: BatchState, 
   await view.prefetchFrequencies(statements.flatMap((s) => frequencyKeys(s, state)));
   await view.prefetchPostings(keys);
   const clustered: Clustered[] = [];
+  /** Clusters this document's statements started. */
+  const created = new Set<string>();
   for (const s of statements) {
     const stats = view.termStats();
     const keys = await view.run(() => rankByKeys(s, view.postingsOf, stats));
@@ -361,9 +368,16 @@ export async function corroborateDocument(db: pg.PoolClient, state: BatchState, 
       state.renameClusters(a.merged, a.clusterId);
     }
     let before: Statement[] = [];
-    if (!a.created) {
+    if (a.created) created.add(a.clusterId);
+    else {
       // Earlier members: those stored, then this document's own clustered so far (they come later in seq order).
-      before = state.members.get(a.clusterId)?.slice(0, NOVELTY_SAMPLE) ?? await clusterMembers(db, a.clusterId, NOVELTY_SAMPLE);
+      const known = state.members.get(a.clusterId);
+      if (known) before = known.slice(0, NOVELTY_SAMPLE);
+      else {
+        before = await clusterMembers(db, a.clusterId, NOVELTY_SAMPLE);
+        // Fewer than asked for is every stored member: the batch keeps them (this document's own are added as they are written).
+        if (before.length < NOVELTY_SAMPLE) state.members.set(a.clusterId, [...before]);
+      }
       for (const c of clustered) if (before.length < NOVELTY_SAMPLE && state.clusterOf(c.statement.key) === a.clusterId) before.push(c.statement);
     }
     clustered.push({ statement: s, novelty: { ...noveltyOf(s, a.clusterId, before), match: a.match } });
@@ -373,7 +387,7 @@ export async function corroborateDocument(db: pg.PoolClient, state: BatchState, 
     view.statements++;
     state.count++;
   }
-  await writeStatements(db, state, clustered);
+  await writeStatements(db, state, clustered, created);
   await linkDocument(db, doc, statements, entityIds, state);
   await refreshDirtyClusters(db, state);
 }
@@ -399,8 +413,12 @@ async function loadStatements(db: Db, state: BatchState, keys: string[]): Promis
 
 /** Writes a document's clustered statements with their index rows in one round trip (foreign keys
  *  are checked at the end of the statement, when the corr_statements rows are there). Rows are
- *  numbered in clustering order, which is the order cluster members are read back in. */
-async function writeStatements(db: Db, state: BatchState, clustered: Clustered[]): Promise<void> {
+ *  numbered in clustering order, which is the order cluster members are read back in.
+ *  A cluster the document started has only its statements as members, unless an older statement
+ *  carries the same id (ids come from the founding statement's key, and a replaced document's
+ *  statements come back with their keys while others may still sit in the cluster they founded):
+ *  the same round trip tells which, so the batch knows the others' members without reading them. */
+async function writeStatements(db: Db, state: BatchState, clustered: Clustered[], created: ReadonlySet<string>): Promise<void> {
   if (!clustered.length) return;
   const ss = clustered.map((c) => c.statement);
   const clusterOf = (s: Statement) => state.clusterOf(s.key)!;
@@ -411,7 +429,9 @@ async function writeStatements(db: Db, state: BatchState, clustered: Clustered[]
     return s.dates.filter((d) => !seen.has(d.value) && seen.add(d.value)).map((d) => [s.key, dateSortKey(d.value), d.value, d.granularity, d.text]);
   });
   const col = (rows: unknown[][], i: number) => rows.map((r) => r[i]);
-  await db.query(`WITH stmt AS (
+  // Merges may have folded a started cluster into another since: only those still standing count.
+  const started = [...created].filter((id) => !state.folded(id) && !state.members.has(id));
+  const result = await db.query(`WITH stmt AS (
       INSERT INTO corr_statements (key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json)
       SELECT key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json
       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::json[], $9::json[]) WITH ORDINALITY
@@ -422,13 +442,17 @@ async function writeStatements(db: Db, state: BatchState, clustered: Clustered[]
       ON CONFLICT (key) DO UPDATE SET n = corr_df.n + excluded.n),
     ents AS (INSERT INTO corr_statement_entities (statement, entity_id) SELECT * FROM unnest($12::text[], $13::text[]) ON CONFLICT DO NOTHING),
     dates AS (INSERT INTO corr_dates (statement, sort_key, value, granularity, text)
-      SELECT * FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) ON CONFLICT DO NOTHING)
-    INSERT INTO corr_dirty (cluster_id) SELECT DISTINCT unnest($7::text[]) ON CONFLICT DO NOTHING`, [
+      SELECT * FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) ON CONFLICT DO NOTHING),
+    dirty AS (INSERT INTO corr_dirty (cluster_id) SELECT DISTINCT unnest($7::text[]) ON CONFLICT DO NOTHING)
+    SELECT DISTINCT cluster_id FROM corr_statements WHERE cluster_id = ANY($19::text[])`, [
     ss.map((s) => s.key), ss.map((s) => s.documentId), ss.map((s) => s.localId), ss.map((s) => s.kind), ss.map((s) => s.start), ss.map((s) => s.end),
     ss.map(clusterOf), ss.map((s) => JSON.stringify(s)), clustered.map((c) => JSON.stringify(c.novelty)),
     col(keyRows, 0), col(keyRows, 1), col(entityRows, 0), col(entityRows, 1),
-    col(dateRows, 0), col(dateRows, 1), col(dateRows, 2), col(dateRows, 3), col(dateRows, 4),
+    col(dateRows, 0), col(dateRows, 1), col(dateRows, 2), col(dateRows, 3), col(dateRows, 4), started,
   ]);
+  // The query's snapshot predates its own inserts: the ids it returns were held by older statements.
+  const older = new Set(result.rows.map((r) => r.cluster_id as string));
+  for (const id of started) if (!older.has(id)) state.members.set(id, []);
   // Their keys were counted in the batch's frequencies as they were clustered (noteUnwritten).
   for (const s of ss) state.members.get(clusterOf(s))?.push(s);
 }
@@ -587,9 +611,12 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
   const holders = (await db.query(`SELECT k.key, h.docs FROM unnest($1::text[]) AS k(key),
     LATERAL (SELECT array_agg(doc_id) AS docs FROM (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $2 LIMIT $3) x) h`,
   [keys, doc.id, MAX_KEY_HOLDERS + 1])).rows as { key: string; docs: string[] | null }[];
+  const view = new SyncView(db, state);
   const candidates = new Map<string, number>();
   for (const r of holders) {
     const docs = r.docs ?? [];
+    // A list read whole gives the key's document frequency (this document is the one left out).
+    if (docs.length <= MAX_KEY_HOLDERS) view.docDf.set(r.key, docs.length + 1);
     // A specific most documents hold (a head of state) finds nothing in particular: skip it.
     if (docs.length > MAX_KEY_HOLDERS) continue;
     for (const d of docs) candidates.set(d, (candidates.get(d) ?? 0) + (r.key.startsWith('b') ? 3 : 1));
@@ -597,7 +624,6 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
   const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
   if (!ranked.length) return;
   const self = (await profileOf(db, doc.id))!;
-  const view = new SyncView(db, state);
   const found: DocumentLink[] = [];
   for (const [other] of ranked) {
     const profile = await profileOf(db, other);
