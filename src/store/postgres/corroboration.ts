@@ -586,12 +586,15 @@ async function recordFailure(pool: pg.Pool, schema: string, err: Error): Promise
   });
 }
 
-async function profileOf(db: Db, id: string): Promise<DocumentProfile | null> {
-  const row = (await db.query(`SELECT c.signature_json, c.specifics_json, d.published, d.published_confidence FROM corr_docs c JOIN documents d ON d.id = c.doc_id
-    WHERE c.doc_id = $1`, [id])).rows[0];
-  if (!row) return null;
-  const statements = (await db.query('SELECT statement_json FROM corr_statements WHERE doc_id = $1 ORDER BY span_start, key', [id])).rows.map((r) => r.statement_json as Statement);
-  return { id, published: row.published, publishedConfidence: row.published_confidence, signature: row.signature_json, specifics: row.specifics_json, statements };
+/** The corroboration profiles of these documents (those that have one), in one query. */
+async function profilesOf(db: Db, ids: string[]): Promise<Map<string, DocumentProfile>> {
+  const rows = (await db.query(`SELECT c.doc_id, c.signature_json, c.specifics_json, d.published, d.published_confidence,
+      ARRAY(SELECT s.statement_json::text FROM corr_statements s WHERE s.doc_id = c.doc_id ORDER BY s.span_start, s.key) AS statements
+    FROM corr_docs c JOIN documents d ON d.id = c.doc_id WHERE c.doc_id = ANY($1::text[])`, [ids])).rows;
+  return new Map(rows.map((r) => [r.doc_id as string, {
+    id: r.doc_id, published: r.published, publishedConfidence: r.published_confidence, signature: r.signature_json, specifics: r.specifics_json,
+    statements: (r.statements as string[]).map((json) => JSON.parse(json) as Statement),
+  }]));
 }
 
 const better = (a: DocumentLink, b: { kind: string; score: number } | undefined) =>
@@ -603,14 +606,19 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
   const specifics = documentSpecifics(doc.analysis, entityIds, statements);
   const keys = [...new Set([...bandKeys(signature), ...specifics.map((x) => `s:${x}`)])];
   const credits = [...creditedSources(statements)].sort();
-  await db.query(`WITH profile AS (INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES ($1, $2, $3, $4))
-    INSERT INTO corr_doc_keys (key, doc_id) SELECT k, $1 FROM unnest($5::text[]) AS k ON CONFLICT DO NOTHING`,
-  [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify(credits), keys]);
+  // The profile, its keys and the other holders of each key in one statement (the holders are read
+  // in the statement's snapshot, which does not hold its own inserts: this document is not among them).
+  const holders = (await db.query(`WITH profile AS (INSERT INTO corr_docs (doc_id, signature_json, specifics_json, credits_json) VALUES ($1, $2, $3, $4)),
+      keyed AS (INSERT INTO corr_doc_keys (key, doc_id) SELECT k, $1 FROM unnest($5::text[]) AS k ON CONFLICT DO NOTHING)
+    SELECT k.key, h.docs FROM unnest($5::text[]) AS k(key),
+      LATERAL (SELECT array_agg(doc_id) AS docs FROM (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $1 LIMIT $6) x) h`,
+  [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify(credits), keys, MAX_KEY_HOLDERS + 1])).rows as { key: string; docs: string[] | null }[];
   state.credits.set(doc.id, new Set(credits));
+  // Provenance asks for the document's outlet and derivation: the outlet is the analysis's, and a
+  // document has no derivation before this step gives it one.
+  state.outlets.set(doc.id, doc.analysis.outlet ?? null);
+  if (!state.links.has(doc.id)) state.links.set(doc.id, null);
   const documents = ++state.documents;
-  const holders = (await db.query(`SELECT k.key, h.docs FROM unnest($1::text[]) AS k(key),
-    LATERAL (SELECT array_agg(doc_id) AS docs FROM (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $2 LIMIT $3) x) h`,
-  [keys, doc.id, MAX_KEY_HOLDERS + 1])).rows as { key: string; docs: string[] | null }[];
   const view = new SyncView(db, state);
   const candidates = new Map<string, number>();
   for (const r of holders) {
@@ -623,10 +631,11 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
   }
   const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
   if (!ranked.length) return;
-  const self = (await profileOf(db, doc.id))!;
+  const profiles = await profilesOf(db, [doc.id, ...ranked.map(([other]) => other)]);
+  const self = profiles.get(doc.id)!;
   const found: DocumentLink[] = [];
   for (const [other] of ranked) {
-    const profile = await profileOf(db, other);
+    const profile = profiles.get(other);
     if (!profile) continue;
     const link = await view.run(() => derivation(self, profile, view.docFrequency, documents, view.clusterOf, undefined, view.specificName));
     if (link) found.push(link);
