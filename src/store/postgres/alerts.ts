@@ -31,21 +31,20 @@ export interface AlertHit {
   deliveryError: string | null;
 }
 
-/** Records a hit for every claim of the document whose source or named entities are watched
- *  (by corpus id, or by any name the entity has been seen under). Returns how many. */
-export async function recordAlertHits(client: pg.PoolClient, docId: string): Promise<number> {
-  const r = await client.query(`INSERT INTO alert_hits (alert_id, doc_id, claim_id, entity_id, entity_name, claim_text)
-    SELECT DISTINCT ON (a.id, c.local_id) a.id, c.doc_id, c.local_id, m.entity_id, e.name, c.text
-    FROM claims c
+/** The statement, ending a save's layer writes, that records a hit for every alert on an entity
+ *  one of the document's new claims names or is sourced to (by id, or by any of the entity's names,
+ *  folded). It reads the claims from the save's parameters ($1 the document, $8 claim ids, $11 the
+ *  claims' source entities, $17 their text, $18/$19 the claim–entity pairs), since the rows
+ *  inserted in the same statement are not visible to it. */
+export const ALERT_HITS_OF_CLAIMS = `INSERT INTO alert_hits (alert_id, doc_id, claim_id, entity_id, entity_name, claim_text)
+    SELECT DISTINCT ON (a.id, c.local_id) a.id, $1, c.local_id, m.entity_id, e.name, c.text
+    FROM unnest($8::text[], $11::text[], $17::text[]) AS c(local_id, source_entity, text)
     JOIN LATERAL (SELECT c.source_entity AS entity_id WHERE c.source_entity IS NOT NULL
-      UNION SELECT ce.entity_id FROM claim_entities ce WHERE ce.doc_id = c.doc_id AND ce.claim_id = c.local_id) m ON true
+      UNION SELECT x.entity_id FROM unnest($18::text[], $19::text[]) AS x(claim_id, entity_id) WHERE x.claim_id = c.local_id) m ON true
     JOIN entities e ON e.id = m.entity_id
     JOIN alerts a ON a.entity = m.entity_id OR EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = m.entity_id AND n.folded = a.folded)
-    WHERE c.doc_id = $1
     ORDER BY a.id, c.local_id, m.entity_id
-    ON CONFLICT DO NOTHING`, [docId]);
-  return r.rowCount ?? 0;
-}
+    ON CONFLICT DO NOTHING`;
 
 export async function addAlert(db: Queryable, entity: string, webhook: string | null): Promise<Alert> {
   const folded = foldForLookup(entity);

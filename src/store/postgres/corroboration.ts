@@ -47,6 +47,8 @@ export interface SavedDoc {
   sentences: { start: number; end: number }[];
   /** What the analysis derived for corroboration, when the saver sent it (AnalysedDocument.derived). */
   derived?: AnalysedDocument['derived'] | null;
+  /** The outlet stored with the document (the article's), when read with it. */
+  outlet?: string | null;
 }
 
 /** What corroboration batches have read, kept true by applying their own writes to it. It is valid
@@ -545,7 +547,7 @@ interface Batch { documents: number; epoch: string; state: BatchState }
 
 /** The first `size` queued documents, corroborated in this transaction (which holds the lock). */
 async function corroborateBatch(client: pg.PoolClient, size: number, self: Corroborator): Promise<Batch | null> {
-  const rows = (await client.query(`SELECT p.seq, d.id, d.analysis_json, d.sentences_json, p.derived_json FROM corr_pending p JOIN documents d ON d.id = p.doc_id
+  const rows = (await client.query(`SELECT p.seq, d.id, d.outlet, d.analysis_json, d.sentences_json, p.derived_json FROM corr_pending p JOIN documents d ON d.id = p.doc_id
     WHERE p.error IS NULL ORDER BY p.seq LIMIT $1`, [size])).rows;
   if (!rows.length) return null;
   const epoch = randomUUID();
@@ -565,7 +567,7 @@ async function corroborateBatch(client: pg.PoolClient, size: number, self: Corro
   }
   // Every blocking key of the batch read up front; the batch keeps them current as it writes.
   const docs = rows.map((r) => {
-    const doc: SavedDoc = { id: r.id, analysis: r.analysis_json as Analysis, sentences: r.sentences_json, derived: r.derived_json };
+    const doc: SavedDoc = { id: r.id, analysis: r.analysis_json as Analysis, sentences: r.sentences_json, derived: r.derived_json, outlet: r.outlet };
     return { doc, entityIds: entityIds.get(r.id)!, statements: statementsOfDoc(doc, entityIds.get(r.id)!) };
   });
   const prefetch = new SyncView(client, state);
@@ -614,9 +616,9 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
       LATERAL (SELECT array_agg(doc_id) AS docs FROM (SELECT doc_id FROM corr_doc_keys WHERE key = k.key AND doc_id <> $1 LIMIT $6) x) h`,
   [doc.id, JSON.stringify(signature), JSON.stringify(specifics), JSON.stringify(credits), keys, MAX_KEY_HOLDERS + 1])).rows as { key: string; docs: string[] | null }[];
   state.credits.set(doc.id, new Set(credits));
-  // Provenance asks for the document's outlet and derivation: the outlet is the analysis's, and a
-  // document has no derivation before this step gives it one.
-  state.outlets.set(doc.id, doc.analysis.outlet ?? null);
+  // Provenance asks for the document's outlet and derivation: the outlet was read with the document,
+  // and a document has no derivation before this step gives it one.
+  if (doc.outlet !== undefined) state.outlets.set(doc.id, doc.outlet);
   if (!state.links.has(doc.id)) state.links.set(doc.id, null);
   const documents = ++state.documents;
   const view = new SyncView(db, state);

@@ -18,7 +18,7 @@ import type {
 import { inTransaction, lockAll, migrate, openPool, type PostgresOptions } from './connection.js';
 import { resolveInPostgres } from './corpus-index.js';
 import { claimRecord, eventRecord, Params, type ClaimRow, type EventRow } from './rows.js';
-import { addAlert, listAlertHits, listAlerts, recordAlertHits, removeAlert, type Alert, type AlertHit } from './alerts.js';
+import { ALERT_HITS_OF_CLAIMS, addAlert, listAlertHits, listAlerts, removeAlert, type Alert, type AlertHit } from './alerts.js';
 
 const clampLimit = (limit?: number) => Math.max(1, Math.min(limit ?? 50, 1000));
 /** Folds text for the 'simple' tsvector the same way search-text folds queries: no accents, lower case. */
@@ -163,15 +163,15 @@ export class PostgresStore implements Store {
     const entityIds = await resolveInPostgres(client, this.schema, analysis.entities);
     // Corroboration runs after the commit, in batches (corroboratePending): here the document only joins
     // its queue, with what the analysis already derived for it.
-    await this.insertLayers(client, id, doc, entityIds);
-    const alerts = await recordAlertHits(client, id);
+    const alerts = await this.insertLayers(client, id, doc, entityIds);
     return { id, status: previous ? 'replaced' : 'inserted', alerts };
   }
 
-  /** Writes a document's layers (entities, claims with the entities they name, events) and queues it
-   *  for corroboration with what its analysis derived, in one statement: a save is a string of round
-   *  trips, and a worker waits for each. */
-  private async insertLayers(client: pg.PoolClient, docId: string, doc: AnalysedDocument, entityIds: Record<string, string>): Promise<void> {
+  /** Writes a document's layers (entities, claims with the entities they name, events), queues it
+   *  for corroboration with what its analysis derived, and records the alert hits of its claims, in
+   *  one statement: a save is a string of round trips, and a worker waits for each. Returns how many
+   *  alert hits it recorded. */
+  private async insertLayers(client: pg.PoolClient, docId: string, doc: AnalysedDocument, entityIds: Record<string, string>): Promise<number> {
     const { analysis } = doc;
     const es = analysis.entities;
     const cs = analysis.claims;
@@ -181,7 +181,7 @@ export class PostgresStore implements Store {
     for (const c of cs) {
       for (const e of es) if (e.mentions.some((m) => m.start >= c.start && m.end <= c.end)) about.push([c.id, entityIds[e.id]]);
     }
-    await client.query(`WITH
+    const r = await client.query(`WITH
       ents AS (INSERT INTO doc_entities (doc_id, local_id, entity_id, name, type, mentions, sanctions_json)
         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[])),
       cls AS (INSERT INTO claims (doc_id, local_id, span_start, span_end, source_entity, source_text, cue, quote, modality, chain_json, text)
@@ -190,8 +190,9 @@ export class PostgresStore implements Store {
         SELECT $1, * FROM unnest($18::text[], $19::text[]) ON CONFLICT DO NOTHING),
       evs AS (INSERT INTO events (doc_id, idx, type, mode, actor, target, location, date, span_start, span_end, claim_id, context_json, trigger, text)
         SELECT $1, * FROM unnest($20::int[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::int[], $28::int[],
-          $29::text[], $30::jsonb[], $31::text[], $32::text[]))
-      INSERT INTO corr_pending (doc_id, derived_json) VALUES ($1, $33)`, [
+          $29::text[], $30::jsonb[], $31::text[], $32::text[])),
+      pending AS (INSERT INTO corr_pending (doc_id, derived_json) VALUES ($1, $33))
+      ${ALERT_HITS_OF_CLAIMS}`, [
       docId,
       es.map((e) => e.id), es.map((e) => entityIds[e.id]), es.map((e) => e.name), es.map((e) => e.type), es.map((e) => e.mentions.length),
       es.map((e) => JSON.stringify(e.sanctions)),
@@ -204,6 +205,7 @@ export class PostgresStore implements Store {
       vs.map((v) => (v.context ? JSON.stringify(v.context) : null)), vs.map((v) => v.trigger ?? null), vs.map((v) => analysis.text.slice(v.start, v.end)),
       doc.derived ? JSON.stringify(doc.derived) : null,
     ]);
+    return r.rowCount ?? 0;
   }
 
   async documentEntities(): Promise<Map<string, string[]>> {
