@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ArticleSchema, type Article } from '../schema/article.js';
 import type { AnalysedDocument } from '../store/types.js';
-import { lockAll } from '../store/postgres/connection.js';
 import { saveLocks } from '../store/postgres/postgres-store.js';
 import { CORROBORATE_AFTER, type CorroborateOptions } from '../store/postgres/corroboration.js';
 import { JobQueue, LostClaimError, type ClaimedJob } from './queue.js';
@@ -167,9 +166,8 @@ export class Worker {
     try {
       const article = ArticleSchema.parse(job.payload);
       const doc = (await store.hasContent(article.contentHash)) ? null : this.opts.analyse(article);
+      // The save's own locks, taken as the transaction begins, before the check for a newer version of the source.
       const result = await store.transaction(async (client) => {
-        // The save's own locks, taken before the check for a newer version of the source.
-        await lockAll(client, store.schema, saveLocks(article));
         const newer = await client.query(`SELECT 1 FROM jobs WHERE source = $1 AND id > $2 AND state = 'done' AND outcome <> 'superseded' LIMIT 1`,
           [article.source, job.id]);
         if (newer.rowCount) {
@@ -179,7 +177,7 @@ export class Worker {
         const saved = doc ? await store.saveWith(client, doc, true) : await store.findByContent(client, article.contentHash);
         await this.queue.complete(client, job, saved.status, saved.id);
         return { outcome: saved.status, documentId: saved.id, alerts: saved.alerts };
-      });
+      }, saveLocks(article));
       if (result.alerts) await deliverAlerts(store, { allowPrivate: this.opts.allowPrivateWebhooks }).catch(() => {});
       return { job, outcome: result.outcome, documentId: 'documentId' in result ? result.documentId : undefined };
     } catch (err) {

@@ -140,13 +140,23 @@ export async function migrate(pool: pg.Pool, schema: string, dir = PG_MIGRATIONS
 /** SQLSTATEs after which the whole transaction can simply run again. */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 
+/** Advisory locks a transaction takes as it begins (see `lockAll`). */
+export interface BeginLocks {
+  schema: string;
+  keys: Iterable<string>;
+}
+
 /** Runs `fn` in a transaction, retrying on serialization failures, deadlocks and unique-key races
- *  (another worker created the same row first; the retry sees it). */
-export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, attempts = 5): Promise<T> {
+ *  (another worker created the same row first; the retry sees it). `locks` are taken with the
+ *  BEGIN, in the same round trip. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, attempts = 5, locks?: BeginLocks): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
+      const ids = locks ? lockIds(locks.schema, locks.keys) : [];
+      // The keys are numbers made here, so they can stand in the text of a simple query, which may
+      // hold two statements (a parameterised one may not).
+      await client.query(ids.length ? `BEGIN; SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest('{${ids.join(',')}}'::bigint[]) AS k ORDER BY k OFFSET 0) s` : 'BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
@@ -161,11 +171,16 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
   }
 }
 
+/** The advisory-lock keys of `keys` within a schema, distinct and sorted. */
+function lockIds(schema: string, keys: Iterable<string>): bigint[] {
+  return [...new Set([...keys].map((k) => lockKey(`${schema}\u0000${k}`)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Takes transaction-scoped advisory locks on `keys` within a schema (advisory locks are
  *  database-wide: stores in other schemas must not wait on ours), always in the same (sorted)
  *  order so two transactions wanting overlapping keys cannot deadlock. */
 export async function lockAll(client: pg.PoolClient, schema: string, keys: Iterable<string>): Promise<void> {
-  const ids = [...new Set([...keys].map((k) => lockKey(`${schema}\u0000${k}`)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = lockIds(schema, keys);
   if (!ids.length) return;
   // OFFSET 0 keeps the sorted subquery from being flattened: the locks are taken in its order.
   await client.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k OFFSET 0) s',

@@ -71,8 +71,9 @@ export class PostgresStore implements Store {
   }
 
   /** Runs `fn` in one transaction (retried on races); the queue uses it to save and finish a job atomically. */
-  transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(this.pool, fn);
+  /** Runs `fn` in a transaction; `locks` (advisory, within this store's schema) are taken as it begins. */
+  transaction<T>(fn: (client: pg.PoolClient) => Promise<T>, locks?: Iterable<string>): Promise<T> {
+    return inTransaction(this.pool, fn, undefined, locks ? { schema: this.schema, keys: locks } : undefined);
   }
 
   async hasContent(contentHash: string): Promise<boolean> {
