@@ -62,6 +62,30 @@ test('postgres queue: four workers share the queue and store every article exact
   }
 });
 
+test('postgres queue: an older version of a source, processed after a newer one was stored, is superseded and stores nothing', async () => {
+  const { store, dispose } = await openTestStore('queue');
+  try {
+    const queue = new JobQueue(store);
+    const older = article('item', 'Mahan Air flew cargo to Caracas on Monday.');
+    const newer = article('item', 'Mahan Air flew cargo and parts to Caracas on Monday.');
+    await queue.enqueue([older]);
+    await queue.enqueue([newer]);
+    // Both claimed; the newer one is stored first, then the older one runs.
+    const worker = new Worker(queue, { analyse: analyseFixture, pollMs: 20 });
+    const jobs = await queue.claim('w', 2);
+    const byHash = (h: string) => jobs.find((j) => (j.payload as Article).contentHash === h)!;
+    assert.equal((await worker.process(byHash(newer.contentHash))).outcome, 'inserted');
+    assert.equal((await worker.process(byHash(older.contentHash))).outcome, 'superseded');
+    const outcomes = (await store.pool.query('SELECT content_hash, outcome, document_id FROM jobs ORDER BY id')).rows;
+    assert.deepEqual(outcomes.map((r) => [r.content_hash, r.outcome, r.document_id]), [[older.contentHash, 'superseded', null], [newer.contentHash, 'inserted', 'item']]);
+    const stored = await store.listDocuments();
+    assert.equal(stored.total, 1);
+    assert.equal((await store.getDocument('item'))?.article.text, newer.text, 'the newer version stays');
+  } finally {
+    await dispose();
+  }
+});
+
 test('postgres queue: a failing input is retried with backoff, then lands in the dead letters with its error', async () => {
   const { store, dispose } = await openTestStore('queue');
   try {

@@ -82,7 +82,7 @@ export class PostgresStore implements Store {
 
   /** Saves a document and corroborates it (with whatever else is queued) before returning. */
   async saveDocument(doc: AnalysedDocument): Promise<SaveResult> {
-    const { id, status } = await this.transaction((client) => this.saveWith(client, doc));
+    const { id, status } = (await this.transaction((client) => this.saveWith(client, doc)))!;
     if (status !== 'unchanged') await this.corroborate({ wait: true });
     return { id, status };
   }
@@ -93,7 +93,7 @@ export class PostgresStore implements Store {
     const settled: PromiseSettledResult<SaveResult>[] = [];
     for (const doc of docs) {
       try {
-        const { id, status } = await this.transaction((client) => this.saveWith(client, doc));
+        const { id, status } = (await this.transaction((client) => this.saveWith(client, doc)))!;
         settled.push({ status: 'fulfilled', value: { id, status } });
       } catch (reason) {
         settled.push({ status: 'rejected', reason });
@@ -129,16 +129,21 @@ export class PostgresStore implements Store {
   }
 
   /** Saves a document inside the caller's transaction; `alerts` counts new alert hits it raised.
-   *  `locked`: the caller has taken the article's `saveLocks` in this transaction already. */
-  async saveWith(client: pg.PoolClient, doc: AnalysedDocument, locked = false): Promise<SaveResult & { alerts: number }> {
+   *  `locked`: the caller has taken the article's `saveLocks` in this transaction already.
+   *  `newerThanJob`: a queue job's id; when a later job of the same source is done (and not itself
+   *  superseded), nothing is saved and the answer is null (checked in the save's first round trip). */
+  async saveWith(client: pg.PoolClient, doc: AnalysedDocument, opts: { locked?: boolean; newerThanJob?: number } = {}): Promise<(SaveResult & { alerts: number }) | null> {
     const { article, analysis } = doc;
-    if (!locked) await lockAll(client, this.schema, saveLocks(article));
-    // The same content stored already, an older version of the source, and which of the ids the
-    // document could take are taken: one round trip.
+    if (!opts.locked) await lockAll(client, this.schema, saveLocks(article));
+    // The same content stored already, an older version of the source, which of the ids the
+    // document could take are taken, and whether a newer job stored the source: one round trip.
     const options = documentIdOptions(article.id, article.contentHash);
-    const found = (await client.query<{ same: string | null; previous: string | null; taken: string[] }>(`SELECT
+    const found = (await client.query<{ same: string | null; previous: string | null; taken: string[]; newer: boolean }>(`SELECT
         (SELECT id FROM documents WHERE content_hash = $1) AS same, (SELECT id FROM documents WHERE source = $2) AS previous,
-        ARRAY(SELECT id FROM documents WHERE id = ANY($3::text[])) AS taken`, [article.contentHash, article.source, options])).rows[0];
+        ARRAY(SELECT id FROM documents WHERE id = ANY($3::text[])) AS taken,
+        $4::bigint IS NOT NULL AND EXISTS (SELECT 1 FROM jobs WHERE source = $2 AND id > $4::bigint AND state = 'done' AND outcome <> 'superseded') AS newer`,
+    [article.contentHash, article.source, options, opts.newerThanJob ?? null])).rows[0];
+    if (found.newer) return null;
     if (found.same) return { id: found.same, status: 'unchanged', alerts: 0 };
     const previous = found.previous;
     // Deleting the old version deletes its statements: that waits for any corroboration batch, whose
@@ -151,16 +156,7 @@ export class PostgresStore implements Store {
     }
     const id = previous ?? options.find((o) => !found.taken.includes(o));
     if (!id) throw new Error(`no free id for ${article.id}`);
-    await client.query(`INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
-        published_confidence, published_evidence, language, text, content_hash, article_json, analysis_json, sentences_json, search)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-        setweight(to_tsvector('simple', $18), 'A') || to_tsvector('simple', $19))`, [
-      id, article.source, article.format, article.title, article.outlet, article.author, article.url, analysis.published,
-      article.published ? article.publishedSource : analysis.published ? 'estimated' : null,
-      doc.publishedConfidence, doc.publishedEvidence, article.language, article.text, article.contentHash,
-      JSON.stringify(article), JSON.stringify(analysis), JSON.stringify(doc.sentences),
-      foldForSearch(article.title ?? ''), foldForSearch(article.text),
-    ]);
+    // Entity resolution reads and writes entities only: the document row goes in with its layers.
     const entityIds = await resolveInPostgres(client, this.schema, analysis.entities);
     // Corroboration runs after the commit, in batches (corroboratePending): here the document only joins
     // its queue, with what the analysis already derived for it.
@@ -168,10 +164,10 @@ export class PostgresStore implements Store {
     return { id, status: previous ? 'replaced' : 'inserted', alerts };
   }
 
-  /** Writes a document's layers (entities, claims with the entities they name, events), queues it
-   *  for corroboration with what its analysis derived, and records the alert hits of its claims, in
-   *  one statement: a save is a string of round trips, and a worker waits for each. Returns how many
-   *  alert hits it recorded. */
+  /** Writes a document with its layers (entities, claims with the entities they name, events), queues
+   *  it for corroboration with what its analysis derived, and records the alert hits of its claims,
+   *  in one statement (foreign keys are checked at its end, when the document row is there): a save
+   *  is a string of round trips, and a worker waits for each. Returns how many alert hits it recorded. */
   private async insertLayers(client: pg.PoolClient, docId: string, doc: AnalysedDocument, entityIds: Record<string, string>): Promise<number> {
     const { analysis } = doc;
     const es = analysis.entities;
@@ -182,7 +178,12 @@ export class PostgresStore implements Store {
     for (const c of cs) {
       for (const e of es) if (e.mentions.some((m) => m.start >= c.start && m.end <= c.end)) about.push([c.id, entityIds[e.id]]);
     }
+    const { article } = doc;
     const r = await client.query(`WITH
+      document AS (INSERT INTO documents (id, source, format, title, outlet, author, url, published, published_source,
+          published_confidence, published_evidence, language, text, content_hash, article_json, analysis_json, sentences_json, search)
+        VALUES ($1, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49,
+          setweight(to_tsvector('simple', $50), 'A') || to_tsvector('simple', $51))),
       ents AS (INSERT INTO doc_entities (doc_id, local_id, entity_id, name, type, mentions, sanctions_json)
         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[])),
       cls AS (INSERT INTO claims (doc_id, local_id, span_start, span_end, source_entity, source_text, cue, quote, modality, chain_json, text)
@@ -205,6 +206,11 @@ export class PostgresStore implements Store {
       vs.map((v) => corpus(v.location)), vs.map((v) => v.date), vs.map((v) => v.start), vs.map((v) => v.end), vs.map((v) => v.claim),
       vs.map((v) => (v.context ? JSON.stringify(v.context) : null)), vs.map((v) => v.trigger ?? null), vs.map((v) => analysis.text.slice(v.start, v.end)),
       doc.derived ? JSON.stringify(doc.derived) : null,
+      article.source, article.format, article.title, article.outlet, article.author, article.url, analysis.published,
+      article.published ? article.publishedSource : analysis.published ? 'estimated' : null,
+      doc.publishedConfidence, doc.publishedEvidence, article.language, article.text, article.contentHash,
+      JSON.stringify(article), JSON.stringify(analysis), JSON.stringify(doc.sentences),
+      foldForSearch(article.title ?? ''), foldForSearch(article.text),
     ]);
     return r.rowCount ?? 0;
   }
