@@ -10,7 +10,7 @@ import type pg from 'pg';
 import type { Analysis, Modality } from '../../schema/analysis.js';
 import { finishStatements, statementsOf, type Statement } from '../../corroborate/statements.js';
 import { blockingKeys, frozenFrequency, newGeneration, type FrequencyCell, type TermStats } from '../../corroborate/similarity.js';
-import { canonicalMember, chooseCluster, rankByKeys, byAppearance, MAX_POSTINGS } from '../../corroborate/cluster.js';
+import { canonicalMember, chooseCluster, byAppearance, MAX_POSTINGS, NumberedRanker } from '../../corroborate/cluster.js';
 import { bandKeys, derivation, documentSpecifics, signatureOf, type DocumentLink, type DocumentProfile } from '../../corroborate/syndication.js';
 import { creditedSources, provenanceOf, type ProvenanceContext } from '../../corroborate/provenance.js';
 import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/contradictions.js';
@@ -83,6 +83,31 @@ export class BatchState {
   /** Statements in the store, and documents with a corroboration profile. */
   count = 0;
   documents = 0;
+  /** Statement keys numbered densely for ranking (NumberedRanker), and each posting list so numbered
+   *  (with the list it was made from and how much of it). */
+  readonly ranker = new NumberedRanker();
+  private readonly numbers = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly numbered = new Map<string, { from: readonly string[]; list: number[] }>();
+
+  /** The statement key a ranking number stands for. */
+  readonly keyOf = (n: number): string => this.keys[n];
+
+  /** A posting list of statement keys as ranking numbers; lists only grow, so a list seen before is
+   *  numbered from where it was left. */
+  numberedPostings(key: string, postings: readonly string[]): readonly number[] {
+    let entry = this.numbered.get(key);
+    if (!entry || entry.from !== postings) this.numbered.set(key, (entry = { from: postings, list: [] }));
+    for (let i = entry.list.length; i < postings.length; i++) {
+      let n = this.numbers.get(postings[i]);
+      if (n === undefined) {
+        this.numbers.set(postings[i], (n = this.keys.length));
+        this.keys.push(postings[i]);
+      }
+      entry.list.push(n);
+    }
+    return entry.list;
+  }
 
   /** The cluster a statement is in now, following merges; undefined when it is not known. */
   clusterOf(key: string): string | undefined {
@@ -111,7 +136,7 @@ export class BatchState {
 
   /** Too much to keep from one batch to the next (memory stays bounded; the next batch reads afresh). */
   get large(): boolean {
-    return [this.statements, this.postings, this.cells, this.links, this.credits, this.outlets].some((m) => m.size > MAX_KEPT);
+    return [this.statements, this.postings, this.cells, this.links, this.credits, this.outlets, this.numbers].some((m) => m.size > MAX_KEPT);
   }
 }
 
@@ -353,7 +378,7 @@ export async function corroborateDocument(db: pg.PoolClient, state: BatchState, 
   const created = new Set<string>();
   for (const s of statements) {
     const stats = view.termStats();
-    const keys = await view.run(() => rankByKeys(s, view.postingsOf, stats));
+    const keys = await view.run(() => state.ranker.rank(s, (k) => state.numberedPostings(k, view.postingsOf(k)), stats, state.keyOf));
     await loadStatements(db, state, keys);
     const candidates = keys.flatMap((k) => {
       const statement = state.statements.get(k);
