@@ -35,6 +35,8 @@ export interface ClaimedJob {
   maxAttempts: number;
   source: string;
   payload: unknown;
+  /** Was its content already stored when it was claimed? (Then there is nothing to analyse.) */
+  stored?: boolean;
 }
 
 export interface QueueOptions {
@@ -105,11 +107,12 @@ export class JobQueue {
       UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, claim_token = gen_random_uuid(), locked_by = $2,
         locked_until = now() + make_interval(secs => $3)
       FROM next WHERE j.id = next.id
-      RETURNING j.id::int, j.claim_token AS token, j.attempts, j.max_attempts, j.source, j.payload, j.last_error`,
+      RETURNING j.id::int, j.claim_token AS token, j.attempts, j.max_attempts, j.source, j.payload, j.last_error,
+        EXISTS (SELECT 1 FROM documents d WHERE d.content_hash = j.content_hash) AS stored`,
     [n, workerId, this.leaseSeconds]);
     const jobs: ClaimedJob[] = [];
     for (const row of r.rows.sort((a, b) => a.id - b.id)) {
-      const job: ClaimedJob = { id: row.id, token: row.token, attempts: row.attempts, maxAttempts: row.max_attempts, source: row.source, payload: row.payload };
+      const job: ClaimedJob = { id: row.id, token: row.token, attempts: row.attempts, maxAttempts: row.max_attempts, source: row.source, payload: row.payload, stored: row.stored };
       // A job past its last attempt here was abandoned mid-run every time (the worker died): bury it.
       if (job.attempts > job.maxAttempts) {
         await this.bury(job, row.last_error ?? `the worker processing it stopped ${job.maxAttempts} times`);

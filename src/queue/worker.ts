@@ -52,6 +52,9 @@ export interface WorkerReport {
 
 /** Consecutive failures of distinct jobs with the same error that stop a worker. */
 export const HALT_AFTER = 5;
+/** A busy worker asks whether a corroboration batch is due after this many saves, or this long. */
+const CHECK_EVERY = 8;
+const CHECK_MS = 1000;
 
 export class Worker {
   readonly id: string;
@@ -59,6 +62,9 @@ export class Worker {
   private wake: (() => void) | null = null;
   private listener: pg.Client | null = null;
   private readonly failures: { id: number; error: string }[] = [];
+  /** Saves since this worker last asked whether a corroboration batch is due, and when it asked. */
+  private savesUnchecked = 0;
+  private checkedAt = 0;
   private halted: string | null = null;
 
   constructor(readonly queue: JobQueue, readonly opts: WorkerOptions) {
@@ -125,7 +131,9 @@ export class Worker {
         else if (event.outcome !== 'lost') report.processed++;
         this.watchFailures(event, report);
         this.opts.onJob?.(event);
-        if (event.outcome === 'inserted' || event.outcome === 'replaced') await this.corroborate(report, { wait: false, min: CORROBORATE_AFTER });
+        if ((event.outcome === 'inserted' || event.outcome === 'replaced') && this.corroborationDue()) {
+          await this.corroborate(report, { wait: false, min: CORROBORATE_AFTER });
+        }
       } catch (err) {
         // Even recording the failure failed (database gone): the lease hands the job back later.
         this.opts.onError?.(err as Error);
@@ -133,6 +141,16 @@ export class Worker {
         this.inFlight.delete(job);
       }
     }
+  }
+
+  /** Whether to ask, after a save, if a corroboration batch is due: after every CHECK_EVERY saves or
+   *  CHECK_MS, not after each one (the batch waits for CORROBORATE_AFTER documents anyway, and asking
+   *  costs every worker a round trip a job). */
+  private corroborationDue(): boolean {
+    if (++this.savesUnchecked < CHECK_EVERY && Date.now() - this.checkedAt < CHECK_MS) return false;
+    this.savesUnchecked = 0;
+    this.checkedAt = Date.now();
+    return true;
   }
 
   /** Clusters saved documents unless another worker is doing so (saves only queue them for that, so
@@ -165,7 +183,8 @@ export class Worker {
     const store = this.queue.store;
     try {
       const article = ArticleSchema.parse(job.payload);
-      const doc = (await store.hasContent(article.contentHash)) ? null : this.opts.analyse(article);
+      const stored = job.stored ?? (await store.hasContent(article.contentHash));
+      const doc = stored ? null : this.opts.analyse(article);
       // The save's own locks, taken as the transaction begins, before the check for a newer version of the source.
       const result = await store.transaction(async (client) => {
         // A newer job of the same source already stored it: this one is superseded (the save checks
