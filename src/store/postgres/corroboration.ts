@@ -414,9 +414,16 @@ export async function corroborateDocument(db: pg.PoolClient, state: BatchState, 
     view.statements++;
     state.count++;
   }
-  await writeStatements(db, state, clustered, created);
-  await linkDocument(db, doc, statements, entityIds, state);
-  await refreshDirtyClusters(db, state);
+  const dirty = await writeStatements(db, state, clustered, created);
+  const marked = await linkDocument(db, doc, statements, entityIds, state);
+  // The clusters to summarise: those the statements' write named, and any marked in corr_dirty
+  // since (a derivation found) or before it (when there were no statements to write).
+  await refreshDirtyClusters(db, state, dirty && !marked ? dirty : [...(dirty ?? []), ...(await takeDirty(db))]);
+}
+
+/** Empties corr_dirty, returning the clusters it held. */
+async function takeDirty(db: Db): Promise<string[]> {
+  return (await db.query('DELETE FROM corr_dirty RETURNING cluster_id')).rows.map((r) => r.cluster_id as string);
 }
 
 /** The corr_df keys of every feature similarity weighs: terms, entities, borrowed context, frames. */
@@ -445,8 +452,8 @@ async function loadStatements(db: Db, state: BatchState, keys: string[]): Promis
  *  carries the same id (ids come from the founding statement's key, and a replaced document's
  *  statements come back with their keys while others may still sit in the cluster they founded):
  *  the same round trip tells which, so the batch knows the others' members without reading them. */
-async function writeStatements(db: Db, state: BatchState, clustered: Clustered[], created: ReadonlySet<string>): Promise<void> {
-  if (!clustered.length) return;
+async function writeStatements(db: Db, state: BatchState, clustered: Clustered[], created: ReadonlySet<string>): Promise<string[] | null> {
+  if (!clustered.length) return null;
   const ss = clustered.map((c) => c.statement);
   const clusterOf = (s: Statement) => state.clusterOf(s.key)!;
   const keyRows = ss.flatMap((s) => [...new Set(blockingKeys(s))].map((k) => [k, s.key]));
@@ -470,18 +477,22 @@ async function writeStatements(db: Db, state: BatchState, clustered: Clustered[]
     ents AS (INSERT INTO corr_statement_entities (statement, entity_id) SELECT * FROM unnest($12::text[], $13::text[]) ON CONFLICT DO NOTHING),
     dates AS (INSERT INTO corr_dates (statement, sort_key, value, granularity, text)
       SELECT * FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) ON CONFLICT DO NOTHING),
-    dirty AS (INSERT INTO corr_dirty (cluster_id) SELECT DISTINCT unnest($7::text[]) ON CONFLICT DO NOTHING)
-    SELECT DISTINCT cluster_id FROM corr_statements WHERE cluster_id = ANY($19::text[])`, [
+    taken AS (DELETE FROM corr_dirty RETURNING cluster_id)
+    SELECT DISTINCT true AS older, cluster_id FROM corr_statements WHERE cluster_id = ANY($19::text[])
+    UNION ALL SELECT false, cluster_id FROM taken`, [
     ss.map((s) => s.key), ss.map((s) => s.documentId), ss.map((s) => s.localId), ss.map((s) => s.kind), ss.map((s) => s.start), ss.map((s) => s.end),
     ss.map(clusterOf), ss.map((s) => JSON.stringify(s)), clustered.map((c) => JSON.stringify(c.novelty)),
     col(keyRows, 0), col(keyRows, 1), col(entityRows, 0), col(entityRows, 1),
     col(dateRows, 0), col(dateRows, 1), col(dateRows, 2), col(dateRows, 3), col(dateRows, 4), started,
   ]);
   // The query's snapshot predates its own inserts: the ids it returns were held by older statements.
-  const older = new Set(result.rows.map((r) => r.cluster_id as string));
+  const older = new Set(result.rows.filter((r) => r.older).map((r) => r.cluster_id as string));
   for (const id of started) if (!older.has(id)) state.members.set(id, []);
   // Their keys were counted in the batch's frequencies as they were clustered (noteUnwritten).
   for (const s of ss) state.members.get(clusterOf(s))?.push(s);
+  // The clusters to summarise: the statements' own, and those marked dirty before (a replaced
+  // document's statements deleted), which the statement took out of corr_dirty.
+  return [...ss.map(clusterOf), ...result.rows.filter((r) => !r.older).map((r) => r.cluster_id as string)];
 }
 
 export interface CorroborateOptions {
@@ -627,8 +638,9 @@ async function profilesOf(db: Db, ids: string[]): Promise<Map<string, DocumentPr
 const better = (a: DocumentLink, b: { kind: string; score: number } | undefined) =>
   !b || (a.kind === 'near-duplicate' && b.kind !== 'near-duplicate') || (a.kind === b.kind && a.score > b.score);
 
-/** Finds documents that share LSH bands or rare specifics with this one and records derivations. */
-async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>, state: BatchState): Promise<void> {
+/** Finds documents that share LSH bands or rare specifics with this one and records derivations;
+ *  says whether it marked clusters dirty (those of a document given a derivation). */
+async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statement[], entityIds: Record<string, string>, state: BatchState): Promise<boolean> {
   const signature = doc.derived?.signature ?? signatureOf(doc.analysis.text);
   const specifics = documentSpecifics(doc.analysis, entityIds, statements);
   const keys = [...new Set([...bandKeys(signature), ...specifics.map((x) => `s:${x}`)])];
@@ -657,10 +669,11 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
     for (const d of docs) candidates.set(d, (candidates.get(d) ?? 0) + (r.key.startsWith('b') ? 3 : 1));
   }
   const ranked = [...candidates.entries()].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LINK_CANDIDATES);
-  if (!ranked.length) return;
+  if (!ranked.length) return false;
   const profiles = await profilesOf(db, [doc.id, ...ranked.map(([other]) => other)]);
   const self = profiles.get(doc.id)!;
   const found: DocumentLink[] = [];
+  let marked = false;
   for (const [other] of ranked) {
     const profile = profiles.get(other);
     if (!profile) continue;
@@ -682,7 +695,9 @@ async function linkDocument(db: pg.PoolClient, doc: SavedDoc, statements: Statem
     [link.documentId, link.originId, link.kind, link.score, evidence]);
     state.links.set(link.documentId, linkRecord({ doc_id: link.documentId, origin_id: link.originId, kind: link.kind, score: link.score, evidence_json: JSON.parse(evidence) }));
     await db.query('INSERT INTO corr_dirty (cluster_id) SELECT cluster_id FROM corr_statements WHERE doc_id = $1 ON CONFLICT DO NOTHING', [link.documentId]);
+    marked = true;
   }
+  return marked;
 }
 
 function dominantModality(members: Statement[]): Modality {
@@ -691,11 +706,10 @@ function dominantModality(members: Statement[]): Modality {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }
 
-/** Recomputes the summary of every cluster marked dirty; drops clusters left without members. The
- *  batch learns each cluster's new canonical member (what later joins are anchored against). */
-async function refreshDirtyClusters(db: Db, state: BatchState): Promise<void> {
-  const ids = (await db.query('DELETE FROM corr_dirty RETURNING cluster_id')).rows.map((r) => r.cluster_id as string)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** Recomputes the summary of each of these clusters (ids may repeat); drops clusters left without
+ *  members. The batch learns each cluster's new canonical member (what later joins are anchored against). */
+async function refreshDirtyClusters(db: Db, state: BatchState, dirty: string[]): Promise<void> {
+  const ids = [...new Set(dirty)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (!ids.length) return;
   const view = new SyncView(db, state);
   view.statements = state.count;
