@@ -72,6 +72,11 @@ export class BatchState {
   readonly anchors = new Map<string, Statement | null>();
   /** Every member of a cluster in seq order, for the clusters whose members the batch has read in full. */
   readonly members = new Map<string, Statement[]>();
+  /** Cluster summaries the batch has worked out and not yet written (null: the cluster is gone),
+   *  written with the batch's last statement: a cluster refreshed by many documents of a batch is
+   *  written once, and a document's refresh costs no round trip. Nothing in the batch reads them
+   *  back from the table, since the anchors it would read are kept here. */
+  readonly summaries = new Map<string, unknown[] | null>();
   /** Statements whose frequency keys have been read. */
   readonly covered = new WeakSet<Statement>();
   /** What provenance asks of a document: the derivation it has (null: none), the sources it credits
@@ -129,6 +134,7 @@ export class BatchState {
     for (const id of merged) {
       if (id !== into) this.aliases.set(id, into);
       this.anchors.set(id, null);
+      this.summaries.set(id, null);
     }
     // The merged clusters' members interleave by seq: read them again when needed.
     for (const id of [...merged, into]) this.members.delete(id);
@@ -611,7 +617,7 @@ async function corroborateBatch(client: pg.PoolClient, size: number, self: Corro
   await prefetch.prefetchFrequencies(docs.flatMap((d) => d.statements.flatMap((s) => frequencyKeys(s, state))));
   await prefetch.prefetchPostings(keys);
   for (const d of docs) await corroborateDocument(client, state, d.doc, d.entityIds, d.statements);
-  await client.query('DELETE FROM corr_pending WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+  await finishBatch(client, state, rows.map((r) => r.seq));
   return { documents: rows.length, epoch, state };
 }
 
@@ -743,17 +749,28 @@ async function refreshDirtyClusters(db: Db, state: BatchState, dirty: string[]):
       contradictionsIn(sample).some((c) => c.kind !== 'modality'), JSON.stringify(roots)]);
   }
   const empty = ids.filter((id) => !byCluster.get(id)!.length);
-  for (const id of empty) state.anchors.set(id, null);
-  if (empty.length) await db.query('DELETE FROM corr_clusters WHERE id = ANY($1::text[])', [empty]);
-  if (rows.length) {
-    const column = (i: number) => rows.map((r) => r[i]);
-    await db.query(`INSERT INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
+  for (const id of empty) {
+    state.anchors.set(id, null);
+    state.summaries.set(id, null);
+  }
+  for (const row of rows) state.summaries.set(row[0] as string, row);
+}
+
+/** The batch's last statement: writes the cluster summaries it worked out (deleting those of
+ *  clusters gone) and takes its documents off the queue. */
+async function finishBatch(db: Db, state: BatchState, seqs: unknown[]): Promise<void> {
+  const rows = [...state.summaries.values()].filter((r): r is unknown[] => r !== null);
+  const gone = [...state.summaries].filter(([, r]) => r === null).map(([id]) => id);
+  const column = (i: number) => rows.map((r) => r[i]);
+  await db.query(`WITH gone AS (DELETE FROM corr_clusters WHERE id = ANY($14::text[])),
+      written AS (INSERT INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
         first_doc, first_published, latest_doc, latest_published, contested, roots_json)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
         $10::text[], $11::text[], $12::bool[], $13::json[])
       ON CONFLICT (id) DO UPDATE SET canonical = excluded.canonical, canonical_text = excluded.canonical_text, members = excluded.members,
         documents = excluded.documents, roots = excluded.roots, modality = excluded.modality, first_doc = excluded.first_doc,
         first_published = excluded.first_published, latest_doc = excluded.latest_doc, latest_published = excluded.latest_published,
-        contested = excluded.contested, roots_json = excluded.roots_json`, Array.from({ length: 13 }, (_, i) => column(i)));
-  }
+        contested = excluded.contested, roots_json = excluded.roots_json)
+    DELETE FROM corr_pending WHERE seq = ANY($15::bigint[])`, [...Array.from({ length: 13 }, (_, i) => column(i)), gone, seqs]);
+  state.summaries.clear();
 }
