@@ -62,6 +62,25 @@ test('postgres queue: four workers share the queue and store every article exact
   }
 });
 
+test('postgres queue: a job whose content was stored after it was queued is finished unchanged, without analysis', async () => {
+  const { store, dispose } = await openTestStore('queue');
+  try {
+    const queue = new JobQueue(store);
+    const [a] = articles(1, 'twice');
+    await queue.enqueue([a]);
+    await store.saveDocument(analyseFixture(a));
+    let analysed = 0;
+    const report = await new Worker(queue, { analyse: (x) => (analysed++, analyseFixture(x)), drain: true, pollMs: 20 }).run();
+    assert.equal(report.processed, 1);
+    assert.equal(analysed, 0, 'the claim said the content is stored');
+    const job = (await store.pool.query('SELECT outcome, document_id FROM jobs')).rows[0];
+    assert.deepEqual([job.outcome, job.document_id], ['unchanged', 'twice0']);
+    assert.equal((await store.stats()).documents, 1);
+  } finally {
+    await dispose();
+  }
+});
+
 test('postgres queue: an older version of a source, processed after a newer one was stored, is superseded and stores nothing', async () => {
   const { store, dispose } = await openTestStore('queue');
   try {
