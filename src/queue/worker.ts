@@ -187,12 +187,11 @@ export class Worker {
       const doc = stored ? null : this.opts.analyse(article);
       // The save's own locks, taken as the transaction begins, before the check for a newer version of the source.
       const result = await store.transaction(async (client) => {
-        // A newer job of the same source already stored it: this one is superseded (the save checks
-        // in its first round trip; content stored already is checked here).
-        const newer = async () => (await client.query(`SELECT 1 FROM jobs WHERE source = $1 AND id > $2 AND state = 'done' AND outcome <> 'superseded' LIMIT 1`,
-          [article.source, job.id])).rowCount;
+        // A newer job of the same source already stored it: this one is superseded (null). The save
+        // checks that in its first round trip; for content stored already it is checked here.
         const saved = doc ? await store.saveWith(client, doc, { locked: true, newerThanJob: job.id })
-          : (await newer()) ? null : await store.findByContent(client, article.contentHash);
+          : (await client.query(`SELECT 1 FROM jobs WHERE source = $1 AND id > $2 AND state = 'done' AND outcome <> 'superseded' LIMIT 1`,
+            [article.source, job.id])).rowCount ? null : await store.findByContent(client, article.contentHash);
         if (!saved) {
           await this.queue.complete(client, job, 'superseded', null);
           return { outcome: 'superseded' as const, alerts: 0 };

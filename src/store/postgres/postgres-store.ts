@@ -160,7 +160,7 @@ export class PostgresStore implements Store {
     const entityIds = await resolveInPostgres(client, this.schema, analysis.entities);
     // Corroboration runs after the commit, in batches (corroboratePending): here the document only joins
     // its queue, with what the analysis already derived for it.
-    const alerts = await this.insertLayers(client, id, doc, entityIds);
+    const alerts = await this.writeDocument(client, id, doc, entityIds);
     return { id, status: previous ? 'replaced' : 'inserted', alerts };
   }
 
@@ -168,7 +168,7 @@ export class PostgresStore implements Store {
    *  it for corroboration with what its analysis derived, and records the alert hits of its claims,
    *  in one statement (foreign keys are checked at its end, when the document row is there): a save
    *  is a string of round trips, and a worker waits for each. Returns how many alert hits it recorded. */
-  private async insertLayers(client: pg.PoolClient, docId: string, doc: AnalysedDocument, entityIds: Record<string, string>): Promise<number> {
+  private async writeDocument(client: pg.PoolClient, docId: string, doc: AnalysedDocument, entityIds: Record<string, string>): Promise<number> {
     const { analysis } = doc;
     const es = analysis.entities;
     const cs = analysis.claims;
