@@ -10,7 +10,7 @@ import type { ContextOptions } from './context.js';
 import { DossierError, type ErrorCode } from './errors.js';
 import { moduleWorker } from './threads.js';
 
-export interface ToAnalysis { id: number; article: Article }
+export type ToAnalysis = { id: number; article: Article } | { options: ContextOptions };
 export type FromAnalysis = { id: number; doc: AnalysedDocument } | { id: number; error: { code: ErrorCode; message: string; file: string } };
 
 /** Analysis threads worth starting here: one core stays with the saves. */
@@ -20,13 +20,52 @@ export function defaultAnalysisThreads(): number {
 
 interface Pending { resolve: (doc: AnalysedDocument) => void; reject: (err: Error) => void; article: Article }
 
+/** A pool started before the command that uses it had loaded (see `prestart`), not yet taken. */
+let prestarted: AnalysisPool | null = null;
+
 export class AnalysisPool {
   private readonly threads: { worker: Worker; pending: Map<number, Pending> }[] = [];
   private next = 0;
   private closed = false;
+  private options: ContextOptions | null = null;
 
-  constructor(size: number, private readonly options: ContextOptions) {
+  /** Starts the threads; each loads its models at once and analyses once `configure` has run. */
+  constructor(size: number) {
     for (let i = 0; i < Math.max(1, size); i++) this.threads.push(this.start());
+  }
+
+  /** Starts the analysis threads of an ingest run as the process starts, when its arguments ask for
+   *  one (`ingest` without --queue, or `start`): loading the command line's modules and opening the
+   *  store take about a second, and the threads load their models (another second) meanwhile. The
+   *  arguments are only peeked at; the command parses them. Until taken, the threads do not keep
+   *  the process alive (a command that fails first exits as it would have). */
+  static prestart(args: readonly string[]): void {
+    const [command, ...rest] = args;
+    if (prestarted || (command !== 'ingest' && command !== 'start') || rest.some((a) => a === '--queue' || a === '--help' || a === '-h')) return;
+    const at = rest.findIndex((a) => a === '--threads' || a.startsWith('--threads='));
+    const size = at < 0 ? defaultAnalysisThreads() : Number(rest[at].includes('=') ? rest[at].split('=')[1] : rest[at + 1]);
+    if (!Number.isInteger(size) || size < 1 || size > 64) return;
+    prestarted = new AnalysisPool(size);
+    for (const t of prestarted.threads) t.worker.unref();
+  }
+
+  /** A pool of `size` threads: the prestarted one when it has that size, else a new one. */
+  static take(size: number): AnalysisPool {
+    const early = prestarted;
+    prestarted = null;
+    if (early?.size === size) {
+      for (const t of early.threads) t.worker.ref();
+      return early;
+    }
+    void early?.close();
+    return new AnalysisPool(size);
+  }
+
+  /** What the threads analyse with (the store's watch lists, the overrides file); before the first article. */
+  configure(options: ContextOptions): this {
+    this.options = options;
+    for (const t of this.threads) t.worker.postMessage({ options } satisfies ToAnalysis);
+    return this;
   }
 
   get size(): number {
@@ -34,7 +73,8 @@ export class AnalysisPool {
   }
 
   private start(): { worker: Worker; pending: Map<number, Pending> } {
-    const worker = moduleWorker(new URL('./analysis-thread.js', import.meta.url), { workerData: this.options });
+    const worker = moduleWorker(new URL('./analysis-thread.js', import.meta.url));
+    if (this.options) worker.postMessage({ options: this.options } satisfies ToAnalysis);
     const thread = { worker, pending: new Map<number, Pending>() };
     worker.on('message', (m: FromAnalysis) => {
       const job = thread.pending.get(m.id);
@@ -58,6 +98,7 @@ export class AnalysisPool {
   /** Analyses one article on the least busy thread. */
   analyse(article: Article): Promise<AnalysedDocument> {
     if (this.closed) return Promise.reject(new DossierError('STORE', 'the analysis pool is closed', article.source));
+    if (!this.options) return Promise.reject(new DossierError('STORE', 'the analysis pool is not configured', article.source));
     const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = ++this.next;
     return new Promise((resolve, reject) => {

@@ -1,15 +1,34 @@
-// An analysis thread of the ingest pool: loads the models once, then analyses each article it is
-// sent and returns the document as the store takes it (see analysis-pool.ts).
-import { parentPort, workerData } from 'node:worker_threads';
+// An analysis thread of the ingest pool: loads the models as it starts, then analyses each article
+// it is sent and returns the document as the store takes it (see analysis-pool.ts).
+import { parentPort } from 'node:worker_threads';
 import { Context, type ContextOptions } from './context.js';
 import { analyzeArticle } from './pipeline.js';
 import { forStore } from './runner.js';
 import { asDossierError } from './errors.js';
 import type { FromAnalysis, ToAnalysis } from './analysis-pool.js';
+import type { Article } from './schema/article.js';
+
+/** Analysed once as the thread starts, so that the models are loaded (and the code compiled) while
+ *  the process that started it is still opening its store; its result is dropped. */
+const WARM_UP: Article = {
+  id: 'warm-up', source: 'warm-up', format: 'text', title: null, outlet: null, author: null, url: null,
+  published: '2024-03-04', publishedSource: 'metadata', language: 'en', contentHash: 'warm-up', removed: [],
+  text: 'Iranian Foreign Minister Ali Akbar Salehi said on Monday that Tehran would reportedly send drones to '
+    + 'Caracas, according to Reuters. The Venezuelan government signed an agreement with Mahan Air in 2023.',
+};
 
 const port = parentPort!;
-const ctx = new Context(workerData as ContextOptions);
+// The pool's options arrive before its first article. Until then there are no watch lists, so the
+// warm-up screens nothing and builds nothing that depends on them.
+const options: ContextOptions = {};
+const ctx = new Context(options);
+forStore(analyzeArticle(WARM_UP, ctx));
+
 port.on('message', (m: ToAnalysis) => {
+  if ('options' in m) {
+    Object.assign(options, m.options);
+    return;
+  }
   let reply: FromAnalysis;
   try {
     reply = { id: m.id, doc: forStore(analyzeArticle(m.article, ctx)) };

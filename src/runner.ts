@@ -50,8 +50,8 @@ export async function ingestArticle(store: Store, article: Article, ctx: Context
   return store.saveDocument(forStore(analyzeArticle(article, ctx)));
 }
 
-/** Documents saved together (one commit for all); a batch also goes once its first document has
- *  waited this long, so a slow input still lands promptly. */
+/** Documents saved together (one commit for all) while analyses are ready ahead of the saves; a
+ *  batch also goes once its first document has waited this long, so a slow input lands promptly. */
 export const SAVE_BATCH = 64;
 const SAVE_DELAY_MS = 1000;
 
@@ -74,7 +74,7 @@ export async function ingestItems(
   const report: RunReport = { read: 0, inserted: 0, replaced: 0, unchanged: 0, errors: 0, startedAt: Date.now(), failures: [] };
   const analyse = opts.analyse ?? (async (article: Article) => forStore(analyzeArticle(article, ctx)));
   const ahead = Math.max(1, opts.ahead ?? 1);
-  const analysing: { source: string; doc: Promise<AnalysedDocument> }[] = [];
+  const analysing: { source: string; doc: Promise<AnalysedDocument>; settled: boolean }[] = [];
   let batch: AnalysedDocument[] = [];
   let batchSince = 0;
   const fail = (err: unknown, source: string) => {
@@ -91,6 +91,12 @@ export async function ingestItems(
     }
     onProgress?.(report);
   };
+  // Whether the next analysis is done, once the results waiting in the event loop (an analysis
+  // thread's replies, while saves held the thread) have been taken in.
+  const nextSettled = async () => {
+    if (analysing[0] && !analysing[0].settled) await new Promise((resolve) => setImmediate(resolve));
+    return !!analysing[0]?.settled;
+  };
   // Takes the oldest analysis off the pipeline into the batch, saving the batch when it is due.
   const settleOne = async () => {
     const { source, doc } = analysing.shift()!;
@@ -101,7 +107,10 @@ export async function ingestItems(
       fail(err, source);
       onProgress?.(report);
     }
-    if (batch.length >= SAVE_BATCH || Date.now() - batchSince >= SAVE_DELAY_MS) await flush();
+    // A batch is saved when full, when its first document has waited long enough, or when the
+    // next analysis is not done yet: then the saves would only wait, so they go now (at the start
+    // of a run, while the analysis threads warm up, this saves one document at a time).
+    if (batch.length >= SAVE_BATCH || Date.now() - batchSince >= SAVE_DELAY_MS || !(await nextSettled())) await flush();
   };
   for await (const item of items) {
     report.read++;
@@ -120,9 +129,10 @@ export async function ingestItems(
       fail(err, item.article.source);
       continue;
     }
-    const doc = analyse(item.article);
-    doc.catch(() => {}); // handled in settleOne, in order
-    analysing.push({ source: item.article.source, doc });
+    const entry = { source: item.article.source, doc: analyse(item.article), settled: false };
+    // Failures are handled in settleOne, in order.
+    entry.doc.then(() => (entry.settled = true), () => (entry.settled = true));
+    analysing.push(entry);
     while (analysing.length >= ahead) await settleOne();
   }
   while (analysing.length) await settleOne();

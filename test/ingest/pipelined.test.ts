@@ -11,7 +11,10 @@ import { SHARED_DIR } from '../../src/paths.js';
 import { Context } from '../../src/context.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { analyzeArticle } from '../../src/pipeline.js';
-import { forStore } from '../../src/runner.js';
+import { forStore, ingestItems } from '../../src/runner.js';
+import { AnalysisPool } from '../../src/analysis-pool.js';
+import type { Article } from '../../src/schema/article.js';
+import type { ListEntry } from '../../src/screen/types.js';
 import { documentDates } from '../../src/corroborate/statements.js';
 import type { AnalysedDocument } from '../../src/store/types.js';
 
@@ -88,6 +91,61 @@ test('what an analysis thread derives for corroboration (dates, signature, draft
     const own = await saved('own.db', docs.map(({ derived: _derived, ...rest }) => rest));
     assert.deepEqual(given, own);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** The seeds as read from disk. */
+async function seedArticles(): Promise<Article[]> {
+  const articles: Article[] = [];
+  for await (const item of readInputs([SEEDS])) if (item.ok) articles.push(item.article);
+  return articles;
+}
+
+test('a prestarted pool is the one an ingest takes, and screens with the lists it is configured with after starting', async () => {
+  AnalysisPool.prestart(['ingest', 'corpus', '--threads', '1']);
+  const pool = AnalysisPool.take(1);
+  try {
+    const again = AnalysisPool.take(1);
+    await again.close();
+    assert.notEqual(again, pool, 'a prestarted pool is taken once');
+    const article = (await seedArticles()).find((a) => a.text.includes('Mahan Air'))!;
+    await assert.rejects(pool.analyse(article), /not configured/);
+    const listed: ListEntry = { list: 'Test list', id: 'T-1', name: 'Mahan Air', aliases: [], kind: 'organization', programmes: ['TEST'], remarks: null };
+    pool.configure({ lists: [listed] });
+    const doc = await pool.analyse(article);
+    const mahan = doc.analysis.entities.find((e) => e.name === 'Mahan Air');
+    assert.ok(mahan, 'the seed names Mahan Air');
+    assert.deepEqual(mahan.sanctions?.map((h) => h.id), ['T-1'], 'screened against the configured list, not the none it started with');
+  } finally {
+    await pool.close();
+  }
+  AnalysisPool.prestart(['ingest', 'corpus', '--queue']);
+  AnalysisPool.prestart(['entities']);
+  const other = AnalysisPool.take(1);
+  try {
+    assert.equal(other.size, 1, 'nothing was prestarted for a queued ingest or another command: a new pool');
+  } finally {
+    await other.close();
+  }
+});
+
+test('a batch is saved as soon as the next analysis is not done, not only when full', { timeout: 30_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-batch-'));
+  const store = new SqliteStore(join(dir, 'b.db'));
+  const ctx = new Context({ lists: null });
+  try {
+    const [first, second] = await seedArticles();
+    // The second analysis finishes only once the first document is stored: a runner that waited
+    // for a full batch (or for the second analysis) would wait for ever.
+    const analyse = async (article: Article): Promise<AnalysedDocument> => {
+      if (article === second) while (!(await store.hasContent(first.contentHash))) await new Promise((r) => setTimeout(r, 5));
+      return forStore(analyzeArticle(article, ctx));
+    };
+    const report = await ingestItems(store, [first, second].map((article) => ({ ok: true as const, article })), ctx, undefined, { analyse, ahead: 4 });
+    assert.equal(report.inserted, 2);
+  } finally {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -42,7 +42,7 @@ export async function runIngest(store: Store, paths: string[], opts: { maxBytes?
   const ctx = new Context({ lists });
   const total = countFiles(paths);
   const threads = opts.threads ?? defaultAnalysisThreads();
-  const pool = threads > 0 ? new AnalysisPool(threads, { lists }) : null;
+  const pool = threads > 0 ? AnalysisPool.take(threads).configure({ lists }) : null;
   let report: RunReport;
   try {
     // Deep enough that the threads keep analysing while a batch of saves holds the main thread.
