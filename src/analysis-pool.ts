@@ -4,13 +4,13 @@
 // the input order (runner.ts).
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { Article } from './schema/article.js';
+import type { ArticleInput } from './runner.js';
 import type { AnalysedDocument } from './store/types.js';
 import type { ContextOptions } from './context.js';
 import { DossierError, type ErrorCode } from './errors.js';
 import { moduleWorker } from './threads.js';
 
-export type ToAnalysis = { id: number; article: Article } | { options: ContextOptions };
+export type ToAnalysis = { id: number; input: ArticleInput } | { options: ContextOptions };
 export type FromAnalysis = { id: number; doc: AnalysedDocument } | { id: number; error: { code: ErrorCode; message: string; file: string } };
 
 /** Analysis threads worth starting here: one core stays with the saves. */
@@ -18,7 +18,7 @@ export function defaultAnalysisThreads(): number {
   return Math.max(0, Math.min(4, availableParallelism() - 1));
 }
 
-interface Pending { resolve: (doc: AnalysedDocument) => void; reject: (err: Error) => void; article: Article }
+interface Pending { resolve: (doc: AnalysedDocument) => void; reject: (err: Error) => void; source: string }
 
 /** A pool started before the command that uses it had loaded (see `prestart`), not yet taken. */
 let prestarted: AnalysisPool | null = null;
@@ -85,7 +85,7 @@ export class AnalysisPool {
     });
     // A thread that dies (out of memory, a crash) fails what it held, and another takes its place.
     const lost = (reason: string) => {
-      for (const job of thread.pending.values()) job.reject(new DossierError('STORE', `analysis thread stopped: ${reason}`, job.article.source));
+      for (const job of thread.pending.values()) job.reject(new DossierError('STORE', `analysis thread stopped: ${reason}`, job.source));
       thread.pending.clear();
       const at = this.threads.indexOf(thread);
       if (at >= 0 && !this.closed) this.threads[at] = this.start();
@@ -95,15 +95,15 @@ export class AnalysisPool {
     return thread;
   }
 
-  /** Analyses one article on the least busy thread. */
-  analyse(article: Article): Promise<AnalysedDocument> {
-    if (this.closed) return Promise.reject(new DossierError('STORE', 'the analysis pool is closed', article.source));
-    if (!this.options) return Promise.reject(new DossierError('STORE', 'the analysis pool is not configured', article.source));
+  /** Analyses one article (made there first when it is pending) on the least busy thread. */
+  analyse(input: ArticleInput): Promise<AnalysedDocument> {
+    if (this.closed) return Promise.reject(new DossierError('STORE', 'the analysis pool is closed', input.source));
+    if (!this.options) return Promise.reject(new DossierError('STORE', 'the analysis pool is not configured', input.source));
     const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = ++this.next;
     return new Promise((resolve, reject) => {
-      thread.pending.set(id, { resolve, reject, article });
-      thread.worker.postMessage({ id, article } satisfies ToAnalysis);
+      thread.pending.set(id, { resolve, reject, source: input.source });
+      thread.worker.postMessage({ id, input } satisfies ToAnalysis);
     });
   }
 

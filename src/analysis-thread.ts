@@ -1,9 +1,9 @@
-// An analysis thread of the ingest pool: loads the models as it starts, then analyses each article
-// it is sent and returns the document as the store takes it (see analysis-pool.ts).
+// An analysis thread of the ingest pool: loads the models as it starts, then makes (from what was
+// read) and analyses each article it is sent and returns the document as the store takes it.
 import { parentPort } from 'node:worker_threads';
 import { Context, type ContextOptions } from './context.js';
 import { analyzeArticle } from './pipeline.js';
-import { forStore } from './runner.js';
+import { articleOf, forStore } from './runner.js';
 import { asDossierError } from './errors.js';
 import type { FromAnalysis, ToAnalysis } from './analysis-pool.js';
 import type { Article } from './schema/article.js';
@@ -31,10 +31,10 @@ port.on('message', (m: ToAnalysis) => {
   }
   let reply: FromAnalysis;
   try {
-    reply = { id: m.id, doc: forStore(analyzeArticle(m.article, ctx)) };
+    reply = { id: m.id, doc: forStore(analyzeArticle(articleOf(m.input), ctx)) };
   } catch (err) {
-    const e = asDossierError(err, m.article.source);
-    reply = { id: m.id, error: { code: e.code, message: e.message, file: e.file ?? m.article.source } };
+    const e = asDossierError(err, m.input.source);
+    reply = { id: m.id, error: { code: e.code, message: e.message, file: e.file ?? m.input.source } };
   }
   port.postMessage(reply);
 });

@@ -7,7 +7,7 @@ import type { Context } from './context.js';
 import { analyzeArticle, stagesFor, toAnalysis } from './pipeline.js';
 import { documentDates, draftStatements } from './corroborate/statements.js';
 import { signatureOf } from './corroborate/syndication.js';
-import { readInputs, type IngestItem, type IngestOptions } from './ingest/index.js';
+import { makeArticle, readPending, type IngestOptions, type PendingArticle, type ReadItem } from './ingest/index.js';
 import { asDossierError, type DossierError } from './errors.js';
 
 export interface RunProgress {
@@ -55,9 +55,15 @@ export async function ingestArticle(store: Store, article: Article, ctx: Context
 export const SAVE_BATCH = 64;
 const SAVE_DELAY_MS = 1000;
 
+/** What is analysed: an article, or one still to make from what was read. */
+export type ArticleInput = Article | PendingArticle;
+
+/** The article of an input, made when it is still pending. */
+export const articleOf = (input: ArticleInput): Article => ('task' in input ? makeArticle(input) : input);
+
 export interface IngestRunOptions {
-  /** Analyses an article, perhaps on another thread; by default here, with `ctx`. */
-  analyse?: (article: Article) => Promise<AnalysedDocument>;
+  /** Analyses an input, perhaps on another thread (which then makes the article); by default here, with `ctx`. */
+  analyse?: (input: ArticleInput) => Promise<AnalysedDocument>;
   /** Articles being analysed at once, ahead of the saves (the depth of the pipeline). */
   ahead?: number;
 }
@@ -66,13 +72,13 @@ export interface IngestRunOptions {
  *  Articles are analysed ahead of the saves and saved in input order, several to a commit. */
 export async function ingestItems(
   store: Store,
-  items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
+  items: AsyncIterable<ReadItem> | Iterable<ReadItem>,
   ctx: Context,
   onProgress?: (p: RunProgress) => void,
   opts: IngestRunOptions = {},
 ): Promise<RunReport> {
   const report: RunReport = { read: 0, inserted: 0, replaced: 0, unchanged: 0, errors: 0, startedAt: Date.now(), failures: [] };
-  const analyse = opts.analyse ?? (async (article: Article) => forStore(analyzeArticle(article, ctx)));
+  const analyse = opts.analyse ?? (async (input: ArticleInput) => forStore(analyzeArticle(articleOf(input), ctx)));
   const ahead = Math.max(1, opts.ahead ?? 1);
   const analysing: { source: string; doc: Promise<AnalysedDocument>; settled: boolean }[] = [];
   let batch: AnalysedDocument[] = [];
@@ -119,17 +125,18 @@ export async function ingestItems(
       onProgress?.(report);
       continue;
     }
+    const input = 'pending' in item ? item.pending : item.article;
     try {
-      if (await store.hasContent(item.article.contentHash)) {
+      if (await store.hasContent(input.contentHash)) {
         report.unchanged++;
         onProgress?.(report);
         continue;
       }
     } catch (err) {
-      fail(err, item.article.source);
+      fail(err, input.source);
       continue;
     }
-    const entry = { source: item.article.source, doc: analyse(item.article), settled: false };
+    const entry = { source: input.source, doc: analyse(input), settled: false };
     // Failures are handled in settleOne, in order.
     entry.doc.then(() => (entry.settled = true), () => (entry.settled = true));
     analysing.push(entry);
@@ -140,7 +147,7 @@ export async function ingestItems(
   return report;
 }
 
-/** Ingests files and folders into the store. */
+/** Ingests files and folders into the store; articles are made where they are analysed. */
 export function ingestPaths(store: Store, paths: string[], ctx: Context, opts: IngestOptions = {}, onProgress?: (p: RunProgress) => void, run: IngestRunOptions = {}) {
-  return ingestItems(store, readInputs(paths, opts), ctx, onProgress, run);
+  return ingestItems(store, readPending(paths, opts), ctx, onProgress, run);
 }

@@ -1,5 +1,6 @@
 // Ingestion: files, folders and uploaded blobs → cleaned Articles. Every bad input becomes an
 // `{ok:false}` item with a DossierError naming the file; reading goes on with the next input.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -16,6 +17,21 @@ export interface IngestOptions {
 }
 export type IngestItem = { ok: true; article: Article } | { ok: false; error: DossierError };
 
+/** How an article is made from what was read (plain data, so another thread can make it): the
+ *  HTML parsing and cleaning that are most of reading are left to whoever makes it. */
+export type ArticleTask = { kind: 'text' | 'html'; input: Input } | { kind: 'record'; value: unknown; at: RecordPlace };
+
+/** An article read but not yet made: where it came from and the hash of its raw record (what the
+ *  article's contentHash will be), enough to tell whether the store already holds it. */
+export interface PendingArticle {
+  source: string;
+  contentHash: string;
+  task: ArticleTask;
+}
+
+/** An item as read: an article, one left to make (`makeArticle`), or an error. */
+export type ReadItem = IngestItem | { ok: true; pending: PendingArticle };
+
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 type Kind = 'text' | 'html' | 'json' | 'jsonl' | 'feed';
@@ -27,11 +43,38 @@ const EXTENSIONS: Record<string, Kind> = {
 
 /** Every article in the given files and folders, in order (folders recursive, file-name order). */
 export async function* readInputs(paths: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  for await (const item of readPending(paths, opts)) yield made(item);
+}
+
+/** `readInputs`, with the articles of text, HTML and JSON records left to make (`makeArticle`). */
+export async function* readPending(paths: string[], opts: IngestOptions = {}): AsyncGenerator<ReadItem> {
   // Loops are guarded per input: a folder named twice is read twice, like a file named twice.
   for (const path of paths) yield* readPath(path, opts, new Set(), true);
 }
 
-async function* readPath(path: string, opts: IngestOptions, visited: Set<string>, named: boolean): AsyncGenerator<IngestItem> {
+/** The article a pending one stands for; throws the DossierError that reading it would have. */
+export function makeArticle(pending: PendingArticle): Article {
+  const { task } = pending;
+  switch (task.kind) {
+    case 'text':
+      return fromText(task.input);
+    case 'html':
+      return fromHtml(task.input);
+    case 'record':
+      return fromRecord(task.value, task.at);
+  }
+}
+
+/** An item with its article made. */
+export function made(item: ReadItem): IngestItem {
+  return 'pending' in item ? attempt(item.pending.source, () => makeArticle(item.pending)) : item;
+}
+
+function pending(source: string, raw: Uint8Array | string, task: ArticleTask): ReadItem {
+  return { ok: true, pending: { source, contentHash: createHash('sha256').update(raw).digest('hex'), task } };
+}
+
+async function* readPath(path: string, opts: IngestOptions, visited: Set<string>, named: boolean): AsyncGenerator<ReadItem> {
   let info;
   try {
     info = await stat(path);
@@ -65,11 +108,11 @@ async function* readPath(path: string, opts: IngestOptions, visited: Set<string>
     yield failure(fsError(error, path, 'cannot be read'));
     return;
   }
-  yield* articlesFromBytes(path, bytes, opts);
+  yield* pendingFromBytes(path, bytes, opts);
 }
 
 /** A folder's entries in file-name order, hidden ones skipped; a folder reached twice (a symlink loop) is read once. */
-async function* readFolder(path: string, opts: IngestOptions, visited: Set<string>): AsyncGenerator<IngestItem> {
+async function* readFolder(path: string, opts: IngestOptions, visited: Set<string>): AsyncGenerator<ReadItem> {
   let names: string[];
   try {
     const real = await realpath(path);
@@ -89,7 +132,7 @@ async function* readFolder(path: string, opts: IngestOptions, visited: Set<strin
 
 /** The records of a JSONL file too large to hold, read in 1 MB chunks: each line must be UTF-8 and
  *  within `maxBytes` (a longer line is skipped unread, one error), so memory stays at one line. */
-async function* streamJsonl(path: string, maxBytes: number): AsyncGenerator<IngestItem> {
+async function* streamJsonl(path: string, maxBytes: number): AsyncGenerator<ReadItem> {
   const stem = basename(path, extname(path)) || 'untitled';
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let parts: Buffer[] = [];
@@ -97,7 +140,7 @@ async function* streamJsonl(path: string, maxBytes: number): AsyncGenerator<Inge
   let overlong = false;
   let line = 0;
   let records = 0;
-  function* endLine(): Generator<IngestItem> {
+  function* endLine(): Generator<ReadItem> {
     line++;
     const bytes = Buffer.concat(parts, size);
     const wasOverlong = overlong;
@@ -152,6 +195,10 @@ async function* streamJsonl(path: string, maxBytes: number): AsyncGenerator<Inge
 
 /** The articles in one named blob (used by HTTP uploads): format by extension, else sniffed. */
 export function articlesFromBytes(name: string, bytes: Uint8Array, opts: IngestOptions = {}): IngestItem[] {
+  return pendingFromBytes(name, bytes, opts).map(made);
+}
+
+function pendingFromBytes(name: string, bytes: Uint8Array, opts: IngestOptions): ReadItem[] {
   try {
     const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes, name);
@@ -171,19 +218,18 @@ export function articlesFromBytes(name: string, bytes: Uint8Array, opts: IngestO
   }
 }
 
-interface Input {
+export interface Input {
   name: string;
   stem: string;
   text: string;
   bytes: Uint8Array;
 }
 
-function read(kind: Kind, input: Input): IngestItem[] {
+function read(kind: Kind, input: Input): ReadItem[] {
   switch (kind) {
     case 'text':
-      return [attempt(input.name, () => fromText(input))];
     case 'html':
-      return [attempt(input.name, () => fromHtml(input))];
+      return [pending(input.name, input.bytes, { kind, input })];
     case 'json':
       return fromJson(input);
     case 'jsonl':
@@ -210,33 +256,36 @@ function fromHtml(input: Input): Article {
   return assembleArticle({ id: input.stem, source: input.name, format: 'html', paragraphs: page.paragraphs, meta: page.meta, raw: input.bytes });
 }
 
-function fromJson(input: Input): IngestItem[] {
+function fromJson(input: Input): ReadItem[] {
   const { records, single } = jsonRecords(input.text, input.name);
   return records.map((value, i) => {
     const source = single ? input.name : `${input.name}#${i + 1}`;
-    return attempt(source, () =>
-      fromRecord(value, {
-        source,
-        format: 'json',
-        fileId: single ? input.stem : undefined,
-        fallbackId: `${input.stem}-${i + 1}`,
-        raw: single ? input.bytes : canonicalJson(value),
-      }),
-    );
+    return recordItem(value, { source, format: 'json', fileId: single ? input.stem : undefined, fallbackId: `${input.stem}-${i + 1}` }, () => (single ? input.bytes : canonicalJson(value)));
   });
 }
 
-function fromJsonl(input: Input): IngestItem[] {
+/** A record left to make into an article, hashed over its raw form. */
+function recordItem(value: unknown, place: Omit<RecordPlace, 'raw'>, rawOf: () => Uint8Array | string): ReadItem {
+  let raw: Uint8Array | string;
+  try {
+    raw = rawOf();
+  } catch (error) {
+    return failure(asDossierError(error, place.source));
+  }
+  return pending(place.source, raw, { kind: 'record', value, at: { ...place, raw } });
+}
+
+function fromJsonl(input: Input): ReadItem[] {
   return jsonlRecords(input.text, input.name).map((line, i) => jsonlItem(line, `${input.name}#${i + 1}`, input.stem, i + 1));
 }
 
 /** The article (or the error) of the n-th record of a JSONL file. */
-function jsonlItem({ record, error }: { record?: unknown; error?: DossierError }, source: string, stem: string, n: number): IngestItem {
+function jsonlItem({ record, error }: { record?: unknown; error?: DossierError }, source: string, stem: string, n: number): ReadItem {
   if (error) return failure(error);
-  return attempt(source, () => fromRecord(record, { source, format: 'jsonl', fallbackId: `${stem}-${n}`, raw: canonicalJson(record) }));
+  return recordItem(record, { source, format: 'jsonl', fallbackId: `${stem}-${n}` }, () => canonicalJson(record));
 }
 
-interface RecordPlace {
+export interface RecordPlace {
   source: string;
   format: 'json' | 'jsonl';
   /** A single-object .json file is a file: its id is the file's name, whatever the record says. */
@@ -270,7 +319,7 @@ function fromRecord(value: unknown, at: RecordPlace): Article {
   });
 }
 
-function fromFeed(input: Input): IngestItem[] {
+function fromFeed(input: Input): ReadItem[] {
   const feed = parseFeed(input.text, input.name);
   if (feed.items.length === 0) throw new DossierError('EMPTY', `${feed.kind === 'atom' ? 'Atom' : 'RSS'} feed has no items`, input.name);
   return feed.items.map((item, i) => {
@@ -312,7 +361,7 @@ function attempt(source: string, make: () => Article): IngestItem {
   }
 }
 
-function failure(error: DossierError): IngestItem {
+function failure(error: DossierError): { ok: false; error: DossierError } {
   return { ok: false, error };
 }
 

@@ -1,5 +1,6 @@
-// Ingest with analysis on worker threads, ahead of the saves: the same documents, clusters and
-// outcomes as analysing on the main thread, saved in input order; a bad input still fails alone.
+// Ingest with analysis on worker threads, ahead of the saves (articles made there from what was
+// read): the same documents, clusters and outcomes as on the main thread, saved in input order; a
+// bad input still fails alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { runIngest } from '../../src/cli/commands/ingest.js';
-import { SHARED_DIR } from '../../src/paths.js';
+import { REPO_ROOT, SHARED_DIR } from '../../src/paths.js';
 import { Context } from '../../src/context.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { analyzeArticle } from '../../src/pipeline.js';
-import { forStore, ingestItems } from '../../src/runner.js';
+import { articleOf, forStore, ingestItems, type ArticleInput } from '../../src/runner.js';
 import { AnalysisPool } from '../../src/analysis-pool.js';
 import type { Article } from '../../src/schema/article.js';
 import type { ListEntry } from '../../src/screen/types.js';
@@ -27,6 +28,8 @@ function corpus(dir: string): string {
   mkdirSync(folder);
   for (const name of readdirSync(SEEDS).sort()) copyFileSync(join(SEEDS, name), join(folder, name));
   writeFileSync(join(folder, '002b_broken.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+  // An HTML page and JSON lines (one record without text): made into articles where they are analysed.
+  for (const name of ['article.html', 'records.jsonl']) copyFileSync(join(REPO_ROOT, 'test', 'fixtures', 'ingest', name), join(folder, `005_${name}`));
   return folder;
 }
 
@@ -53,8 +56,8 @@ test('analysis threads give what the main thread gives, in input order', async (
     const here = await ingestWith(0, dir);
     const threaded = await ingestWith(2, dir);
     assert.deepEqual(threaded.report, here.report);
-    assert.equal(here.report.inserted, 5);
-    assert.deepEqual(here.report.failed, ['002b_broken.txt']);
+    assert.equal(here.report.inserted, 8);
+    assert.deepEqual(here.report.failed, ['002b_broken.txt', '005_records.jsonl#3']);
     assert.deepEqual(threaded.documents, here.documents, 'the same analyses, stored in the same order');
     assert.deepEqual(threaded.statements, here.statements);
     assert.deepEqual(threaded.clusters, here.clusters);
@@ -138,7 +141,8 @@ test('a batch is saved as soon as the next analysis is not done, not only when f
     const [first, second] = await seedArticles();
     // The second analysis finishes only once the first document is stored: a runner that waited
     // for a full batch (or for the second analysis) would wait for ever.
-    const analyse = async (article: Article): Promise<AnalysedDocument> => {
+    const analyse = async (input: ArticleInput): Promise<AnalysedDocument> => {
+      const article = articleOf(input);
       if (article === second) while (!(await store.hasContent(first.contentHash))) await new Promise((r) => setTimeout(r, 5));
       return forStore(analyzeArticle(article, ctx));
     };

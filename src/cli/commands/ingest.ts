@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { Context } from '../../context.js';
 import { DossierError } from '../../errors.js';
 import { openStore, storeLocation } from '../../store/open.js';
-import { ingestPaths, SAVE_BATCH, type RunReport } from '../../runner.js';
+import { ingestPaths, SAVE_BATCH, type ArticleInput, type RunReport } from '../../runner.js';
 import { AnalysisPool, defaultAnalysisThreads } from '../../analysis-pool.js';
-import type { Article } from '../../schema/article.js';
 import type { Store } from '../../store/types.js';
 import { endProgress, printFailure, progressLine } from '../io.js';
 import { readInputs } from '../../ingest/index.js';
@@ -46,7 +45,7 @@ export async function runIngest(store: Store, paths: string[], opts: { maxBytes?
   let report: RunReport;
   try {
     // Deep enough that the threads keep analysing while a batch of saves holds the main thread.
-    const run = pool ? { analyse: (a: Article) => pool.analyse(a), ahead: 2 * SAVE_BATCH + 2 * pool.size } : {};
+    const run = pool ? { analyse: (input: ArticleInput) => pool.analyse(input), ahead: 2 * SAVE_BATCH + 2 * pool.size } : {};
     report = await ingestPaths(store, paths, ctx, { maxBytes: opts.maxBytes }, (p) => progressLine(p.read, total, p.errors, p.startedAt), run);
   } finally {
     await pool?.close();
