@@ -43,7 +43,7 @@ export class SqliteStore implements Store {
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.pragma('journal_size_limit = 8388608');
     // A 64 MB page cache (SQLite's default is 2 MB): the blocking-key index a batch of saves writes
-    // into is spread over the whole table, and with 64 documents to a commit each page is read and
+    // into is spread over the whole table, and with many documents to a commit each page is read and
     // written once per batch rather than once per document.
     this.db.pragma('cache_size = -65536');
     migrate(this.db);
