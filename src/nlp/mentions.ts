@@ -5,7 +5,8 @@ import type { Document, Mention, Token } from '../schema/document.js';
 import { join } from 'node:path';
 import { MODELS_DIR } from '../paths.js';
 import { bilouSpans } from './conll.js';
-import { loadGazetteers, matchAll, type Gazetteers } from './gazetteers.js';
+import { matchAll, type Gazetteers } from './gazetteers.js';
+import { cachedGazetteers } from './gazetteer-cache.js';
 import { loadModel } from './model.js';
 import { tagDocument } from './tagger.js';
 import { refineType, type ConllType } from './refine.js';
@@ -74,7 +75,7 @@ function resolveOverlaps(cands: Candidate[]): Mention[] {
 
 /** Pipeline stage: fills `doc.mentions`, sorted by start and non-overlapping. */
 export function findMentions(doc: Document, ctx: Context): Document {
-  const gaz = ctx.resource('gazetteers', loadGazetteers);
+  const gaz = ctx.resource('gazetteers', () => cachedGazetteers());
   const model = ctx.resource('ner-model', () => loadModel(join(MODELS_DIR, 'ner.bin')));
   const sentenceWords = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => asTrainingText(t.text)));
   const tags = tagDocument(model, gaz, sentenceWords);
