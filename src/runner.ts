@@ -99,11 +99,14 @@ export async function ingestItems(
     }
     onProgress?.(report);
   };
-  // Whether the next analysis is done, once the results waiting in the event loop (an analysis
-  // thread's replies, while saves held the thread) have been taken in.
-  const nextSettled = async () => {
-    if (analysing[0] && !analysing[0].settled) await new Promise((resolve) => setImmediate(resolve));
-    return !!analysing[0]?.settled;
+  // Whether an analysis is under way and not done, once the results waiting in the event loop (an
+  // analysis thread's replies, while saves held the thread) have been taken in. With none under
+  // way (analysis on this thread, or the input not read yet) nothing says the saves would wait.
+  const nextUnderWay = async () => {
+    const next = analysing[0];
+    if (!next || next.settled) return false;
+    await new Promise((resolve) => setImmediate(resolve));
+    return !next.settled;
   };
   // Takes the oldest analysis off the pipeline into the batch, saving the batch when it is due.
   const settleOne = async () => {
@@ -116,9 +119,9 @@ export async function ingestItems(
       onProgress?.(report);
     }
     // A batch is saved when full, when its first document has waited long enough, or when the
-    // next analysis is not done yet: then the saves would only wait, so they go now (at the start
-    // of a run, while the analysis threads warm up, this saves one document at a time).
-    if (batch.length >= SAVE_BATCH || Date.now() - batchSince >= SAVE_DELAY_MS || !(await nextSettled())) await flush();
+    // next analysis is under way and not done: then the saves would only wait, so they go now (at
+    // the start of a run, while the analysis threads warm up, this saves one document at a time).
+    if (batch.length >= SAVE_BATCH || Date.now() - batchSince >= SAVE_DELAY_MS || (await nextUnderWay())) await flush();
   };
   for await (const item of items) {
     report.read++;

@@ -153,3 +153,23 @@ test('a batch is saved as soon as the next analysis is not done, not only when f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('analysing on the saving thread, documents are still saved many to a commit', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-batch-'));
+  const store = new SqliteStore(join(dir, 'c.db'));
+  const batches: number[] = [];
+  const save = store.saveDocuments.bind(store);
+  store.saveDocuments = (docs) => {
+    batches.push(docs.length);
+    return save(docs);
+  };
+  try {
+    const items = (await seedArticles()).map((article) => ({ ok: true as const, article }));
+    const report = await ingestItems(store, items, new Context({ lists: null }));
+    assert.equal(report.inserted, 5);
+    assert.deepEqual(batches, [5], 'nothing under way elsewhere is no reason to save early');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
