@@ -22,7 +22,12 @@ const port = parentPort!;
 // warm-up screens nothing and builds nothing that depends on them.
 const options: ContextOptions = {};
 const ctx = new Context(options);
-forStore(analyzeArticle(WARM_UP, ctx));
+try {
+  forStore(analyzeArticle(WARM_UP, ctx));
+} catch {
+  // A resource that cannot load (a missing model file) fails each article with its error, as it
+  // would have without the warm-up; the thread itself must not die of it (it would be restarted).
+}
 
 port.on('message', (m: ToAnalysis) => {
   if ('options' in m) {
