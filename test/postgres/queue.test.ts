@@ -21,28 +21,32 @@ function analyseFixture(a: Article): AnalysedDocument {
   return { ...doc, article: a };
 }
 
+/** Runs `fn` on a queue over a fresh test store (its own schema), dropped afterwards. */
+async function withQueue(fn: (store: Awaited<ReturnType<typeof openTestStore>>['store'], queue: JobQueue) => Promise<void>, options?: ConstructorParameters<typeof JobQueue>[1]): Promise<void> {
+  const { store, dispose } = await openTestStore('queue');
+  try {
+    await fn(store, new JobQueue(store, options));
+  } finally {
+    await dispose();
+  }
+}
+
 const articles = (n: number, prefix = 'story') =>
   Array.from({ length: n }, (_, i) => article(`${prefix}${i}`, `Mahan Air flew cargo to Caracas on day ${i}.`));
 
 test('postgres queue: the same article is queued once, and not at all when already stored', async () => {
-  const { store, dispose } = await openTestStore('queue');
-  try {
-    const queue = new JobQueue(store);
+  await withQueue(async (store, queue) => {
     const batch = articles(3);
     assert.deepEqual(await queue.enqueue([...batch, batch[0]]), { queued: 3, skipped: 1 });
     assert.deepEqual(await queue.enqueue(batch), { queued: 0, skipped: 3 });
     await store.saveDocument(analyseFixture(articles(1, 'stored')[0]));
     assert.equal((await queue.enqueue(articles(1, 'stored'))).queued, 0);
     assert.equal((await queue.counts()).queued, 3);
-  } finally {
-    await dispose();
-  }
+  });
 });
 
 test('postgres queue: four workers share the queue and store every article exactly once', async () => {
-  const { store, dispose } = await openTestStore('queue');
-  try {
-    const queue = new JobQueue(store);
+  await withQueue(async (store, queue) => {
     await queue.enqueue(articles(40));
     const workers = Array.from({ length: 4 }, (_, i) => new Worker(queue, { analyse: analyseFixture, drain: true, concurrency: 2, pollMs: 50, workerId: `w${i}` }));
     const reports = await Promise.all(workers.map((w) => w.run()));
@@ -57,15 +61,11 @@ test('postgres queue: four workers share the queue and store every article exact
     assert.equal(reports.reduce((n, r) => n + r.corroborated, 0), 40);
     const statements = (await store.pool.query('SELECT COUNT(*)::int AS n, COUNT(DISTINCT doc_id)::int AS docs FROM corr_statements')).rows[0];
     assert.equal(statements.docs, 40);
-  } finally {
-    await dispose();
-  }
+  });
 });
 
 test('postgres queue: a job whose content was stored after it was queued is finished unchanged, without analysis', async () => {
-  const { store, dispose } = await openTestStore('queue');
-  try {
-    const queue = new JobQueue(store);
+  await withQueue(async (store, queue) => {
     const [a] = articles(1, 'twice');
     await queue.enqueue([a]);
     await store.saveDocument(analyseFixture(a));
@@ -76,15 +76,11 @@ test('postgres queue: a job whose content was stored after it was queued is fini
     const job = (await store.pool.query('SELECT outcome, document_id FROM jobs')).rows[0];
     assert.deepEqual([job.outcome, job.document_id], ['unchanged', 'twice0']);
     assert.equal((await store.stats()).documents, 1);
-  } finally {
-    await dispose();
-  }
+  });
 });
 
 test('postgres queue: an older version of a source, processed after a newer one was stored, is superseded and stores nothing', async () => {
-  const { store, dispose } = await openTestStore('queue');
-  try {
-    const queue = new JobQueue(store);
+  await withQueue(async (store, queue) => {
     const older = article('item', 'Mahan Air flew cargo to Caracas on Monday.');
     const newer = article('item', 'Mahan Air flew cargo and parts to Caracas on Monday.');
     await queue.enqueue([older]);
@@ -100,15 +96,11 @@ test('postgres queue: an older version of a source, processed after a newer one 
     const stored = await store.listDocuments();
     assert.equal(stored.total, 1);
     assert.equal((await store.getDocument('item'))?.article.text, newer.text, 'the newer version stays');
-  } finally {
-    await dispose();
-  }
+  });
 });
 
 test('postgres queue: a failing input is retried with backoff, then lands in the dead letters with its error', async () => {
-  const { store, dispose } = await openTestStore('queue');
-  try {
-    const queue = new JobQueue(store, { maxAttempts: 3, backoffMs: 20 });
+  await withQueue(async (store, queue) => {
     await queue.enqueue([article('poison', 'POISON pill text'), ...articles(2)]);
     const report = await new Worker(queue, { analyse: analyseFixture, drain: true, pollMs: 20 }).run();
     assert.equal(report.processed, 2);
@@ -122,15 +114,11 @@ test('postgres queue: a failing input is retried with backoff, then lands in the
     assert.equal((await queue.enqueue([article('poison', 'POISON pill text')])).queued, 0, 'a dead input is not queued again by itself');
     assert.equal(await queue.retryDead(), 1);
     assert.equal((await queue.counts()).queued, 1);
-  } finally {
-    await dispose();
-  }
+  }, { maxAttempts: 3, backoffMs: 20 });
 });
 
 test('postgres queue: a job whose worker vanished is taken over after its lease, and stored once', async () => {
-  const { store, dispose } = await openTestStore('queue');
-  try {
-    const queue = new JobQueue(store, { leaseSeconds: 1 });
+  await withQueue(async (store, queue) => {
     await queue.enqueue(articles(1));
     const [abandoned] = await queue.claim('crashed-worker');
     assert.ok(abandoned);
@@ -141,9 +129,7 @@ test('postgres queue: a job whose worker vanished is taken over after its lease,
     // The first worker coming back late cannot finish the job a second time.
     await assert.rejects(store.transaction((client) => queue.complete(client, abandoned, 'inserted', null)), /taken over/);
     assert.equal((await store.stats()).documents, 1);
-  } finally {
-    await dispose();
-  }
+  }, { leaseSeconds: 1 });
 });
 
 test('postgres alerts: a new claim about a watched entity is recorded and POSTed to the webhook', async () => {
@@ -192,9 +178,7 @@ test('postgres alerts: without --allow-private a loopback webhook is refused, an
 });
 
 test('postgres queue: a worker whose every job fails the same way stops instead of burying the queue', async () => {
-  const { store, dispose } = await openTestStore('queue');
-  try {
-    const queue = new JobQueue(store, { maxAttempts: 2, backoffMs: 10 });
+  await withQueue(async (store, queue) => {
     await queue.enqueue(articles(12));
     const broken = () => {
       throw new Error('model file is missing');
@@ -204,7 +188,5 @@ test('postgres queue: a worker whose every job fails the same way stops instead 
     const counts = await queue.counts();
     assert.equal(counts.dead, 0, 'no input was blamed for a broken worker');
     assert.equal(counts.done, 0);
-  } finally {
-    await dispose();
-  }
+  }, { maxAttempts: 2, backoffMs: 10 });
 });
