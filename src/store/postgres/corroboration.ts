@@ -17,6 +17,7 @@ import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/con
 import { dateSortKey } from '../../corroborate/timeline.js';
 import type { AnalysedDocument } from '../types.js';
 import { inTransaction, lockAll, lockKey } from './connection.js';
+import { refreshStatistics } from './statistics.js';
 
 // The same limits as the SQLite store (src/store/sqlite/corroboration.ts).
 const MAX_LINK_CANDIDATES = 20;
@@ -562,6 +563,8 @@ export async function corroboratePending(pool: pg.Pool, schema: string, opts: Co
     if (!batch || !batch.documents) return done;
     self.keep(batch.epoch, batch.state);
     done += batch.documents;
+    // The batch's process checks, once a batch, whether the tables have outgrown their plans.
+    await refreshStatistics(pool, schema);
     size = opts.batch ?? CORROBORATION_BATCH;
   }
 }
