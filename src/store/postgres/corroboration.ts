@@ -61,6 +61,9 @@ export class BatchState {
    *  corr_df key is "t:drone", "e:ID"), counting every statement clustered so far, written or not.
    *  One cell per term, so statements being compared hold on to their features' cells. */
   readonly cells = new Map<string, FrequencyCell>();
+  /** The batch's statements counted under each corr_df key and not yet added to corr_df: the batch
+   *  writes them with its last statement, one upsert per key rather than one per key and document. */
+  readonly unwrittenFrequencies = new Map<string, number>();
   /** Statements holding a blocking key (at most MAX_POSTINGS + 1 read: enough to tell a key too common). */
   readonly postings = new Map<string, string[]>();
   readonly statements = new Map<string, Statement>();
@@ -153,8 +156,6 @@ const keyOfTerm = (term: string) => (term.startsWith('e:') ? term : `t:${term}`)
 
 /** Lazily filled maps behind the synchronous callbacks of the corroboration rules. */
 export class SyncView {
-  /** Keys of the statements this save has clustered but not yet written, and those statements by key. */
-  private readonly added = new Map<string, number>();
   /** Cells handed out for terms whose frequency is not read yet (answering 0 until it is). */
   private readonly unread = new Map<string, FrequencyCell>();
   private readonly unwritten = new Map<string, string[]>();
@@ -217,7 +218,7 @@ export class SyncView {
   };
 
   /** Reads the frequencies of many keys in one query (a document's statements' keys, up front): as
-   *  stored, plus this save's statements not written yet. */
+   *  stored, plus the batch's statements not counted there yet. */
   async prefetchFrequencies(keys: string[]): Promise<void> {
     const wanted = [...new Set(keys)].filter((k) => !this.state.cells.has(termOfKey(k)));
     if (!wanted.length) return;
@@ -227,7 +228,7 @@ export class SyncView {
       const term = termOfKey(k);
       const cell = this.unread.get(term) ?? { n: 0, generation: 0, frozen: 0 };
       this.unread.delete(term);
-      cell.n = (found.get(k) ?? 0) + (this.added.get(k) ?? 0);
+      cell.n = (found.get(k) ?? 0) + (this.state.unwrittenFrequencies.get(k) ?? 0);
       cell.generation = 0;
       this.state.cells.set(term, cell);
     }
@@ -257,7 +258,7 @@ export class SyncView {
   /** Makes a statement clustered in this save, not yet written, count in frequencies and postings. */
   noteUnwritten(s: Statement): void {
     for (const k of new Set(blockingKeys(s))) {
-      this.added.set(k, (this.added.get(k) ?? 0) + 1);
+      this.state.unwrittenFrequencies.set(k, (this.state.unwrittenFrequencies.get(k) ?? 0) + 1);
       const cell = this.state.cells.get(termOfKey(k));
       if (cell) cell.n++;
       const list = this.unwritten.get(k);
@@ -479,8 +480,6 @@ async function writeStatements(db: Db, state: BatchState, clustered: Clustered[]
         AS t(key, doc_id, local_id, kind, span_start, span_end, cluster_id, statement_json, novelty_json, ord)
       ORDER BY ord),
     keys AS (INSERT INTO corr_keys (key, statement) SELECT * FROM unnest($10::text[], $11::text[])),
-    df AS (INSERT INTO corr_df (key, n) SELECT key, COUNT(*) FROM unnest($10::text[]) AS k(key) GROUP BY key
-      ON CONFLICT (key) DO UPDATE SET n = corr_df.n + excluded.n),
     ents AS (INSERT INTO corr_statement_entities (statement, entity_id) SELECT * FROM unnest($12::text[], $13::text[]) ON CONFLICT DO NOTHING),
     dates AS (INSERT INTO corr_dates (statement, sort_key, value, granularity, text)
       SELECT * FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) ON CONFLICT DO NOTHING),
@@ -760,12 +759,15 @@ async function refreshDirtyClusters(db: Db, state: BatchState, dirty: string[]):
 }
 
 /** The batch's last statement: writes the cluster summaries it worked out (deleting those of
- *  clusters gone) and takes its documents off the queue. */
+ *  clusters gone) and the statement frequencies it counted, and takes its documents off the queue. */
 async function finishBatch(db: Db, state: BatchState, seqs: unknown[]): Promise<void> {
   const rows = [...state.summaries.values()].filter((r): r is unknown[] => r !== null);
   const gone = [...state.summaries].filter(([, r]) => r === null).map(([id]) => id);
   const column = (i: number) => rows.map((r) => r[i]);
+  const counted = [...state.unwrittenFrequencies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   await db.query(`WITH gone AS (DELETE FROM corr_clusters WHERE id = ANY($14::text[])),
+      df AS (INSERT INTO corr_df (key, n) SELECT * FROM unnest($16::text[], $17::int[])
+        ON CONFLICT (key) DO UPDATE SET n = corr_df.n + excluded.n),
       written AS (INSERT INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,
         first_doc, first_published, latest_doc, latest_published, contested, roots_json)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
@@ -774,6 +776,8 @@ async function finishBatch(db: Db, state: BatchState, seqs: unknown[]): Promise<
         documents = excluded.documents, roots = excluded.roots, modality = excluded.modality, first_doc = excluded.first_doc,
         first_published = excluded.first_published, latest_doc = excluded.latest_doc, latest_published = excluded.latest_published,
         contested = excluded.contested, roots_json = excluded.roots_json)
-    DELETE FROM corr_pending WHERE seq = ANY($15::bigint[])`, [...Array.from({ length: 13 }, (_, i) => column(i)), gone, seqs]);
+    DELETE FROM corr_pending WHERE seq = ANY($15::bigint[])`, [...Array.from({ length: 13 }, (_, i) => column(i)), gone, seqs,
+    counted.map(([key]) => key), counted.map(([, n]) => n)]);
   state.summaries.clear();
+  state.unwrittenFrequencies.clear();
 }
