@@ -79,11 +79,12 @@ export class Worker {
     try {
       const slots = Array.from({ length: Math.max(1, this.opts.concurrency ?? 1) }, () => this.slot(report));
       await Promise.all(slots);
-      // A draining worker leaves nothing uncorroborated: it waits for whoever is corroborating, then
+      // A draining worker leaves nothing uncorroborated: it lets whoever is corroborating finish, then
       // takes what they left (each worker does this as it exits, so the last one catches everything).
-      if (this.opts.drain && !this.opts.signal?.aborted) await this.corroborate(report, { wait: true });
+      if (this.opts.drain && !this.opts.signal?.aborted) await this.corroborate(report, { wait: true, leaveToHolder: true });
     } finally {
       clearInterval(beat);
+      await this.queue.store.releaseCorroboration().catch((err: Error) => this.opts.onError?.(err));
       await this.listener?.end().catch(() => {});
     }
     return report;

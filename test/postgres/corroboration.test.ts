@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { AnalysedDocument, Store } from '../../src/store/types.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { lockAll } from '../../src/store/postgres/connection.js';
 import type { Claim } from '../../src/schema/analysis.js';
 import { analysed, entity } from '../store/contract.js';
 import { openTestStore, schemaUrl } from './helpers.js';
@@ -197,7 +198,7 @@ test('postgres: processes taking turns at corroboration, with a document replace
   });
 });
 
-test('postgres: the process that ran the last batch runs the next; another takes over when many wait or it has gone quiet', async () => {
+test('postgres: the process that ran the last batch runs the next; another takes over once it has gone quiet', async () => {
   const { store: a, schema, dispose } = await openTestStore('corr');
   const b = await PostgresStore.open(schemaUrl(schema));
   try {
@@ -210,6 +211,38 @@ test('postgres: the process that ran the last batch runs the next; another takes
     await a.transaction((client) => a.saveWith(client, other));
     await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
     assert.equal(await a.corroborate({ min: 1 }), 1, 'the holder has run no batch for a minute');
+    assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
+  } finally {
+    await b.close();
+    await dispose();
+  }
+});
+
+test('postgres: a draining process leaves the waiting documents to the one corroborating until that one stops', async () => {
+  const { store: a, schema, dispose } = await openTestStore('corr');
+  const b = await PostgresStore.open(schemaUrl(schema));
+  try {
+    const [wire, copy] = corpus();
+    await b.transaction((client) => b.saveWith(client, wire));
+    assert.equal(await b.corroborate({ min: 1 }), 1, 'b holds corroboration');
+    await a.transaction((client) => a.saveWith(client, copy));
+    // b is in a batch that has run longer than a quiet holder's wait (its last batch ended a minute
+    // ago): that is no reason to queue for the lock, which would take the next batch from b.
+    await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
+    const running = await b.pool.connect();
+    await running.query('BEGIN');
+    await lockAll(running, schema, ['dossier:corroborate']);
+    let done: number | null = null;
+    const draining = a.corroborate({ wait: true, leaveToHolder: true }).then((n) => (done = n));
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 600));
+    await pause();
+    await running.query('UPDATE corr_epoch SET at = clock_timestamp()');
+    await running.query('COMMIT');
+    running.release();
+    await pause();
+    assert.equal(done, null, 'a waits while b, whose batch ended a moment ago, may still take the document');
+    await b.releaseCorroboration();
+    assert.equal(await draining, 1, 'once b says it stopped, a takes the document at once');
     assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
   } finally {
     await b.close();

@@ -33,9 +33,8 @@ export const CORROBORATION_BATCH = 200;
 /** A busy worker starts corroborating once this many documents wait. */
 export const CORROBORATE_AFTER = 100;
 /** A worker that did not run the last batch leaves the next one to the process that did (which
- *  still holds what it read) until this many documents wait, or that process has run none for
- *  HOLDER_STALE_SECONDS. */
-export const TAKE_OVER_AFTER = 3 * CORROBORATE_AFTER;
+ *  still holds what it read) until that process has gone quiet: no batch running, and none ended
+ *  for this long. */
 const HOLDER_STALE_SECONDS = 5;
 /** Entries of any one kind (statements, postings, frequencies, documents) a process keeps between batches at most. */
 const MAX_KEPT = 300_000;
@@ -510,6 +509,9 @@ export interface CorroborateOptions {
   /** Start only when at least this many documents wait (default 1): a busy worker leaves them to
    *  gather into full batches, which reuse what they read. */
   min?: number;
+  /** With `wait`: while another process is corroborating (it goes on while documents wait), wait
+   *  for it to finish instead of taking the lock between its batches and starting a batch cold. */
+  leaveToHolder?: boolean;
 }
 
 /** One process's side of corroboration: what its last batch left in memory and the epoch token that
@@ -541,7 +543,8 @@ export async function corroboratePending(pool: pg.Pool, schema: string, opts: Co
   let done = 0;
   let size = opts.batch ?? CORROBORATION_BATCH;
   const min = Math.max(1, opts.min ?? 1);
-  if (!opts.wait && !(await due(pool, min, self))) return 0;
+  if (!opts.wait && !(await due(pool, schema, min, self))) return 0;
+  if (opts.wait && opts.leaveToHolder) await whileOthersCorroborate(pool, schema, self);
   for (;;) {
     if (!opts.wait && !(await waiting(pool, 1))) return done;
     let batch: Batch | null;
@@ -573,14 +576,46 @@ async function waiting(pool: pg.Pool, cap: number): Promise<number> {
   return (await pool.query('SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p', [cap])).rows[0].n;
 }
 
+/** How many documents wait for corroboration (counting up to `cap`); the process that ran the last
+ *  batch (null: nobody has, or it said it stopped); and whether that process has gone quiet: no
+ *  batch is running (the corroboration lock is free) and none ended in the last
+ *  HOLDER_STALE_SECONDS. A batch's own end time is no sign of life while it runs: a batch can take
+ *  longer than that on a machine shared with busy workers. */
+async function holderState(pool: pg.Pool, schema: string, cap: number): Promise<{ n: number; holder: string | null; quiet: boolean }> {
+  // An advisory lock on a bigint shows in pg_locks as its high and low 32 bits.
+  const key = BigInt.asUintN(64, lockKey(`${schema}\u0000dossier:corroborate`));
+  return (await pool.query(`SELECT (SELECT COUNT(*)::int FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p) AS n, e.holder,
+      e.at < now() - make_interval(secs => $2) AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.classid = $3::oid AND l.objid = $4::oid
+        AND l.objsubid = 1) AS quiet
+    FROM corr_epoch e`, [cap, HOLDER_STALE_SECONDS, (key >> 32n).toString(), (key & 0xffffffffn).toString()])).rows[0];
+}
+
 /** Should this process start corroborating without waiting? When `min` documents wait, if it ran
- *  the last batch (or nobody has); another's only once TAKE_OVER_AFTER wait or that one has gone quiet. */
-async function due(pool: pg.Pool, min: number, self: Corroborator): Promise<boolean> {
-  const cap = Math.max(min, TAKE_OVER_AFTER);
-  const row = (await pool.query(`SELECT (SELECT COUNT(*)::int FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p) AS n,
-      e.holder, e.at < now() - make_interval(secs => $2) AS stale FROM corr_epoch e`, [cap, HOLDER_STALE_SECONDS])).rows[0];
-  if (row.n < min) return false;
-  return !row.holder || row.holder === self.id || row.stale || row.n >= TAKE_OVER_AFTER;
+ *  the last batch (or nobody has, or the one who did has stopped); another's only once that one has
+ *  gone quiet. Taking over from a process still at work would start a batch cold, and be slower. */
+async function due(pool: pg.Pool, schema: string, min: number, self: Corroborator): Promise<boolean> {
+  const state = await holderState(pool, schema, min);
+  return state.n >= min && (!state.holder || state.holder === self.id || state.quiet);
+}
+
+/** How often a process leaving corroboration to another asks whether that one is done. */
+const HOLDER_POLL_MS = 200;
+
+/** Returns once no documents wait or nobody else is corroborating them: the last batch was this
+ *  process's or nobody's (its process said it stopped), or that process has gone quiet. */
+async function whileOthersCorroborate(pool: pg.Pool, schema: string, self: Corroborator): Promise<void> {
+  for (;;) {
+    const state = await holderState(pool, schema, 1);
+    if (!state.n || !state.holder || state.holder === self.id || state.quiet) return;
+    await new Promise((resolve) => setTimeout(resolve, HOLDER_POLL_MS));
+  }
+}
+
+/** Says that this process runs no more batches (it is stopping), so that others need not wait
+ *  HOLDER_STALE_SECONDS before they take over. */
+export async function releaseCorroboration(pool: pg.Pool, self: Corroborator): Promise<void> {
+  await pool.query('UPDATE corr_epoch SET holder = NULL WHERE holder = $1', [self.id]);
 }
 
 async function tryLock(client: pg.PoolClient, schema: string, key: string): Promise<boolean> {
@@ -765,7 +800,9 @@ async function finishBatch(db: Db, state: BatchState, seqs: unknown[]): Promise<
   const gone = [...state.summaries].filter(([, r]) => r === null).map(([id]) => id);
   const column = (i: number) => rows.map((r) => r[i]);
   const counted = [...state.unwrittenFrequencies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // The batch's end time, which tells others that its process is still at work (`holderState`).
   await db.query(`WITH gone AS (DELETE FROM corr_clusters WHERE id = ANY($14::text[])),
+      ended AS (UPDATE corr_epoch SET at = clock_timestamp()),
       df AS (INSERT INTO corr_df (key, n) SELECT * FROM unnest($16::text[], $17::int[])
         ON CONFLICT (key) DO UPDATE SET n = corr_df.n + excluded.n),
       written AS (INSERT INTO corr_clusters (id, canonical, canonical_text, members, documents, roots, modality,

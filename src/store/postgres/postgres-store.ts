@@ -9,7 +9,7 @@ import { foldForLookup } from '../corpus-resolution.js';
 import { documentIdOptions } from '../document-ids.js';
 import { assembleDossier, entitiesByDocument } from '../dossier.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
-import { Corroborator, corroboratePending, type CorroborateOptions } from './corroboration.js';
+import { Corroborator, corroboratePending, releaseCorroboration, type CorroborateOptions } from './corroboration.js';
 import * as corroboration from './corroboration-queries.js';
 import type {
   AnalysedDocument, ClaimQuery, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, Novelty, TimelineEntry, TimelineQuery, ClaimRecord, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
@@ -106,6 +106,11 @@ export class PostgresStore implements Store {
   /** Clusters the documents saved but not yet corroborated (see corroboratePending). */
   corroborate(opts: CorroborateOptions = {}): Promise<number> {
     return corroboratePending(this.pool, this.schema, opts, this.corroborator);
+  }
+
+  /** Tells other processes that this one runs no more corroboration batches (it is stopping). */
+  releaseCorroboration(): Promise<void> {
+    return releaseCorroboration(this.pool, this.corroborator);
   }
 
   /** Documents saved but not yet clustered, and those whose corroboration failed (with the error). */
