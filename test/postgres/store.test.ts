@@ -3,12 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { storeContract, analysed, entity } from '../store/contract.js';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { PG_MIGRATIONS_DIR } from '../../src/store/postgres/connection.js';
+import { parsePostgresUrl, PG_MIGRATIONS_DIR } from '../../src/store/postgres/connection.js';
 import { dropSchema, freshSchema, openTestStore, schemaUrl } from './helpers.js';
 
 storeContract('postgres', openTestStore);
+
+/** The local server's socket (Debian's default directory and port). */
+const SOCKET = '/var/run/postgresql/.s.PGSQL.5432';
 
 test('postgres: workers saving documents at the same time create each corpus entity once', async () => {
   const { store, schema, dispose } = await openTestStore();
@@ -46,4 +50,28 @@ test('postgres: stores opening together migrate the schema once', async () => {
 
 test('postgres: a schema name that could inject SQL is refused', async () => {
   await assert.rejects(PostgresStore.open(schemaUrl('x"; DROP TABLE documents; --')), /schema name/);
+});
+
+test('postgres URLs: read as pg reads them, the schema taken out, credentials kept out of errors', () => {
+  assert.deepEqual(parsePostgresUrl('postgres://u:p@db.example:5433/news?schema=feeds&sslmode=require'),
+    { connectionString: 'postgres://u:p@db.example:5433/news?sslmode=require', schema: 'feeds' });
+  // Unix-socket forms, which a WHATWG URL parser refuses (user and no host) or reads as a host name.
+  assert.deepEqual(parsePostgresUrl('postgres://postgres@/test?host=/var/run/postgresql'),
+    { connectionString: 'postgres://postgres@/test?host=%2Fvar%2Frun%2Fpostgresql', schema: 'dossier' });
+  assert.equal(parsePostgresUrl('postgresql://%2Fvar%2Frun%2Fpostgresql/test?schema=s1').schema, 's1');
+  assert.throws(() => parsePostgresUrl('postgres://u:secret@[::1/x'), (err: Error) => /not a valid postgres:\/\/ URL/.test(err.message)
+    && !JSON.stringify(err).includes('secret') && !err.message.includes('secret'));
+  assert.throws(() => parsePostgresUrl('mysql://u@host/db'), /not a postgres:\/\/ URL/);
+});
+
+test('postgres: a store opens through the server\'s Unix socket', { skip: !existsSync(SOCKET) && `no socket at ${SOCKET}` }, async () => {
+  const schema = freshSchema('socket');
+  const store = await PostgresStore.open(`postgres://postgres@/test?host=${encodeURIComponent(dirname(SOCKET))}&schema=${schema}`);
+  try {
+    assert.equal((await store.stats()).documents, 0);
+    assert.equal((await store.pool.query(`SELECT inet_server_addr() IS NULL AS local`)).rows[0].local, true, 'connected through the socket, not TCP');
+  } finally {
+    await store.close();
+    await dropSchema(schema);
+  }
 });

@@ -1,11 +1,17 @@
 // PostgreSQL connections for the store and the queue: a pool confined to one schema (search_path),
 // versioned migrations under an advisory lock, and transactions retried on races.
 import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import { REPO_ROOT } from '../../paths.js';
 import { DossierError } from '../../errors.js';
+
+// With no user in the URL and none in PGUSER, pg falls back to $USER, which services and containers
+// often lack; libpq (psql) uses the name of the user running the process, and so do we.
+pg.defaults.user ??= userInfo().username;
 
 export const PG_MIGRATIONS_DIR = join(REPO_ROOT, 'src', 'store', 'postgres', 'migrations');
 export const DEFAULT_SCHEMA = 'dossier';
@@ -25,19 +31,25 @@ export interface PostgresTarget {
   schema: string;
 }
 
-/** Splits a postgres:// URL into the connection string pg understands and the schema to use. */
+/** Splits a postgres:// URL into the connection string pg understands and the schema to use. The
+ *  URL is read as pg reads it (pg-connection-string), not as a WHATWG URL, so the forms for a Unix
+ *  socket work too: `postgres://user@/db?host=/var/run/postgresql`, `postgres://%2Fvar%2Frun%2Fpostgresql/db`. */
 export function parsePostgresUrl(url: string, schema?: string): PostgresTarget {
-  let parsed: URL;
+  if (!/^postgres(?:ql)?:\/\//i.test(url)) throw new DossierError('INVALID', 'not a postgres:// URL', redact(url));
+  const at = url.indexOf('?');
+  const params = new URLSearchParams(at >= 0 ? url.slice(at + 1) : '');
+  const fromUrl = params.get('schema');
+  params.delete('schema');
+  const query = params.toString();
+  const connectionString = (at >= 0 ? url.slice(0, at) : url) + (query ? `?${query}` : '');
   try {
-    parsed = new URL(url);
-  } catch {
-    throw new DossierError('INVALID', 'not a valid postgres:// URL', url);
+    parseConnectionString(connectionString);
+  } catch (err) {
+    throw new DossierError('INVALID', `not a valid postgres:// URL: ${(err as Error).message}`, redact(url));
   }
-  const fromUrl = parsed.searchParams.get('schema');
-  parsed.searchParams.delete('schema');
   const name = schema ?? fromUrl ?? DEFAULT_SCHEMA;
-  if (!SCHEMA_NAME.test(name)) throw new DossierError('INVALID', `schema name must be letters, digits and _: ${name}`, url);
-  return { connectionString: parsed.toString(), schema: name };
+  if (!SCHEMA_NAME.test(name)) throw new DossierError('INVALID', `schema name must be letters, digits and _: ${name}`, redact(url));
+  return { connectionString, schema: name };
 }
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
