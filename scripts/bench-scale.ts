@@ -3,7 +3,7 @@
 // Prints articles/s and the peak memory of each process. Usage: npm run bench:scale
 // (DOSSIER_BENCH_PG overrides the server, default postgres://postgres@127.0.0.1:5432/test).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +86,36 @@ function runCli(args: string[], cpuList?: string): Promise<{ code: number | null
   });
 }
 
-interface Row { setup: string; processes: number; articles: number; seconds: number; rate: number; cpuMs: number; memory: string }
+interface Row { setup: string; processes: number; articles: number; seconds: number; rate: number; cpuMs: number; serverCpuMs: number | null; memory: string }
+
+const CLOCK_TICKS = 100;
+
+/** Fields of /proc/PID/stat after the command name (which may hold spaces): [0] is the state. */
+function procStat(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the local PostgreSQL server has used so far: its postmaster's reaped children (the
+ *  backends of connections closed since) and its live processes. Null when the server is not a
+ *  process this one can see (another machine, a container). Read through one of its backends. */
+async function serverCpu(admin: pg.Client): Promise<number | null> {
+  const backend = (await admin.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+  const postmaster = Number(procStat(backend)?.[1]);
+  const own = procStat(postmaster);
+  if (!own) return null;
+  // utime, stime, cutime, cstime are fields 14-17 of the stat line, 11-14 here.
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    const f = /^\d+$/.test(entry) ? procStat(Number(entry)) : null;
+    if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / CLOCK_TICKS;
+}
 
 /** `ingest` into a new SQLite file; on one CPU when `oneCpu` (it then analyses on its main thread,
  *  since it starts one analysis thread fewer than the CPUs it may use). */
@@ -96,7 +125,10 @@ async function benchSqlite(file: string, dir: string, n: number, oneCpu = false)
   const r = await runCli(['ingest', file, '--db', db], oneCpu ? '0' : undefined);
   const seconds = (performance.now() - start) / 1000;
   if (r.code !== 0) throw new Error(`sqlite ingest failed:\n${r.output.slice(-2000)}`);
-  return { setup: `SQLite, dossier ingest${oneCpu ? ', 1 CPU (taskset)' : ''}`, processes: 1, articles: n, seconds, rate: n / seconds, cpuMs: (r.cpuSeconds * 1000) / n, memory: `${r.peakMb.toFixed(0)} MB` };
+  return {
+    setup: `SQLite, dossier ingest${oneCpu ? ', 1 CPU (taskset)' : ''}`, processes: 1, articles: n, seconds, rate: n / seconds, cpuMs: (r.cpuSeconds * 1000) / n,
+    serverCpuMs: null, memory: `${r.peakMb.toFixed(0)} MB`,
+  };
 }
 
 async function benchPostgres(file: string, workers: number, n: number, oneCpu = false): Promise<Row> {
@@ -109,9 +141,11 @@ async function benchPostgres(file: string, workers: number, n: number, oneCpu = 
   try {
     const queued = await runCli(['ingest', '--queue', file, '--db', url.toString()]);
     if (queued.code !== 0) throw new Error(`enqueue failed:\n${queued.output.slice(-2000)}`);
+    const serverBefore = await serverCpu(admin);
     const start = performance.now();
     const runs = await Promise.all(Array.from({ length: workers }, () => runCli(['worker', '--drain', '--quiet', '--db', url.toString()], oneCpu ? '0' : undefined)));
     const seconds = (performance.now() - start) / 1000;
+    const serverAfter = await serverCpu(admin);
     const failed = runs.find((r) => r.code !== 0);
     if (failed) throw new Error(`worker failed:\n${failed.output.slice(-2000)}`);
     const stored = (await admin.query(`SELECT COUNT(*)::int AS n FROM ${schema}.documents`)).rows[0].n as number;
@@ -123,6 +157,7 @@ async function benchPostgres(file: string, workers: number, n: number, oneCpu = 
     return {
       setup: `PostgreSQL, ${workers} × dossier worker${oneCpu ? ', workers on 1 CPU (taskset; the server on all)' : ''}`, processes: workers, articles: stored, seconds, rate: stored / seconds,
       cpuMs: (runs.reduce((sum, r) => sum + r.cpuSeconds, 0) * 1000) / stored,
+      serverCpuMs: serverBefore === null || serverAfter === null ? null : ((serverAfter - serverBefore) * 1000) / stored,
       memory: runs.map((r) => `${r.peakMb.toFixed(0)}`).join(' / ') + ' MB',
     };
   } finally {
@@ -150,12 +185,14 @@ async function main(): Promise<void> {
     if (wanted('sqlite-1cpu')) rows.push(await benchSqlite(file, dir, records.length, true));
     for (const w of [1, 2, 4]) if (wanted(`pg${w}`)) rows.push(await benchPostgres(file, w, records.length));
     if (wanted('pg2-1cpu')) rows.push(await benchPostgres(file, 2, records.length, true));
-    console.log('\n| setup | processes | articles | seconds | articles/s | client CPU ms/article | peak memory per process |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log('\n| setup | processes | articles | seconds | articles/s | client CPU ms/article | server CPU ms/article | peak memory per process |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
-      console.log(`| ${r.setup} | ${r.processes} | ${r.articles} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.memory} |`);
+      const server = r.serverCpuMs === null ? '—' : r.serverCpuMs.toFixed(1);
+      console.log(`| ${r.setup} | ${r.processes} | ${r.articles} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${server} | ${r.memory} |`);
     }
-    console.log('\nTimes include each process starting and loading its models; enqueueing is not timed.');
+    console.log('\nTimes include each process starting and loading its models; enqueueing is not timed. Server CPU is the');
+    console.log('local PostgreSQL server\'s (its processes, read from /proc over the run; — where it cannot be seen).');
     console.log(`load average at the end: ${loadavg()[0].toFixed(1)} (other processes on the machine share the CPUs)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
