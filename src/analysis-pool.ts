@@ -20,18 +20,30 @@ export function defaultAnalysisThreads(): number {
 
 interface Pending { resolve: (doc: AnalysedDocument) => void; reject: (err: Error) => void; source: string }
 
+/** A thread, what it holds, and how many threads in a row died in its place without answering. */
+interface Thread { worker: Worker; pending: Map<number, Pending>; answered: boolean; silentDeaths: number }
+
+/** Threads that die this many times in a row without answering once are not started again: they
+ *  cannot start here (a broken install, too little memory), and starting them forever would spin. */
+export const MAX_SILENT_DEATHS = 3;
+
+const ANALYSIS_THREAD = new URL('./analysis-thread.js', import.meta.url);
+
 /** A pool started before the command that uses it had loaded (see `prestart`), not yet taken. */
 let prestarted: AnalysisPool | null = null;
 
 export class AnalysisPool {
-  private readonly threads: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private readonly threads: Thread[] = [];
   private next = 0;
   private closed = false;
   private options: ContextOptions | null = null;
+  /** Why the last thread was given up (see MAX_SILENT_DEATHS), once none is left. */
+  private broken: string | null = null;
 
-  /** Starts the threads; each loads its models at once and analyses once `configure` has run. */
-  constructor(size: number) {
-    for (let i = 0; i < Math.max(1, size); i++) this.threads.push(this.start());
+  /** Starts the threads; each loads its models at once and analyses once `configure` has run.
+   *  `script` is the thread's module (tests start others). */
+  constructor(size: number, private readonly script: URL = ANALYSIS_THREAD) {
+    for (let i = 0; i < Math.max(1, size); i++) this.threads.push(this.start(0));
   }
 
   /** Starts the analysis threads of an ingest run as the process starts, when its arguments ask for
@@ -72,23 +84,32 @@ export class AnalysisPool {
     return this.threads.length;
   }
 
-  private start(): { worker: Worker; pending: Map<number, Pending> } {
-    const worker = moduleWorker(new URL('./analysis-thread.js', import.meta.url));
+  private start(silentDeaths: number): Thread {
+    const worker = moduleWorker(this.script);
     if (this.options) worker.postMessage({ options: this.options } satisfies ToAnalysis);
-    const thread = { worker, pending: new Map<number, Pending>() };
+    const thread: Thread = { worker, pending: new Map<number, Pending>(), answered: false, silentDeaths };
     worker.on('message', (m: FromAnalysis) => {
+      thread.answered = true;
       const job = thread.pending.get(m.id);
       if (!job) return;
       thread.pending.delete(m.id);
       if ('doc' in m) job.resolve(m.doc);
       else job.reject(new DossierError(m.error.code, m.error.message, m.error.file));
     });
-    // A thread that dies (out of memory, a crash) fails what it held, and another takes its place.
+    // A thread that dies (out of memory, a crash) fails what it held, and another takes its place,
+    // unless threads in its place keep dying before they answer.
     const lost = (reason: string) => {
       for (const job of thread.pending.values()) job.reject(new DossierError('STORE', `analysis thread stopped: ${reason}`, job.source));
       thread.pending.clear();
       const at = this.threads.indexOf(thread);
-      if (at >= 0 && !this.closed) this.threads[at] = this.start();
+      if (at < 0 || this.closed) return;
+      const silentDeaths = thread.answered ? 0 : thread.silentDeaths + 1;
+      if (silentDeaths < MAX_SILENT_DEATHS) {
+        this.threads[at] = this.start(silentDeaths);
+        return;
+      }
+      this.threads.splice(at, 1);
+      if (!this.threads.length) this.broken = `analysis threads cannot start (${MAX_SILENT_DEATHS} in a row stopped before answering: ${reason})`;
     };
     worker.on('error', (err) => lost(err.message));
     worker.on('exit', (code) => { if (!this.closed) lost(`exit code ${code}`); });
@@ -99,6 +120,7 @@ export class AnalysisPool {
   analyse(input: ArticleInput): Promise<AnalysedDocument> {
     if (this.closed) return Promise.reject(new DossierError('STORE', 'the analysis pool is closed', input.source));
     if (!this.options) return Promise.reject(new DossierError('STORE', 'the analysis pool is not configured', input.source));
+    if (this.broken) return Promise.reject(new DossierError('STORE', this.broken, input.source));
     const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = ++this.next;
     return new Promise((resolve, reject) => {

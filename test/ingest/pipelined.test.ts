@@ -173,3 +173,20 @@ test('analysing on the saving thread, documents are still saved many to a commit
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('analysis threads that keep dying before they answer are given up: articles fail with why, nothing spins', async () => {
+  // A thread that exits as it starts, as one would whose modules cannot load.
+  const pool = new AnalysisPool(2, new URL('data:text/javascript,process.exit(3)')).configure({ lists: null });
+  const article = (await seedArticles())[0];
+  try {
+    const seen = new Set<string>();
+    for (let i = 0; i < 200 && pool.size > 0; i++) {
+      await pool.analyse(article).then(() => assert.fail('a dead thread analysed'), (err: Error) => seen.add(err.message.replace(/\(.*/, '')));
+    }
+    assert.equal(pool.size, 0, 'both threads given up');
+    await assert.rejects(pool.analyse(article), (err: Error) => /analysis threads cannot start \(3 in a row stopped before answering: exit code 3\)/.test(err.message));
+    assert.ok([...seen].every((m) => /analysis thread stopped: exit code 3|analysis threads cannot start/.test(m)), [...seen].join('; '));
+  } finally {
+    await pool.close();
+  }
+});
