@@ -5,10 +5,11 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { Article } from '../schema/article.js';
-import type { Store } from '../store/types.js';
+import type { AnalysedDocument, Store } from '../store/types.js';
 import { Context } from '../context.js';
 import { asDossierError } from '../errors.js';
-import { ingestArticle } from '../runner.js';
+import { forStore } from '../runner.js';
+import { analyzeArticle } from '../pipeline.js';
 import { moduleWorker } from '../threads.js';
 
 /** What became of one article of an upload. */
@@ -41,15 +42,53 @@ export class UploadContext {
   }
 }
 
-/** Analyses and stores one article, turning any failure into an outcome. */
-export async function ingestOne(store: Store, article: Article, ctx: Context): Promise<ItemOutcome> {
-  try {
-    const result = await ingestArticle(store, article, ctx);
-    return { ok: true, status: result.status, id: result.id };
-  } catch (err) {
-    const e = asDossierError(err, article.source);
-    return { ok: false, code: e.code, message: e.message, file: e.file ?? null };
+/** An upload's analysed documents are saved this many together (one commit on SQLite, one
+ *  corroboration batch on PostgreSQL), and at least this often, so outcomes keep coming. */
+export const UPLOAD_BATCH = 64;
+const UPLOAD_DELAY_MS = 1000;
+
+const failure = (err: unknown, source: string): ItemOutcome => {
+  const e = asDossierError(err, source);
+  return { ok: false, code: e.code, message: e.message, file: e.file ?? null };
+};
+
+/** Analyses and stores an upload's articles, reporting each outcome in input order, turning any
+ *  failure into an outcome. `pause` runs between articles (the server's thread lets reads in). */
+export async function ingestUpload(store: Store, articles: Article[], ctx: Context, onOutcome: (o: ItemOutcome) => void,
+  pause: () => Promise<void> = async () => {}): Promise<void> {
+  // Outcomes known, and documents waiting to be saved, in input order.
+  let waiting: ({ outcome: ItemOutcome } | { doc: AnalysedDocument })[] = [];
+  let since = 0;
+  const flush = async () => {
+    const items = waiting;
+    waiting = [];
+    const docs = items.flatMap((i) => ('doc' in i ? [i.doc] : []));
+    const saved = docs.length ? await store.saveDocuments(docs) : [];
+    let next = 0;
+    for (const item of items) {
+      if ('outcome' in item) {
+        onOutcome(item.outcome);
+        continue;
+      }
+      const r = saved[next++];
+      onOutcome(r.status === 'fulfilled' ? { ok: true, status: r.value.status, id: r.value.id } : failure(r.reason, item.doc.article.source));
+    }
+  };
+  for (const article of articles) {
+    try {
+      if (await store.hasContent(article.contentHash)) waiting.push({ outcome: { ok: true, status: 'unchanged', id: article.id } });
+      else {
+        if (!waiting.some((i) => 'doc' in i)) since = Date.now();
+        waiting.push({ doc: forStore(analyzeArticle(article, ctx)) });
+      }
+    } catch (err) {
+      waiting.push({ outcome: failure(err, article.source) });
+    }
+    const docs = waiting.filter((i) => 'doc' in i).length;
+    if (!docs || docs >= UPLOAD_BATCH || Date.now() - since >= UPLOAD_DELAY_MS) await flush();
+    await pause();
   }
+  await flush();
 }
 
 /** Uploads analysed on the server's own thread (stores only this process can reach). */
@@ -61,12 +100,8 @@ export class InProcessRunner implements IngestRunner {
   }
 
   async run(articles: Article[], onOutcome: (o: ItemOutcome) => void): Promise<void> {
-    const ctx = await this.context.get();
-    for (const article of articles) {
-      onOutcome(await ingestOne(this.store, article, ctx));
-      // Let polls and reads in between documents.
-      await new Promise((r) => setImmediate(r));
-    }
+    // Polls and reads get in between articles.
+    await ingestUpload(this.store, articles, await this.context.get(), onOutcome, () => new Promise((r) => setImmediate(r)));
   }
 
   async close(): Promise<void> {}

@@ -2,7 +2,7 @@
 // upload it is handed, reporting every article's outcome back (see ingest-runner.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../store/open.js';
-import { ingestOne, UploadContext, type FromThread, type ToThread } from './ingest-runner.js';
+import { ingestUpload, UploadContext, type FromThread, type ToThread } from './ingest-runner.js';
 
 const { location, overridesPath } = workerData as { location: string; overridesPath: string | null };
 const port = parentPort!;
@@ -31,7 +31,7 @@ port.on('message', (m: ToThread) => {
     }
     try {
       const ctx = await (await context).get();
-      for (const article of m.articles) send({ kind: 'outcome', outcome: await ingestOne(store, article, ctx) });
+      await ingestUpload(store, m.articles, ctx, (outcome) => send({ kind: 'outcome', outcome }));
       send({ kind: 'done' });
     } catch (err) {
       send({ kind: 'failed', message: (err as Error).message, fatal: false });

@@ -71,3 +71,31 @@ test('only locations a second connection can open get a thread', () => {
   assert.equal(shareableLocation(':memory:'), false);
   assert.equal(shareableLocation(null), false);
 });
+
+test('an upload is saved many documents together, with every outcome in input order', async () => {
+  const store = new SqliteStore(join(newDir(), 'batched.db'));
+  const calls: number[] = [];
+  const saveDocuments = store.saveDocuments.bind(store);
+  store.saveDocuments = (docs) => {
+    calls.push(docs.length);
+    return saveDocuments(docs);
+  };
+  try {
+    await runAll(new InProcessRunner(store, null)); // flight-1 and flight-2 stored before
+    calls.length = 0;
+    const more = Array.from({ length: 5 }, (_, i) => article(`report-${i}`, `Report ${i}: the Iranian drone plant at El Libertador air base expanded, officials said.`));
+    const copy = { ...more[1], id: 'report-1-copy', source: 'report-1-copy.txt' };
+    const upload = [more[0], ARTICLES[0], more[1], copy, ...more.slice(2)];
+    const outcomes: ItemOutcome[] = [];
+    await new InProcessRunner(store, null).run(upload, (o) => outcomes.push(o));
+    assert.deepEqual(outcomes.map((o) => (o.ok ? `${o.id} ${o.status}` : o.message)), [
+      'report-0 inserted', 'flight-1 unchanged', 'report-1 inserted', 'report-1 unchanged', 'report-2 inserted', 'report-3 inserted', 'report-4 inserted',
+    ], 'a copy of an article earlier in the same upload is the one stored');
+    // Together, unless a slow machine took over a second (UPLOAD_DELAY_MS) to analyse them.
+    assert.equal(calls.reduce((a, b) => a + b, 0), 6);
+    assert.ok(calls.length <= 2, `the six analysed documents saved together, not one by one: ${calls}`);
+    assert.equal((await store.stats()).documents, 7);
+  } finally {
+    await store.close();
+  }
+});
