@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InProcessRunner, shareableLocation, ThreadRunner, type ItemOutcome } from '../../src/api/ingest-runner.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { article } from '../helpers/fixtures.js';
+import { article, recordSaveBatches } from '../helpers/fixtures.js';
 
 const ARTICLES = [
   article('flight-1', 'Mahan Air flew a cargo of Venezuelan gold from Caracas to Tehran in March, officials said.', { published: '2024-03-05' }),
@@ -74,12 +74,7 @@ test('only locations a second connection can open get a thread', () => {
 
 test('an upload is saved many documents together, with every outcome in input order', async () => {
   const store = new SqliteStore(join(newDir(), 'batched.db'));
-  const calls: number[] = [];
-  const saveDocuments = store.saveDocuments.bind(store);
-  store.saveDocuments = (docs) => {
-    calls.push(docs.length);
-    return saveDocuments(docs);
-  };
+  const calls = recordSaveBatches(store);
   try {
     await runAll(new InProcessRunner(store, null)); // flight-1 and flight-2 stored before
     calls.length = 0;

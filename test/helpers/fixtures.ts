@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Article } from '../../src/schema/article.js';
+import type { Store } from '../../src/store/types.js';
 import { REPO_ROOT, SHARED_DIR } from '../../src/paths.js';
 
 export const SEEDS_DIR = join(SHARED_DIR, 'corpus', 'seeds');
@@ -25,4 +26,15 @@ export function article(id: string, text: string, extra: Partial<Article> = {}):
     removed: [],
     ...extra,
   };
+}
+
+/** Records how many documents each `saveDocuments` call of a store is given (one commit each on SQLite). */
+export function recordSaveBatches(store: Store): number[] {
+  const batches: number[] = [];
+  const save = store.saveDocuments.bind(store);
+  store.saveDocuments = (docs) => {
+    batches.push(docs.length);
+    return save(docs);
+  };
+  return batches;
 }

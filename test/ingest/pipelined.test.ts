@@ -18,6 +18,7 @@ import type { Article } from '../../src/schema/article.js';
 import type { ListEntry } from '../../src/screen/types.js';
 import { documentDates } from '../../src/corroborate/statements.js';
 import type { AnalysedDocument } from '../../src/store/types.js';
+import { recordSaveBatches } from '../helpers/fixtures.js';
 
 const SEEDS = join(SHARED_DIR, 'corpus', 'seeds');
 
@@ -157,12 +158,7 @@ test('a batch is saved as soon as the next analysis is not done, not only when f
 test('analysing on the saving thread, documents are still saved many to a commit', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-batch-'));
   const store = new SqliteStore(join(dir, 'c.db'));
-  const batches: number[] = [];
-  const save = store.saveDocuments.bind(store);
-  store.saveDocuments = (docs) => {
-    batches.push(docs.length);
-    return save(docs);
-  };
+  const batches = recordSaveBatches(store);
   try {
     const items = (await seedArticles()).map((article) => ({ ok: true as const, article }));
     const report = await ingestItems(store, items, new Context({ lists: null }));
