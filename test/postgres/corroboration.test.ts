@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { AnalysedDocument, Store } from '../../src/store/types.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { CORROBORATION_LOCK } from '../../src/store/postgres/corroboration.js';
 import { lockAll } from '../../src/store/postgres/connection.js';
 import type { Claim } from '../../src/schema/analysis.js';
 import { analysed, entity } from '../store/contract.js';
@@ -231,7 +232,7 @@ test('postgres: a draining process leaves the waiting documents to the one corro
     await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
     const running = await b.pool.connect();
     await running.query('BEGIN');
-    await lockAll(running, schema, ['dossier:corroborate']);
+    await lockAll(running, schema, [CORROBORATION_LOCK]);
     let done: number | null = null;
     const draining = a.corroborate({ wait: true, leaveToHolder: true }).then((n) => (done = n));
     const pause = () => new Promise((resolve) => setTimeout(resolve, 600));

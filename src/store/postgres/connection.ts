@@ -183,9 +183,12 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
   }
 }
 
+/** The advisory-lock key of `key` within a schema (advisory locks are database-wide). */
+export const schemaLockKey = (schema: string, key: string): bigint => lockKey(`${schema}\u0000${key}`);
+
 /** The advisory-lock keys of `keys` within a schema, distinct and sorted. */
 function lockIds(schema: string, keys: Iterable<string>): bigint[] {
-  return [...new Set([...keys].map((k) => lockKey(`${schema}\u0000${k}`)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set([...keys].map((k) => schemaLockKey(schema, k)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Takes transaction-scoped advisory locks on `keys` within a schema (advisory locks are

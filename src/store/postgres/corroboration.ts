@@ -16,7 +16,7 @@ import { creditedSources, provenanceOf, type ProvenanceContext } from '../../cor
 import { contradictionsIn, noveltyOf, type Novelty } from '../../corroborate/contradictions.js';
 import { dateSortKey } from '../../corroborate/timeline.js';
 import type { AnalysedDocument } from '../types.js';
-import { inTransaction, lockAll, lockKey } from './connection.js';
+import { inTransaction, lockAll, schemaLockKey } from './connection.js';
 import { refreshStatistics } from './statistics.js';
 
 // The same limits as the SQLite store (src/store/sqlite/corroboration.ts).
@@ -36,6 +36,8 @@ export const CORROBORATE_AFTER = 100;
  *  still holds what it read) until that process has gone quiet: no batch running, and none ended
  *  for this long. */
 const HOLDER_STALE_SECONDS = 5;
+/** The advisory lock a corroboration batch holds (and a save that deletes statements takes). */
+export const CORROBORATION_LOCK = 'dossier:corroborate';
 /** Entries of any one kind (statements, postings, frequencies, documents) a process keeps between batches at most. */
 const MAX_KEPT = 300_000;
 
@@ -550,8 +552,8 @@ export async function corroboratePending(pool: pg.Pool, schema: string, opts: Co
     let batch: Batch | null;
     try {
       batch = await inTransaction(pool, async (client) => {
-        if (opts.wait) await lockAll(client, schema, ['dossier:corroborate']);
-        else if (!(await tryLock(client, schema, 'dossier:corroborate'))) return null;
+        if (opts.wait) await lockAll(client, schema, [CORROBORATION_LOCK]);
+        else if (!(await tryLock(client, schema, CORROBORATION_LOCK))) return null;
         return corroborateBatch(client, size, self);
       });
     } catch (err) {
@@ -583,7 +585,7 @@ async function waiting(pool: pg.Pool, cap: number): Promise<number> {
  *  longer than that on a machine shared with busy workers. */
 async function holderState(pool: pg.Pool, schema: string, cap: number): Promise<{ n: number; holder: string | null; quiet: boolean }> {
   // An advisory lock on a bigint shows in pg_locks as its high and low 32 bits.
-  const key = BigInt.asUintN(64, lockKey(`${schema}\u0000dossier:corroborate`));
+  const key = BigInt.asUintN(64, schemaLockKey(schema, CORROBORATION_LOCK));
   return (await pool.query(`SELECT (SELECT COUNT(*)::int FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p) AS n, e.holder,
       e.at < now() - make_interval(secs => $2) AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.classid = $3::oid AND l.objid = $4::oid
@@ -619,7 +621,7 @@ export async function releaseCorroboration(pool: pg.Pool, self: Corroborator): P
 }
 
 async function tryLock(client: pg.PoolClient, schema: string, key: string): Promise<boolean> {
-  return (await client.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS ok', [lockKey(`${schema}\u0000${key}`).toString()])).rows[0].ok;
+  return (await client.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS ok', [schemaLockKey(schema, key).toString()])).rows[0].ok;
 }
 
 interface Batch { documents: number; epoch: string; state: BatchState }
@@ -661,7 +663,7 @@ async function corroborateBatch(client: pg.PoolClient, size: number, self: Corro
 /** Marks the first queued document, which failed on its own, with the error; later batches skip it. */
 async function recordFailure(pool: pg.Pool, schema: string, err: Error): Promise<void> {
   await inTransaction(pool, async (client) => {
-    await lockAll(client, schema, ['dossier:corroborate']);
+    await lockAll(client, schema, [CORROBORATION_LOCK]);
     await client.query(`UPDATE corr_pending SET attempts = attempts + 1, error = $1
       WHERE seq = (SELECT seq FROM corr_pending WHERE error IS NULL ORDER BY seq LIMIT 1)`, [err.message.slice(0, 2000)]);
   });

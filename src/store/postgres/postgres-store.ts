@@ -9,7 +9,7 @@ import { foldForLookup } from '../corpus-resolution.js';
 import { documentIdOptions } from '../document-ids.js';
 import { assembleDossier, entitiesByDocument } from '../dossier.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
-import { Corroborator, corroboratePending, releaseCorroboration, type CorroborateOptions } from './corroboration.js';
+import { Corroborator, CORROBORATION_LOCK, corroboratePending, releaseCorroboration, type CorroborateOptions } from './corroboration.js';
 import * as corroboration from './corroboration-queries.js';
 import type {
   AnalysedDocument, ClaimQuery, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, Novelty, TimelineEntry, TimelineQuery, ClaimRecord, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
@@ -155,7 +155,7 @@ export class PostgresStore implements Store {
     // caches assume nobody else changes the corroboration tables, and moves the epoch, so that no
     // process goes on using what it read of those tables before.
     if (previous) {
-      await lockAll(client, this.schema, ['dossier:corroborate']);
+      await lockAll(client, this.schema, [CORROBORATION_LOCK]);
       await client.query('DELETE FROM documents WHERE id = $1', [previous]);
       await client.query('UPDATE corr_epoch SET token = $1, holder = NULL', [randomUUID()]);
     }
