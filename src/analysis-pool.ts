@@ -11,7 +11,7 @@ import { DossierError, type ErrorCode } from './errors.js';
 import { moduleWorker } from './threads.js';
 
 export type ToAnalysis = { id: number; input: ArticleInput } | { options: ContextOptions };
-export type FromAnalysis = { id: number; doc: AnalysedDocument } | { id: number; error: { code: ErrorCode; message: string; file: string } };
+export type FromAnalysis = { ready: true } | { id: number; doc: AnalysedDocument } | { id: number; error: { code: ErrorCode; message: string; file: string } };
 
 /** Analysis threads worth starting here: one core stays with the saves. */
 export function defaultAnalysisThreads(): number {
@@ -20,11 +20,13 @@ export function defaultAnalysisThreads(): number {
 
 interface Pending { resolve: (doc: AnalysedDocument) => void; reject: (err: Error) => void; source: string }
 
-/** A thread, what it holds, and how many threads in a row died in its place without answering. */
-interface Thread { worker: Worker; pending: Map<number, Pending>; answered: boolean; silentDeaths: number }
+/** A thread, what it holds, whether it has said it started, and how many threads in a row died in
+ *  its place before they did. */
+interface Thread { worker: Worker; pending: Map<number, Pending>; started: boolean; silentDeaths: number }
 
-/** Threads that die this many times in a row without answering once are not started again: they
- *  cannot start here (a broken install, too little memory), and starting them forever would spin. */
+/** Threads that die this many times in a row before they have started are not started again: they
+ *  cannot start here (a broken install, too little memory), and starting them forever would spin.
+ *  A thread that dies after it started is replaced whatever happened before (an article killed it). */
 export const MAX_SILENT_DEATHS = 3;
 
 const ANALYSIS_THREAD = new URL('./analysis-thread.js', import.meta.url);
@@ -87,9 +89,10 @@ export class AnalysisPool {
   private start(silentDeaths: number): Thread {
     const worker = moduleWorker(this.script);
     if (this.options) worker.postMessage({ options: this.options } satisfies ToAnalysis);
-    const thread: Thread = { worker, pending: new Map<number, Pending>(), answered: false, silentDeaths };
+    const thread: Thread = { worker, pending: new Map<number, Pending>(), started: false, silentDeaths };
     worker.on('message', (m: FromAnalysis) => {
-      thread.answered = true;
+      thread.started = true;
+      if ('ready' in m) return;
       const job = thread.pending.get(m.id);
       if (!job) return;
       thread.pending.delete(m.id);
@@ -97,19 +100,19 @@ export class AnalysisPool {
       else job.reject(new DossierError(m.error.code, m.error.message, m.error.file));
     });
     // A thread that dies (out of memory, a crash) fails what it held, and another takes its place,
-    // unless threads in its place keep dying before they answer.
+    // unless threads in its place keep dying before they have started.
     const lost = (reason: string) => {
       for (const job of thread.pending.values()) job.reject(new DossierError('STORE', `analysis thread stopped: ${reason}`, job.source));
       thread.pending.clear();
       const at = this.threads.indexOf(thread);
       if (at < 0 || this.closed) return;
-      const silentDeaths = thread.answered ? 0 : thread.silentDeaths + 1;
+      const silentDeaths = thread.started ? 0 : thread.silentDeaths + 1;
       if (silentDeaths < MAX_SILENT_DEATHS) {
         this.threads[at] = this.start(silentDeaths);
         return;
       }
       this.threads.splice(at, 1);
-      if (!this.threads.length) this.broken = `analysis threads cannot start (${MAX_SILENT_DEATHS} in a row stopped before answering: ${reason})`;
+      if (!this.threads.length) this.broken = `analysis threads cannot start (${MAX_SILENT_DEATHS} in a row stopped before they started: ${reason})`;
     };
     worker.on('error', (err) => lost(err.message));
     worker.on('exit', (code) => { if (!this.closed) lost(`exit code ${code}`); });

@@ -28,6 +28,8 @@ try {
   // A resource that cannot load (a missing model file) fails each article with its error, as it
   // would have without the warm-up; the thread itself must not die of it (it would be restarted).
 }
+// The thread has started: if it dies from now on, an article did it, not a start that cannot succeed.
+port.postMessage({ ready: true } satisfies FromAnalysis);
 
 port.on('message', (m: ToAnalysis) => {
   if ('options' in m) {

@@ -13,7 +13,7 @@ import { Context } from '../../src/context.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { analyzeArticle } from '../../src/pipeline.js';
 import { articleOf, forStore, ingestItems, type ArticleInput } from '../../src/runner.js';
-import { AnalysisPool } from '../../src/analysis-pool.js';
+import { AnalysisPool, MAX_SILENT_DEATHS } from '../../src/analysis-pool.js';
 import type { Article } from '../../src/schema/article.js';
 import type { ListEntry } from '../../src/screen/types.js';
 import { documentDates } from '../../src/corroborate/statements.js';
@@ -170,7 +170,7 @@ test('analysing on the saving thread, documents are still saved many to a commit
   }
 });
 
-test('analysis threads that keep dying before they answer are given up: articles fail with why, nothing spins', async () => {
+test('analysis threads that keep dying before they start are given up: articles fail with why, nothing spins', async () => {
   // A thread that exits as it starts, as one would whose modules cannot load.
   const pool = new AnalysisPool(2, new URL('data:text/javascript,process.exit(3)')).configure({ lists: null });
   const article = (await seedArticles())[0];
@@ -180,8 +180,27 @@ test('analysis threads that keep dying before they answer are given up: articles
       await pool.analyse(article).then(() => assert.fail('a dead thread analysed'), (err: Error) => seen.add(err.message.replace(/\(.*/, '')));
     }
     assert.equal(pool.size, 0, 'both threads given up');
-    await assert.rejects(pool.analyse(article), (err: Error) => /analysis threads cannot start \(3 in a row stopped before answering: exit code 3\)/.test(err.message));
+    await assert.rejects(pool.analyse(article), (err: Error) => /analysis threads cannot start \(3 in a row stopped before they started: exit code 3\)/.test(err.message));
     assert.ok([...seen].every((m) => /analysis thread stopped: exit code 3|analysis threads cannot start/.test(m)), [...seen].join('; '));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('an analysis thread that started and then dies on each article is replaced every time', async () => {
+  // Says it started, then dies on any article, as a thread killed by a hostile input would.
+  const script = `import { parentPort } from 'node:worker_threads';
+    parentPort.postMessage({ ready: true });
+    parentPort.on('message', (m) => { if ('id' in m) process.exit(4); });`;
+  const pool = new AnalysisPool(1, new URL(`data:text/javascript,${encodeURIComponent(script)}`)).configure({ lists: null });
+  const article = (await seedArticles())[0];
+  try {
+    for (let i = 0; i < MAX_SILENT_DEATHS + 2; i++) {
+      // Each new thread gets the article only once it has started, as a fresh pool's would after warming up.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await assert.rejects(pool.analyse(article), /analysis thread stopped: exit code 4/);
+    }
+    assert.equal(pool.size, 1, 'still one thread: the articles killed them, they did start');
   } finally {
     await pool.close();
   }
