@@ -10,8 +10,13 @@ import { REPO_ROOT } from '../../paths.js';
 import { DossierError } from '../../errors.js';
 
 // With no user in the URL and none in PGUSER, pg falls back to $USER, which services and containers
-// often lack; libpq (psql) uses the name of the user running the process, and so do we.
-pg.defaults.user ??= userInfo().username;
+// often lack; libpq (psql) uses the name of the user running the process, and so do we. A process
+// whose uid has no name (some containers) keeps pg's default.
+try {
+  pg.defaults.user ??= userInfo().username;
+} catch {
+  // no passwd entry for this uid
+}
 
 export const PG_MIGRATIONS_DIR = join(REPO_ROOT, 'src', 'store', 'postgres', 'migrations');
 export const DEFAULT_SCHEMA = 'dossier';
