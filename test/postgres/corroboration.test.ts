@@ -250,3 +250,28 @@ test('postgres: a draining process leaves the waiting documents to the one corro
     await dispose();
   }
 });
+
+test('postgres: a draining process waits for the documents that waited when it began, not for those queued since', async () => {
+  const { store: a, schema, dispose } = await openTestStore('corr');
+  const b = await PostgresStore.open(schemaUrl(schema));
+  try {
+    const [wire, copy, other] = corpus();
+    await b.transaction((client) => b.saveWith(client, wire));
+    assert.equal(await b.corroborate({ min: 1 }), 1, 'b holds corroboration');
+    await a.transaction((client) => a.saveWith(client, copy));
+    let done: number | null = null;
+    const draining = a.corroborate({ wait: true, leaveToHolder: true }).then((n) => (done = n));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(done, null, 'the copy waits, and b is at work');
+    // A document queued after a began draining; then a batch of b's takes the copy alone (as its
+    // first batch would, were it to find the copy first): a is done, and the newer one is b's.
+    await b.transaction((client) => b.saveWith(client, other));
+    await b.pool.query(`WITH taken AS (DELETE FROM corr_pending WHERE doc_id = 'copy') UPDATE corr_epoch SET at = clock_timestamp()`);
+    assert.equal(await draining, 0, 'a corroborated nothing itself');
+    assert.equal((await a.corroborationBacklog()).waiting, 1, 'the document queued since is left waiting, for b');
+    assert.equal(await b.corroborate({ min: 1 }), 1);
+  } finally {
+    await b.close();
+    await dispose();
+  }
+});

@@ -512,7 +512,8 @@ export interface CorroborateOptions {
    *  gather into full batches, which reuse what they read. */
   min?: number;
   /** With `wait`: while another process is corroborating (it goes on while documents wait), wait
-   *  for it to finish instead of taking the lock between its batches and starting a batch cold. */
+   *  for it to take the documents waiting now, instead of taking the lock between its batches and
+   *  starting a batch cold; what is queued after is left to it (see whileOthersCorroborate). */
   leaveToHolder?: boolean;
 }
 
@@ -546,7 +547,7 @@ export async function corroboratePending(pool: pg.Pool, schema: string, opts: Co
   let size = opts.batch ?? CORROBORATION_BATCH;
   const min = Math.max(1, opts.min ?? 1);
   if (!opts.wait && !(await due(pool, schema, min, self))) return 0;
-  if (opts.wait && opts.leaveToHolder) await whileOthersCorroborate(pool, schema, self);
+  if (opts.wait && opts.leaveToHolder && (await whileOthersCorroborate(pool, schema, self)) === 'left') return 0;
   for (;;) {
     if (!opts.wait && !(await waiting(pool, 1))) return done;
     let batch: Batch | null;
@@ -578,19 +579,20 @@ async function waiting(pool: pg.Pool, cap: number): Promise<number> {
   return (await pool.query('SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p', [cap])).rows[0].n;
 }
 
-/** How many documents wait for corroboration (counting up to `cap`); the process that ran the last
- *  batch (null: nobody has, or it said it stopped); and whether that process has gone quiet: no
- *  batch is running (the corroboration lock is free) and none ended in the last
- *  HOLDER_STALE_SECONDS. A batch's own end time is no sign of life while it runs: a batch can take
- *  longer than that on a machine shared with busy workers. */
-async function holderState(pool: pg.Pool, schema: string, cap: number): Promise<{ n: number; holder: string | null; quiet: boolean }> {
+/** How many documents wait for corroboration (counting up to `cap`; only those queued up to `upTo`,
+ *  a corr_pending seq, when given); the process that ran the last batch (null: nobody has, or it
+ *  said it stopped); and whether that process has gone quiet: no batch is running (the
+ *  corroboration lock is free) and none ended in the last HOLDER_STALE_SECONDS. A batch's own end
+ *  time is no sign of life while it runs: a batch can take longer than that on a machine shared
+ *  with busy workers. */
+async function holderState(pool: pg.Pool, schema: string, cap: number, upTo: string | null = null): Promise<{ n: number; holder: string | null; quiet: boolean }> {
   // An advisory lock on a bigint shows in pg_locks as its high and low 32 bits.
   const key = BigInt.asUintN(64, schemaLockKey(schema, CORROBORATION_LOCK));
-  return (await pool.query(`SELECT (SELECT COUNT(*)::int FROM (SELECT 1 FROM corr_pending WHERE error IS NULL LIMIT $1) p) AS n, e.holder,
-      e.at < now() - make_interval(secs => $2) AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+  return (await pool.query(`SELECT (SELECT COUNT(*)::int FROM (SELECT 1 FROM corr_pending WHERE error IS NULL AND seq <= COALESCE($5::bigint, seq) LIMIT $1) p) AS n,
+      e.holder, e.at < now() - make_interval(secs => $2) AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.classid = $3::oid AND l.objid = $4::oid
         AND l.objsubid = 1) AS quiet
-    FROM corr_epoch e`, [cap, HOLDER_STALE_SECONDS, (key >> 32n).toString(), (key & 0xffffffffn).toString()])).rows[0];
+    FROM corr_epoch e`, [cap, HOLDER_STALE_SECONDS, (key >> 32n).toString(), (key & 0xffffffffn).toString(), upTo])).rows[0];
 }
 
 /** Should this process start corroborating without waiting? When `min` documents wait, if it ran
@@ -604,12 +606,18 @@ async function due(pool: pg.Pool, schema: string, min: number, self: Corroborato
 /** How often a process leaving corroboration to another asks whether that one is done. */
 const HOLDER_POLL_MS = 200;
 
-/** Returns once no documents wait or nobody else is corroborating them: the last batch was this
- *  process's or nobody's (its process said it stopped), or that process has gone quiet. */
-async function whileOthersCorroborate(pool: pg.Pool, schema: string, self: Corroborator): Promise<void> {
+/** Waits while another process corroborates the documents that wait now. Says 'take' once this
+ *  process should corroborate what is left: the last batch was its own or nobody's (that process
+ *  said it stopped), or that process has gone quiet. Says 'left' once the documents waiting when it
+ *  began are done and that process is still at work: those queued since are its to take (were this
+ *  process to wait for them too, a stream of new documents could keep it waiting for ever). */
+async function whileOthersCorroborate(pool: pg.Pool, schema: string, self: Corroborator): Promise<'take' | 'left'> {
+  // With nothing waiting, seq 0 (before the first) leaves nothing to wait for.
+  const last = (await pool.query(`SELECT COALESCE(MAX(seq), 0)::text AS seq FROM corr_pending WHERE error IS NULL`)).rows[0].seq as string;
   for (;;) {
-    const state = await holderState(pool, schema, 1);
-    if (!state.n || !state.holder || state.holder === self.id || state.quiet) return;
+    const state = await holderState(pool, schema, 1, last);
+    if (!state.holder || state.holder === self.id || state.quiet) return 'take';
+    if (!state.n) return 'left';
     await new Promise((resolve) => setTimeout(resolve, HOLDER_POLL_MS));
   }
 }
