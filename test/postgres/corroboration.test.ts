@@ -199,79 +199,70 @@ test('postgres: processes taking turns at corroboration, with a document replace
   });
 });
 
-test('postgres: the process that ran the last batch runs the next; another takes over once it has gone quiet', async () => {
+/** Two processes' stores on one new schema (the first the test's own); both closed, the schema dropped. */
+async function withTwoStores(fn: (a: PostgresStore, b: PostgresStore, schema: string) => Promise<void>): Promise<void> {
   const { store: a, schema, dispose } = await openTestStore('corr');
   const b = await PostgresStore.open(schemaUrl(schema));
   try {
-    const [wire, copy, other] = corpus();
-    await a.transaction((client) => a.saveWith(client, wire));
-    assert.equal(await b.corroborate({ min: 1 }), 1, 'with no holder yet, anyone may start');
-    await a.transaction((client) => a.saveWith(client, copy));
-    assert.equal(await a.corroborate({ min: 1 }), 0, 'another process ran the last batch a moment ago');
-    assert.equal(await b.corroborate({ min: 1 }), 1);
-    await a.transaction((client) => a.saveWith(client, other));
-    await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
-    assert.equal(await a.corroborate({ min: 1 }), 1, 'the holder has run no batch for a minute');
-    assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
+    await fn(a, b, schema);
   } finally {
     await b.close();
     await dispose();
   }
-});
+}
 
-test('postgres: a draining process leaves the waiting documents to the one corroborating until that one stops', async () => {
-  const { store: a, schema, dispose } = await openTestStore('corr');
-  const b = await PostgresStore.open(schemaUrl(schema));
-  try {
-    const [wire, copy] = corpus();
-    await b.transaction((client) => b.saveWith(client, wire));
-    assert.equal(await b.corroborate({ min: 1 }), 1, 'b holds corroboration');
-    await a.transaction((client) => a.saveWith(client, copy));
-    // b is in a batch that has run longer than a quiet holder's wait (its last batch ended a minute
-    // ago): that is no reason to queue for the lock, which would take the next batch from b.
-    await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
-    const running = await b.pool.connect();
-    await running.query('BEGIN');
-    await lockAll(running, schema, [CORROBORATION_LOCK]);
-    let done: number | null = null;
-    const draining = a.corroborate({ wait: true, leaveToHolder: true }).then((n) => (done = n));
-    const pause = () => new Promise((resolve) => setTimeout(resolve, 600));
-    await pause();
-    await running.query('UPDATE corr_epoch SET at = clock_timestamp()');
-    await running.query('COMMIT');
-    running.release();
-    await pause();
-    assert.equal(done, null, 'a waits while b, whose batch ended a moment ago, may still take the document');
-    await b.releaseCorroboration();
-    assert.equal(await draining, 1, 'once b says it stopped, a takes the document at once');
-    assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
-  } finally {
-    await b.close();
-    await dispose();
-  }
-});
+test('postgres: the process that ran the last batch runs the next; another takes over once it has gone quiet', () => withTwoStores(async (a, b) => {
+  const [wire, copy, other] = corpus();
+  await a.transaction((client) => a.saveWith(client, wire));
+  assert.equal(await b.corroborate({ min: 1 }), 1, 'with no holder yet, anyone may start');
+  await a.transaction((client) => a.saveWith(client, copy));
+  assert.equal(await a.corroborate({ min: 1 }), 0, 'another process ran the last batch a moment ago');
+  assert.equal(await b.corroborate({ min: 1 }), 1);
+  await a.transaction((client) => a.saveWith(client, other));
+  await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
+  assert.equal(await a.corroborate({ min: 1 }), 1, 'the holder has run no batch for a minute');
+  assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
+}));
 
-test('postgres: a draining process waits for the documents that waited when it began, not for those queued since', async () => {
-  const { store: a, schema, dispose } = await openTestStore('corr');
-  const b = await PostgresStore.open(schemaUrl(schema));
-  try {
-    const [wire, copy, other] = corpus();
-    await b.transaction((client) => b.saveWith(client, wire));
-    assert.equal(await b.corroborate({ min: 1 }), 1, 'b holds corroboration');
-    await a.transaction((client) => a.saveWith(client, copy));
-    let done: number | null = null;
-    const draining = a.corroborate({ wait: true, leaveToHolder: true }).then((n) => (done = n));
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    assert.equal(done, null, 'the copy waits, and b is at work');
-    // A document queued after a began draining; then a batch of b's takes the copy alone (as its
-    // first batch would, were it to find the copy first): a is done, and the newer one is b's.
-    await b.transaction((client) => b.saveWith(client, other));
-    await b.pool.query(`WITH taken AS (DELETE FROM corr_pending WHERE doc_id = 'copy') UPDATE corr_epoch SET at = clock_timestamp()`);
-    assert.equal(await draining, 0, 'a corroborated nothing itself');
-    assert.equal((await a.corroborationBacklog()).waiting, 1, 'the document queued since is left waiting, for b');
-    assert.equal(await b.corroborate({ min: 1 }), 1);
-  } finally {
-    await b.close();
-    await dispose();
-  }
-});
+test('postgres: a draining process leaves the waiting documents to the one corroborating until that one stops', () => withTwoStores(async (a, b, schema) => {
+  const [wire, copy] = corpus();
+  await b.transaction((client) => b.saveWith(client, wire));
+  assert.equal(await b.corroborate({ min: 1 }), 1, 'b holds corroboration');
+  await a.transaction((client) => a.saveWith(client, copy));
+  // b is in a batch that has run longer than a quiet holder's wait (its last batch ended a minute
+  // ago): that is no reason to queue for the lock, which would take the next batch from b.
+  await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
+  const running = await b.pool.connect();
+  await running.query('BEGIN');
+  await lockAll(running, schema, [CORROBORATION_LOCK]);
+  let done: number | null = null;
+  const draining = a.corroborate({ wait: true, leaveToHolder: true }).then((n) => (done = n));
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 600));
+  await pause();
+  await running.query('UPDATE corr_epoch SET at = clock_timestamp()');
+  await running.query('COMMIT');
+  running.release();
+  await pause();
+  assert.equal(done, null, 'a waits while b, whose batch ended a moment ago, may still take the document');
+  await b.releaseCorroboration();
+  assert.equal(await draining, 1, 'once b says it stopped, a takes the document at once');
+  assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
+}));
+
+test('postgres: a draining process waits for the documents that waited when it began, not for those queued since', () => withTwoStores(async (a, b) => {
+  const [wire, copy, other] = corpus();
+  await b.transaction((client) => b.saveWith(client, wire));
+  assert.equal(await b.corroborate({ min: 1 }), 1, 'b holds corroboration');
+  await a.transaction((client) => a.saveWith(client, copy));
+  let done: number | null = null;
+  const draining = a.corroborate({ wait: true, leaveToHolder: true }).then((n) => (done = n));
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  assert.equal(done, null, 'the copy waits, and b is at work');
+  // A document queued after a began draining; then a batch of b's takes the copy alone (as its
+  // first batch would, were it to find the copy first): a is done, and the newer one is b's.
+  await b.transaction((client) => b.saveWith(client, other));
+  await b.pool.query(`WITH taken AS (DELETE FROM corr_pending WHERE doc_id = 'copy') UPDATE corr_epoch SET at = clock_timestamp()`);
+  assert.equal(await draining, 0, 'a corroborated nothing itself');
+  assert.equal((await a.corroborationBacklog()).waiting, 1, 'the document queued since is left waiting, for b');
+  assert.equal(await b.corroborate({ min: 1 }), 1);
+}));
