@@ -196,6 +196,44 @@ function number(p: Prepared): void {
   p.epoch = featureEpoch;
 }
 
+/** A feature's weight (squared IDF) by its frequency and the corpus size. A new statement is
+ *  compared with up to 60 candidates, and each candidate's weights are worked out again at the new
+ *  size; their features share a few small frequencies, so each weight is worked out once per size
+ *  (by the same expression, so to the same number) and looked up after that. A value holds for the
+ *  size it was worked out at, which is kept beside it. */
+class WeightTable {
+  private values = new Float64Array(256);
+  private at = new Float64Array(256).fill(-1);
+
+  weight(statements: number, frequency: number): number {
+    const f = frequency;
+    if (!(f >= 0 && f < 1 << 20 && (f | 0) === f)) return squaredIdf(statements, f);
+    if (f >= this.values.length) this.grow(f);
+    if (this.at[f] !== statements) {
+      this.values[f] = squaredIdf(statements, f);
+      this.at[f] = statements;
+    }
+    return this.values[f];
+  }
+
+  private grow(f: number): void {
+    let size = this.values.length;
+    while (size <= f) size *= 2;
+    const values = new Float64Array(size);
+    values.set(this.values);
+    const at = new Float64Array(size).fill(-1);
+    at.set(this.at);
+    this.values = values;
+    this.at = at;
+  }
+}
+
+const squaredIdf = (statements: number, frequency: number) => Math.log(1 + (statements + 1) / (frequency + 1)) ** IDF_POWER;
+const weights = new WeightTable();
+
+/** A feature's weight at a corpus size and frequency, through the table. */
+export const featureWeight = (statements: number, frequency: number): number => weights.weight(statements, frequency);
+
 /** Brings a statement's feature weights (squared IDF, as `idf` gives it) and whole weight up to
  *  the statistics: frequencies are read again only in a new generation. */
 function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
@@ -216,9 +254,10 @@ function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
     p.statements = -1;
   }
   if (p.statements === stats.statements) return;
+  const statements = stats.statements;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const w = Math.log(1 + (stats.statements + 1) / (p.frequencies[i] + 1)) ** IDF_POWER;
+    const w = weights.weight(statements, p.frequencies[i]);
     p.weights[i] = w;
     total += w * p.nameFactor[i] * p.contextFactor[i] * p.specificFactor[i];
   }

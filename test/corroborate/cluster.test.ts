@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { contentTerms, isNegated, quantities, stem, years } from '../../src/corroborate/text.js';
 import { statementsOf, type Statement } from '../../src/corroborate/statements.js';
 import { MemoryClusterer, NumberedRanker, kthLargest, rankByKeys } from '../../src/corroborate/cluster.js';
-import { blockingKeys, frozenFrequency, limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity, type FrequencyCell } from '../../src/corroborate/similarity.js';
+import { blockingKeys, featureWeight, frozenFrequency, limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity, type FrequencyCell } from '../../src/corroborate/similarity.js';
 import { contradictionsIn } from '../../src/corroborate/contradictions.js';
 import { analysed, type DocSpec } from './helpers.js';
 
@@ -130,6 +130,15 @@ test('kept weights follow the statistics: same score as a first comparison after
   // Statistics without a generation are read again for every comparison batch.
   frequencies.set(term, 0);
   assert.equal(similarityScore(a, b, { statements: 500, df: stats.df }), more);
+});
+
+test('feature weights come from the table as the formula gives them, whatever order sizes and frequencies come in', () => {
+  const formula = (n: number, f: number) => Math.log(1 + (n + 1) / (f + 1)) ** 2;
+  // Sizes go up, back down and up again; frequencies repeat, grow past the table, are fractional.
+  const sizes = [10, 11, 10, 5000, 11, 10, 70_000];
+  const frequencies = [0, 1, 3, 1, 0, 255, 256, 4096, 2.5, 1 << 21, 3];
+  for (const n of sizes) for (const f of frequencies) assert.equal(featureWeight(n, f), formula(n, f), `size ${n}, frequency ${f}`);
+  for (const f of frequencies.reverse()) for (const n of sizes.reverse()) assert.equal(featureWeight(n, f), formula(n, f), `size ${n}, frequency ${f}`);
 });
 
 test('scores stay the same when the feature numbering starts again between and within comparisons', () => {
