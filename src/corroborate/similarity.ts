@@ -354,8 +354,14 @@ function eventAgreement(a: Statement, b: Statement): 'full' | 'participants' | n
   return x.mode && x.mode === y.mode ? 'full' : 'participants';
 }
 
+/** Do the two lists share a value (as `includes` compares, NaN meeting NaN)? Loops rather than
+ *  `some` and `includes`: this runs for every pair compared. */
 function agree(a: number[], b: number[]): boolean {
-  return a.length > 0 && b.length > 0 && a.some((x) => b.includes(x));
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    for (let j = 0; j < b.length; j++) if (b[j] === x || (x !== x && b[j] !== b[j])) return true;
+  }
+  return false;
 }
 
 /** Blocking keys of a statement: the corpus entities it names, its content terms and frames. Candidate
