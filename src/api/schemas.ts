@@ -228,6 +228,11 @@ export const QueueState = z.object({
   corroboration: z.object({
     waiting: z.number().int().describe('saved documents not yet clustered'),
     failed: z.array(z.object({ documentId: z.string(), attempts: z.number().int(), error: z.string() })),
+    holder: z.object({
+      process: z.string().nullable().describe('host:pid:id of the process that ran the last batch; null once it said it stopped'),
+      lastBatchAt: z.string().nullable().describe('when the last finished batch ended (a running batch shows once it commits)'),
+      running: z.boolean().describe('a batch (or a save replacing a document) holds the corroboration lock now'),
+    }).nullable().describe('who corroborates; null when nobody does and nothing runs'),
   }).nullable(),
 }).meta({ id: 'QueueState' });
 

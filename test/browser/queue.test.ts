@@ -65,7 +65,7 @@ test('API: /api/queue gives counts, dead letters with their error and the corrob
   assert.equal(q.body.jobs.items.length, 1);
   assert.match(q.body.jobs.items[0].source, /poison/);
   assert.equal(q.body.jobs.items[0].lastError, HOSTILE);
-  assert.deepEqual(q.body.corroboration, { waiting: 0, failed: [] });
+  assert.deepEqual(q.body.corroboration, { waiting: 0, failed: [], holder: null }, 'the drained worker said it stopped corroborating');
   const a = await getJson(server.url, '/api/alerts');
   assert.equal(a.body.available, true);
   assert.equal(a.body.alerts.length, 1);
@@ -82,6 +82,9 @@ test('the Ingest page lists the dead letter, the backlog and the alert hits, all
   assert.ok(existsSync(CHROMIUM), `Chromium at ${CHROMIUM}`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
   const problems: string[] = [];
+  // A process corroborating, under a name no process would take: it shows, as text.
+  const holder = 'host<img src=x onerror="window.__pwned=2">:7:0badc0de';
+  await store.pool.query('UPDATE corr_epoch SET holder = $1, at = $2', [holder, '2026-01-02T03:04:05Z']);
   for (const [width, height] of [[1280, 800], [375, 740]]) {
     const page = await browser.newPage({ viewport: { width, height } });
     page.setDefaultTimeout(60_000);
@@ -91,6 +94,8 @@ test('the Ingest page lists the dead letter, the backlog and the alert hits, all
     assert.match((await page.textContent('.queue-counts')) ?? '', /1 done, 1 dead · 0 saved documents waiting for corroboration/);
     assert.equal(await page.textContent('.dead-letters td.failures'), HOSTILE, 'the error shows as text');
     assert.equal(await page.locator('.dead-letters img').count(), 0, 'no element made from the error');
+    assert.equal(await page.textContent('.corroboration-holder'), `Corroborating: ${holder} · last batch ended 2026-01-02 03:04:05 UTC`);
+    assert.equal(await page.locator('.queue img').count(), 0, 'no element made from the holder\'s name');
     assert.match((await page.textContent('.alert-list')) ?? '', /Mahan Air/);
     assert.ok(await page.locator('.hits li').count() > 0);
     assert.doesNotMatch((await page.textContent('.alerts')) ?? '', /s3cr3t/);

@@ -13,7 +13,7 @@ import { CORROBORATION_LOCK } from '../../src/store/postgres/corroboration.js';
 import { lockAll } from '../../src/store/postgres/connection.js';
 import type { Claim } from '../../src/schema/analysis.js';
 import { analysed, entity } from '../store/contract.js';
-import { openTestStore, schemaUrl } from './helpers.js';
+import { openTestStore, schemaUrl, pending } from './helpers.js';
 import { SEEDS_DIR } from '../helpers/fixtures.js';
 import { articlesFromBytes } from '../../src/ingest/index.js';
 import { Context } from '../../src/context.js';
@@ -135,7 +135,7 @@ test('postgres: saves queued for corroboration and clustered in batches give exa
     assert.equal((await postgres.listClusters({ minMembers: 1 })).total, 0);
     // Batches of 4 documents: the batch's caches must stay true across documents and batches.
     assert.equal(await postgres.corroborate({ wait: true, batch: 4 }), docs.length);
-    assert.deepEqual(await postgres.corroborationBacklog(), { waiting: 0, failed: [] });
+    assert.deepEqual(pending(await postgres.corroborationBacklog()), { waiting: 0, failed: [] });
     const ids = docs.map((d) => d.article.id);
     const expected = await everything(sqlite, ids);
     assert.ok(expected.clusters.items.some((c) => c.documents >= 3), 'some proposition spans three articles');
@@ -162,7 +162,7 @@ test('postgres: a document whose corroboration fails is set aside with its error
     await store.pool.query('UPDATE documents SET analysis_json = $1 WHERE id = $2', [JSON.stringify(saved.rows[0].analysis_json), 'copy']);
     assert.equal(await store.retryCorroboration(), 1);
     assert.equal(await store.corroborate({ wait: true }), 1);
-    assert.deepEqual(await store.corroborationBacklog(), { waiting: 0, failed: [] });
+    assert.deepEqual(pending(await store.corroborationBacklog()), { waiting: 0, failed: [] });
     assert.ok((await store.documentLinks('copy')).length > 0, 'the repaired copy is linked to its origin');
   } finally {
     await dispose();
@@ -214,14 +214,20 @@ async function withTwoStores(fn: (a: PostgresStore, b: PostgresStore, schema: st
 test('postgres: the process that ran the last batch runs the next; another takes over once it has gone quiet', () => withTwoStores(async (a, b) => {
   const [wire, copy, other] = corpus();
   await a.transaction((client) => a.saveWith(client, wire));
+  assert.equal((await a.corroborationBacklog()).holder, null, 'nobody corroborates yet');
   assert.equal(await b.corroborate({ min: 1 }), 1, 'with no holder yet, anyone may start');
+  const holder = (await a.corroborationBacklog()).holder;
+  assert.equal(holder?.process, b.corroboratorId, 'the backlog names the process that ran the batch');
+  assert.match(holder!.process!, new RegExp(`^[^:]+:${process.pid}:[0-9a-f]{8}$`), 'host:pid:id, as a worker is named');
+  assert.equal(holder!.running, false);
+  assert.ok(Date.now() - Date.parse(holder!.lastBatchAt!) < 60_000, `the batch ended just now: ${holder!.lastBatchAt}`);
   await a.transaction((client) => a.saveWith(client, copy));
   assert.equal(await a.corroborate({ min: 1 }), 0, 'another process ran the last batch a moment ago');
   assert.equal(await b.corroborate({ min: 1 }), 1);
   await a.transaction((client) => a.saveWith(client, other));
   await a.pool.query(`UPDATE corr_epoch SET at = now() - interval '1 minute'`);
   assert.equal(await a.corroborate({ min: 1 }), 1, 'the holder has run no batch for a minute');
-  assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
+  assert.deepEqual(pending(await a.corroborationBacklog()), { waiting: 0, failed: [] });
 }));
 
 test('postgres: a draining process leaves the waiting documents to the one corroborating until that one stops', () => withTwoStores(async (a, b, schema) => {
@@ -239,6 +245,8 @@ test('postgres: a draining process leaves the waiting documents to the one corro
   const draining = a.corroborate({ wait: true, leaveToHolder: true }).then((n) => (done = n));
   const pause = () => new Promise((resolve) => setTimeout(resolve, 600));
   await pause();
+  assert.deepEqual({ ...(await a.corroborationBacklog()).holder, lastBatchAt: null }, { process: b.corroboratorId, running: true, lastBatchAt: null },
+    'a batch of b\'s holds the lock');
   await running.query('UPDATE corr_epoch SET at = clock_timestamp()');
   await running.query('COMMIT');
   running.release();
@@ -246,7 +254,10 @@ test('postgres: a draining process leaves the waiting documents to the one corro
   assert.equal(done, null, 'a waits while b, whose batch ended a moment ago, may still take the document');
   await b.releaseCorroboration();
   assert.equal(await draining, 1, 'once b says it stopped, a takes the document at once');
-  assert.deepEqual(await a.corroborationBacklog(), { waiting: 0, failed: [] });
+  assert.equal((await a.corroborationBacklog()).holder?.process, a.corroboratorId);
+  await a.releaseCorroboration();
+  assert.equal((await a.corroborationBacklog()).holder, null, 'a stopped: nobody corroborates');
+  assert.deepEqual(pending(await a.corroborationBacklog()), { waiting: 0, failed: [] });
 }));
 
 test('postgres: a draining process waits for the documents that waited when it began, not for those queued since', () => withTwoStores(async (a, b) => {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JobQueue } from '../../src/queue/queue.js';
 import { article } from '../helpers/fixtures.js';
-import { nodeFlags, openTestStore, schemaUrl } from './helpers.js';
+import { nodeFlags, openTestStore, schemaUrl, pending } from './helpers.js';
 
 // The helper script sits beside this file: .ts under tsx, .js once compiled to dist/.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -51,7 +51,7 @@ test('postgres: a worker killed mid-batch and restarted stores every article exa
     assert.equal(done.rows[0].n, total, 'every job names the document it stored');
     assert.equal(stats.entities, 1);
     // Corroboration, deferred to batches, caught up too: every document has its profile, none waits.
-    assert.deepEqual(await store.corroborationBacklog(), { waiting: 0, failed: [] });
+    assert.deepEqual(pending(await store.corroborationBacklog()), { waiting: 0, failed: [] });
     const profiled = await store.pool.query('SELECT COUNT(*)::int AS n FROM corr_docs');
     assert.equal(profiled.rows[0].n, total, 'every stored article corroborated once');
   } finally {

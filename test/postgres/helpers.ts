@@ -6,7 +6,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { REPO_ROOT } from '../../src/paths.js';
-import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { PostgresStore, type CorroborationBacklog } from '../../src/store/postgres/postgres-store.js';
 
 export const PG_URL = process.env.DOSSIER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -65,3 +65,6 @@ export function runDossier(args: string[], env: NodeJS.ProcessEnv = {}): Promise
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** A corroboration backlog without its holder: what waits and what failed. */
+export const pending = (b: CorroborationBacklog) => ({ waiting: b.waiting, failed: b.failed });

@@ -42,6 +42,10 @@ test('postgres watch: a loopback feed is refused unless --allow-private, then en
     assert.equal(listed.counts.queued, 2);
     assert.deepEqual(listed.items.map((j: { state: string }) => j.state), ['queued', 'queued']);
     assert.equal((await new JobQueue(store).counts()).queued, 2);
+    assert.equal(listed.corroboration.holder, null, 'nobody corroborates yet');
+    await store.pool.query(`UPDATE corr_epoch SET holder = 'box:42:0badc0de', at = '2026-01-02T03:04:05Z'`);
+    const text = await runDossier(['jobs', '--db', db]);
+    assert.match(text.stdout, /^corroboration: box:42:0badc0de, last batch ended 2026-01-02 03:04:05 UTC$/m, 'jobs names the process that corroborates');
   } finally {
     server.close();
     await dispose();

@@ -6,6 +6,7 @@ import { analyzeArticle } from '../../pipeline.js';
 import { forStore } from '../../runner.js';
 import { openStore, storeLocation } from '../../store/open.js';
 import { JOB_STATES, queueOf, type JobState } from '../../queue/queue.js';
+import type { CorroborationBacklog } from '../../store/postgres/postgres-store.js';
 import { HALT_AFTER, Worker } from '../../queue/worker.js';
 import { DossierError } from '../../errors.js';
 import { printJson, printTable } from '../io.js';
@@ -69,6 +70,13 @@ export function workerCommand(program: Command): void {
     });
 }
 
+/** Who corroborates, for `dossier jobs`. */
+function holderLine(h: NonNullable<CorroborationBacklog['holder']>): string {
+  const when = h.lastBatchAt ? `${h.lastBatchAt.slice(0, 19).replace('T', ' ')} UTC` : null;
+  if (!h.process) return 'corroboration: the lock is held by a save replacing a document';
+  return `corroboration: ${h.process}${h.running ? ', a batch is running' : ''}${when ? `, last batch ended ${when}` : ''}`;
+}
+
 export function jobsCommand(program: Command): void {
   program
     .command('jobs')
@@ -104,6 +112,8 @@ export function jobsCommand(program: Command): void {
         }
         console.log(JOB_STATES.map((s) => `${counts[s]} ${s}`).join(', ')
           + `; ${corroboration.waiting} saved document${corroboration.waiting === 1 ? '' : 's'} waiting for corroboration`);
+        const holder = corroboration.holder;
+        if (holder) console.log(holderLine(holder));
         for (const f of corroboration.failed) console.log(`corroboration failed for ${f.documentId}: ${f.error.split('\n')[0]} (--retry-dead retries it)`);
         printTable(['id', 'state', 'attempts', 'source', 'document', 'error'],
           page.items.map((j) => [j.id, j.state, `${j.attempts}/${j.maxAttempts}`, j.source, j.documentId, j.lastError?.split('\n')[0] ?? null]));

@@ -6,6 +6,7 @@
 // queued documents in batches, in queue order, so clusters grow in one order whatever the workers
 // (docs/decisions/postgres.md).
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { Analysis, Modality } from '../../schema/analysis.js';
 import { finishStatements, statementsOf, type Statement } from '../../corroborate/statements.js';
@@ -522,7 +523,9 @@ export interface CorroborateOptions {
  *  other process corroborated or wrote the tables in between), instead of reading postings,
  *  statements, clusters and frequencies again. */
 export class Corroborator {
-  readonly id = randomUUID();
+  /** Host, process id and a random part, as a worker names itself: `dossier jobs` and the UI show
+   *  which process corroborates. */
+  readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private kept: { epoch: string; state: BatchState } | null = null;
 
   /** The state to start a batch from, when `previous` is the token the last batch kept here wrote.
@@ -586,13 +589,36 @@ async function waiting(pool: pg.Pool, cap: number): Promise<number> {
  *  time is no sign of life while it runs: a batch can take longer than that on a machine shared
  *  with busy workers. */
 async function holderState(pool: pg.Pool, schema: string, cap: number, upTo: string | null = null): Promise<{ n: number; holder: string | null; quiet: boolean }> {
-  // An advisory lock on a bigint shows in pg_locks as its high and low 32 bits.
-  const key = BigInt.asUintN(64, schemaLockKey(schema, CORROBORATION_LOCK));
   return (await pool.query(`SELECT (SELECT COUNT(*)::int FROM (SELECT 1 FROM corr_pending WHERE error IS NULL AND seq <= COALESCE($5::bigint, seq) LIMIT $1) p) AS n,
-      e.holder, e.at < now() - make_interval(secs => $2) AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
-        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.classid = $3::oid AND l.objid = $4::oid
-        AND l.objsubid = 1) AS quiet
-    FROM corr_epoch e`, [cap, HOLDER_STALE_SECONDS, (key >> 32n).toString(), (key & 0xffffffffn).toString(), upTo])).rows[0];
+      e.holder, e.at < now() - make_interval(secs => $2) AND NOT ${lockHeld('$3', '$4')} AS quiet
+    FROM corr_epoch e`, [cap, HOLDER_STALE_SECONDS, ...lockParameters(schema), upTo])).rows[0];
+}
+
+/** Whether a transaction holds the schema's corroboration lock, as pg_locks shows it; `high` and
+ *  `low` are the parameters that carry the lock's key as `lockParameters` gives it. */
+const lockHeld = (high: string, low: string) => `EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.classid = ${high}::oid AND l.objid = ${low}::oid
+  AND l.objsubid = 1)`;
+
+/** The corroboration lock's key as pg_locks shows an advisory lock on a bigint: its high and low 32 bits. */
+function lockParameters(schema: string): [string, string] {
+  const key = BigInt.asUintN(64, schemaLockKey(schema, CORROBORATION_LOCK));
+  return [(key >> 32n).toString(), (key & 0xffffffffn).toString()];
+}
+
+/** Who corroborates: the process that ran the last batch (null once it said it stopped), when the
+ *  last finished batch ended (a running batch's writes show when it commits), and whether a batch (or
+ *  a save replacing a document) holds the lock now. Null when nobody holds the job and nothing runs. */
+export interface CorroborationHolder {
+  process: string | null;
+  lastBatchAt: string | null;
+  running: boolean;
+}
+
+export async function corroborationHolder(pool: pg.Pool, schema: string): Promise<CorroborationHolder | null> {
+  const r = (await pool.query(`SELECT e.holder, e.at, ${lockHeld('$1', '$2')} AS running FROM corr_epoch e`, lockParameters(schema))).rows[0] as { holder: string | null; at: Date | null; running: boolean } | undefined;
+  if (!r || (!r.holder && !r.running)) return null;
+  return { process: r.holder, lastBatchAt: r.at ? r.at.toISOString() : null, running: r.running };
 }
 
 /** Should this process start corroborating without waiting? When `min` documents wait, if it ran

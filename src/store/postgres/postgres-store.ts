@@ -9,7 +9,7 @@ import { foldForLookup } from '../corpus-resolution.js';
 import { documentIdOptions } from '../document-ids.js';
 import { assembleDossier, entitiesByDocument } from '../dossier.js';
 import { matchingSentences, queryTerms } from '../search-text.js';
-import { Corroborator, CORROBORATION_LOCK, corroboratePending, releaseCorroboration, type CorroborateOptions } from './corroboration.js';
+import { Corroborator, CORROBORATION_LOCK, corroborationHolder, corroboratePending, releaseCorroboration, type CorroborateOptions, type CorroborationHolder } from './corroboration.js';
 import * as corroboration from './corroboration-queries.js';
 import type {
   AnalysedDocument, ClaimQuery, ClusterDetail, ClusterQuery, ClusterSummary, DocumentLink, Novelty, TimelineEntry, TimelineQuery, ClaimRecord, DocumentSummary, EntityDossier, EntitySummary, EventQuery,
@@ -44,6 +44,8 @@ export function saveLocks(article: Article): string[] {
 export interface CorroborationBacklog {
   waiting: number;
   failed: { documentId: string; attempts: number; error: string }[];
+  /** Which process corroborates, and whether a batch runs now (null: nobody does). */
+  holder: CorroborationHolder | null;
 }
 
 export class PostgresStore implements Store {
@@ -109,16 +111,22 @@ export class PostgresStore implements Store {
   }
 
   /** Tells other processes that this one runs no more corroboration batches (it is stopping). */
+  /** The name this process's corroboration batches go by (`CorroborationBacklog.holder`). */
+  get corroboratorId(): string {
+    return this.corroborator.id;
+  }
+
   releaseCorroboration(): Promise<void> {
     return releaseCorroboration(this.pool, this.corroborator);
   }
 
-  /** Documents saved but not yet clustered, and those whose corroboration failed (with the error). */
+  /** Documents saved but not yet clustered, those whose corroboration failed (with the error), and
+   *  the process that corroborates. */
   async corroborationBacklog(): Promise<CorroborationBacklog> {
     const waiting = (await this.pool.query('SELECT COUNT(*)::int AS n FROM corr_pending WHERE error IS NULL')).rows[0].n as number;
     const failed = (await this.pool.query(`SELECT doc_id, attempts, error FROM corr_pending WHERE error IS NOT NULL ORDER BY seq LIMIT 100`)).rows
       .map((r) => ({ documentId: r.doc_id as string, attempts: r.attempts as number, error: r.error as string }));
-    return { waiting, failed };
+    return { waiting, failed, holder: await corroborationHolder(this.pool, this.schema) };
   }
 
   /** Queues documents whose corroboration failed for another try; returns how many. */

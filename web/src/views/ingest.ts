@@ -73,6 +73,14 @@ export async function ingestView(root: HTMLElement): Promise<void> {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The worker queue and alerts (PostgreSQL), refreshed every few seconds while jobs are pending. */
+/** Who corroborates: the process that ran the last batch, and whether one runs now. */
+function holderLine(holder: NonNullable<QueueState['corroboration']>['holder']): HTMLElement {
+  if (!holder) return h('p', { class: 'small muted corroboration-holder' }, 'No process is corroborating.');
+  const when = holder.lastBatchAt ? ` · last batch ended ${holder.lastBatchAt.slice(0, 19).replace('T', ' ')} UTC` : '';
+  if (!holder.process) return h('p', { class: 'small muted corroboration-holder' }, 'A save replacing a document holds the corroboration lock.');
+  return h('p', { class: 'small muted corroboration-holder' }, `Corroborating: ${holder.process}${holder.running ? ' · a batch is running' : ''}${when}`);
+}
+
 async function workerPanels(root: HTMLElement): Promise<void> {
   const queueBody = h('div', { class: 'queue' });
   const alertsBody = h('div', { class: 'alerts' });
@@ -93,6 +101,7 @@ async function workerPanels(root: HTMLElement): Promise<void> {
     append(queueBody, [
       h('p', { class: 'queue-counts' }, `${c.queued} queued, ${c.running} running, ${c.failed} waiting to retry, ${c.done} done, ${c.dead} dead · `
         + `${plural(queue.corroboration.waiting, 'saved document')} waiting for corroboration`),
+      holderLine(queue.corroboration.holder),
       h('h3', null, 'Dead letters'),
       queue.jobs?.items.length
         ? h('table', { class: 'table stack dead-letters' },
