@@ -27,10 +27,18 @@ export const STAGES: readonly Stage[] = [
   { name: 'screen', run: screenEntities },
 ];
 
-/** The stages an article goes through: all of them, or for an article not in English, segmenting only. */
-export const stagesFor = (article: Article): readonly Stage[] => (article.language === 'en' ? STAGES : STAGES.slice(0, 1));
+/** Languages the stages analyse: English, and text whose language cannot be told ('und': under 8
+ *  words, or too few function words — a headline, a feed item's summary, a results table). English
+ *  is the only language the models know, and such text is most often English; skipping it left a
+ *  short feed item without entities, claims or alerts. */
+const ANALYSED = new Set(['en', 'und']);
 
-/** Runs every stage over an article. Articles not in English are segmented only. */
+/** The stages an article goes through: all of them, or for an article in another language,
+ *  segmenting only. */
+export const stagesFor = (article: Article): readonly Stage[] => (ANALYSED.has(article.language) ? STAGES : STAGES.slice(0, 1));
+
+/** Runs every stage over an article. Articles in another language than English (or undetermined)
+ *  are segmented only. */
 export function analyzeArticle(article: Article, ctx: Context): Document {
   let doc = newDocument(article);
   for (const stage of stagesFor(article)) doc = stage.run(doc, ctx);
