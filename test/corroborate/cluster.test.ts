@@ -2,10 +2,11 @@
 // propositions about the same entities stay apart, text features fold wording variants.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { contentTerms, isNegated, quantities, stem, years } from '../../src/corroborate/text.js';
 import { statementsOf, type Statement } from '../../src/corroborate/statements.js';
 import { MemoryClusterer, NumberedRanker, kthLargest, rankByKeys } from '../../src/corroborate/cluster.js';
-import { blockingKeys, featureWeight, frozenFrequency, limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity, type FrequencyCell } from '../../src/corroborate/similarity.js';
+import { blockingKeys, featureWeight, frozenFrequency, ownFactor, limitFeatureNumbers, newGeneration, similarityScore, statementSimilarity, type FrequencyCell } from '../../src/corroborate/similarity.js';
 import { contradictionsIn } from '../../src/corroborate/contradictions.js';
 import { analysed, type DocSpec } from './helpers.js';
 
@@ -139,6 +140,15 @@ test('feature weights come from the table as the formula gives them, whatever or
   const frequencies = [0, 1, 3, 1, 0, 255, 256, 4096, 2.5, 1 << 21, 3];
   for (const n of sizes) for (const f of frequencies) assert.equal(featureWeight(n, f), formula(n, f), `size ${n}, frequency ${f}`);
   for (const f of frequencies.reverse()) for (const n of sizes.reverse()) assert.equal(featureWeight(n, f), formula(n, f), `size ${n}, frequency ${f}`);
+});
+
+test('a feature\'s own factor multiplies a weight to the number its factors give one by one, or says it cannot', () => {
+  const combos = [[1, 1, 1], [0.35, 1, 1], [0.35, 0.5, 1], [1, 0.5, 1], [1, 0.5, 3], [1, 1, 3]] as const;
+  fc.assert(fc.property(fc.double({ min: 1e-12, max: 1e4, noNaN: true }), (w) => {
+    for (const [n, c, s] of combos) assert.equal(w * ownFactor(n, c, s), w * n * c * s, `${w} × ${n} × ${c} × ${s}`);
+  }), { numRuns: 2000 });
+  // 0.35 and 3 together round twice one by one: no product stands for them.
+  assert.ok(Number.isNaN(ownFactor(0.35, 1, 3)) && Number.isNaN(ownFactor(0.35, 0.5, 3)));
 });
 
 test('scores stay the same when the feature numbering starts again between and within comparisons', () => {
