@@ -14,7 +14,8 @@ export interface ArticleMetadata {
   outlet?: string | null;
   url?: string | null;
   published?: string | null;
-  /** A declared language (HTML lang), used only when the text itself does not tell. */
+  /** A declared language (HTML lang, a feed's or item's, a record's `language`), used only when the
+   *  text itself does not tell. */
   lang?: string | null;
 }
 

@@ -15,12 +15,16 @@ export interface FeedItem {
   content: { html: string } | { text: string } | null;
   /** The item's own XML, which its content hash is taken over. */
   xml: string;
+  /** The item's declared language (dc:language, Atom xml:lang), if any. */
+  language: string | null;
 }
 
 export interface Feed {
   kind: 'rss' | 'atom';
   /** The channel or feed title: the outlet of every item. */
   title: string | null;
+  /** The channel's or feed's declared language (RSS <language>, dc:language, Atom xml:lang). */
+  language: string | null;
   items: FeedItem[];
 }
 
@@ -73,12 +77,18 @@ export function parseFeed(xml: string, file: string): Feed {
   const top = doc[root];
   if (/feed$/i.test(root)) {
     const entries: any[] = pick(top, 'entry', 'atom:entry') ?? [];
-    return { kind: 'atom', title: textOf(pick(top, 'title', 'atom:title')), items: entries.map((e, i) => atomEntry(e, slices[i] ?? '')) };
+    return {
+      kind: 'atom', title: textOf(pick(top, 'title', 'atom:title')), language: textOf(top?.['@_xml:lang']),
+      items: entries.map((e, i) => atomEntry(e, slices[i] ?? '')),
+    };
   }
   const channel = pick(top, 'channel') ?? {};
   // RSS 2.0 puts items in the channel; RSS 1.0 (RDF) puts them beside it.
   const items: any[] = pick(channel, 'item') ?? pick(top, 'item') ?? [];
-  return { kind: 'rss', title: textOf(pick(channel, 'title')), items: items.map((it, i) => rssItem(it, slices[i] ?? '')) };
+  return {
+    kind: 'rss', title: textOf(pick(channel, 'title')), language: textOf(pick(channel, 'language', 'dc:language')),
+    items: items.map((it, i) => rssItem(it, slices[i] ?? '')),
+  };
 }
 
 function closesRoot(xml: string, root: string): boolean {
@@ -96,6 +106,7 @@ function rssItem(item: any, xml: string): FeedItem {
     published: textOf(pick(item, 'pubDate', 'dc:date', 'published')),
     content: html ? { html } : null,
     xml,
+    language: textOf(pick(item, 'dc:language')),
   };
 }
 
@@ -120,6 +131,7 @@ function atomEntry(entry: any, xml: string): FeedItem {
     published: textOf(pick(entry, 'published', 'atom:published', 'updated', 'atom:updated')),
     content: atomContent(body),
     xml,
+    language: textOf(entry?.['@_xml:lang']),
   };
 }
 

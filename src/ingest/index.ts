@@ -332,7 +332,7 @@ function fromFeed(input: Input): ReadItem[] {
         source,
         format: feed.kind,
         paragraphs,
-        meta: { title: item.title, author: item.author, outlet: feed.title, url: item.url, published: item.published },
+        meta: { title: item.title, author: item.author, outlet: feed.title, url: item.url, published: item.published, lang: item.language ?? feed.language },
         raw: item.xml,
       });
     });

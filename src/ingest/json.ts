@@ -1,5 +1,5 @@
 // JSON and JSONL inputs: parsing with truncation told apart from other damage, the record fields
-// we read (`text` or `html`, `title`, `url`, `outlet`, `published`, `author`, `id`), and the
+// we read (`text` or `html`, `title`, `url`, `outlet`, `published`, `author`, `id`, `language`), and the
 // canonical form a record's content hash is taken over.
 import { DossierError } from '../errors.js';
 
@@ -13,6 +13,8 @@ export interface ArticleRecord {
   outlet: string | null;
   published: string | null;
   author: string | null;
+  /** The declared language, used only when the text does not tell. */
+  lang: string | null;
 }
 
 const FIELDS: Record<keyof ArticleRecord, string[]> = {
@@ -24,6 +26,7 @@ const FIELDS: Record<keyof ArticleRecord, string[]> = {
   outlet: ['outlet', 'site', 'publisher', 'source'],
   published: ['published', 'date', 'publishedAt', 'published_at', 'datePublished'],
   author: ['author', 'byline'],
+  lang: ['language', 'lang', 'inLanguage'],
 };
 
 /** The records of a .json file: the object itself, or each element of a top-level array. */

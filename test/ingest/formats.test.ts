@@ -146,6 +146,22 @@ test('language: English, other common languages by name, und when the text does 
   assert.equal(only('short.txt', 'Caracas, Tehran.').language, 'und');
 });
 
+test('language: a feed\'s, an item\'s or a record\'s declared language stands when the text does not tell', () => {
+  const items = (name: string, text: string) => articlesFromBytes(name, bytes(text)).map((i) => (i.ok ? i.article.language : i.error.message));
+  const rss = (channel: string, item = '') => `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire</title>${channel}`
+    + `<item><title>Drones</title><description>Irán envió drones a Venezuela.</description>${item}</item>`
+    + '<item><title>Long</title><description>The government said on Friday that the agreement with Iran would be signed in the capital, and that it was a matter for the ministry.</description></item>'
+    + '</channel></rss>';
+  assert.deepEqual(items('feed.rss', rss('')), ['und', 'en'], 'five words tell nothing; nothing is declared');
+  assert.deepEqual(items('feed.rss', rss('<language>es-VE</language>')), ['es', 'en'], 'the channel\'s language, where the text does not tell; the text wins where it does');
+  assert.deepEqual(items('feed.rss', rss('<language>en</language>', '<dc:language>es</dc:language>')), ['es', 'en'], 'the item\'s own over the channel\'s');
+  const atom = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es"><title>Wire</title>'
+    + '<entry><id>a</id><title>Drones</title><content type="text">Irán envió drones a Venezuela.</content></entry>'
+    + '<entry xml:lang="pt"><id>b</id><title>Drones</title><content type="text">Irã enviou drones.</content></entry></feed>';
+  assert.deepEqual(items('feed.atom', atom), ['es', 'pt']);
+  assert.deepEqual(items('records.jsonl', '{"text": "Irán envió drones a Venezuela.", "language": "es"}\n{"text": "Irán envió drones a Venezuela."}'), ['es', 'und']);
+});
+
 test('every article fills every schema field, and the same input gives the same output', async () => {
   const paths = [fixture('article.html'), fixture('feed.rss'), fixture('feed.atom'), fixture('records.json'), fixture('records.jsonl'), fixture('folder')];
   const once = articles(await collect(paths));
