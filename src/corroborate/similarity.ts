@@ -242,10 +242,10 @@ class WeightTable {
 }
 
 const squaredIdf = (statements: number, frequency: number) => Math.log(1 + (statements + 1) / (frequency + 1)) ** IDF_POWER;
-const weights = new WeightTable();
+const weightTable = new WeightTable();
 
 /** A feature's weight at a corpus size and frequency, through the table. */
-export const featureWeight = (statements: number, frequency: number): number => weights.weight(statements, frequency);
+export const featureWeight = (statements: number, frequency: number): number => weightTable.weight(statements, frequency);
 
 /** Brings a statement's feature weights (squared IDF, as `idf` gives it) and whole weight up to
  *  the statistics: frequencies are read again only in a new generation. */
@@ -270,7 +270,7 @@ function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
   const statements = stats.statements;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const w = weights.weight(statements, p.frequencies[i]);
+    const w = weightTable.weight(statements, p.frequencies[i]);
     p.weights[i] = w;
     const f = p.ownFactor[i];
     total += f === f ? w * f : w * p.nameFactor[i] * p.contextFactor[i] * p.specificFactor[i];
