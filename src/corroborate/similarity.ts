@@ -75,48 +75,69 @@ export class WeightCache {
   readonly generation = newGeneration();
 }
 
+/** What a feature is to a statement, as bits: one of its name words, borrowed context, a place. */
+const NAME = 1;
+const CONTEXT = 2;
+const PLACE = 4;
+const ROLE_BITS = 3;
+
+// A statement is read this way ~60 times for every new statement, mostly as a candidate whose
+// memory is not in the cache: what a comparison reads of the candidate sits in two arrays
+// (`sorted` and `numbers`) rather than eight, each a cache miss when first touched.
 interface Prepared {
   features: string[];
+  /** How many features (`features.length`, kept here so weighing need not touch the array). */
+  count: number;
   /** Per feature, in order: its number (see `featureId`). */
   ids: Int32Array;
   /** The numbering `ids` were taken from. */
   epoch: number;
-  /** The distinct feature numbers, ascending, with what each is to this statement: one of its
-   *  name words, borrowed context, a place (all as 0/1). */
+  /** The distinct feature numbers, ascending, each shifted left by ROLE_BITS and carrying what the
+   *  feature (at its first place) is to this statement: NAME, CONTEXT, PLACE. */
   sorted: Int32Array;
-  sortedName: Uint8Array;
-  sortedContext: Uint8Array;
-  sortedPlace: Uint8Array;
-  /** Per feature, in order: 1 when it is one of the statement's name words, its context, a place. */
-  isName: Uint8Array;
-  isContext: Uint8Array;
-  isPlace: Uint8Array;
-  /** Per feature: the weight factors it carries on its own (name word, context, specific entity),
-   *  and their product (see `ownFactor`). */
+  /** Per feature, in order: NAME, CONTEXT, PLACE bits. */
+  roles: Uint8Array;
+  /** Per feature: the weight factors it carries on its own (name word, context, specific entity). */
   nameFactor: Float64Array;
   contextFactor: Float64Array;
   specificFactor: Float64Array;
-  ownFactor: Float64Array;
-  /** Per feature: its frequency under `generation`, and its weight at `statements` statements. */
+  /** Per feature, NUMBERS apart: its frequency under `generation`, its weight at `statements`
+   *  statements, and the product of its own factors (see `ownFactor`). */
+  numbers: Float64Array;
   generation: number;
-  frequencies: Float64Array;
   /** The frequency cells of the features, from `cellSource`. */
   cells: FrequencyCell[] | null;
   cellSource: object | null;
   statements: number;
-  weights: Float64Array;
   total: number;
+  /** The statement's own lists and event, null when it has none: a comparison reads them here,
+   *  and touches a candidate's lists only when both sides have some. */
+  quantities: number[] | null;
+  years: number[] | null;
+  frames: string[] | null;
+  event: Statement['event'] | null;
+  eventType: string | null;
+  agreement: boolean;
 }
+
+/** Slots of a feature in `Prepared.numbers`. */
+const NUMBERS = 3;
+const FREQUENCY = 0;
+const WEIGHT = 1;
+const OWN_FACTOR = 2;
 
 // Features are numbered so that comparing two statements looks numbers up in a sorted array rather
 // than strings in sets. The numbering starts again past `maxFeatureIds` (memory stays bounded);
 // statements numbered before that are numbered again when next compared.
+const MAX_FEATURE_NUMBERS = 2 ** (31 - ROLE_BITS);
 let maxFeatureIds = 2_000_000;
 let featureIds = new Map<string, number>();
 let featureEpoch = 0;
 
 /** Sets how many features are numbered before the numbering starts again (tests use a few). */
 export function limitFeatureNumbers(limit: number): void {
+  // Numbers are kept shifted left by ROLE_BITS in an Int32Array.
+  if (!(limit > 0 && limit <= MAX_FEATURE_NUMBERS)) throw new RangeError(`feature numbers: 1 to ${MAX_FEATURE_NUMBERS}, not ${limit}`);
   maxFeatureIds = limit;
 }
 
@@ -126,13 +147,13 @@ function featureId(t: string): number {
   return id;
 }
 
-/** Where a feature number sits in a statement's sorted numbers, or -1. */
+/** Where a feature number sits in a statement's sorted numbers (shifted, with roles), or -1. */
 function indexOf(sorted: Int32Array, id: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = sorted[mid];
+    const v = sorted[mid] >> ROLE_BITS;
     if (v === id) return mid;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
@@ -154,20 +175,19 @@ function prepare(s: Statement): Prepared {
     const places = new Set(s.places ?? []);
     const n = features.length;
     p = {
-      features, ids: new Int32Array(n), epoch: -1, sorted: new Int32Array(0), sortedName: new Uint8Array(0), sortedContext: new Uint8Array(0), sortedPlace: new Uint8Array(0),
-      isName: new Uint8Array(n), isContext: new Uint8Array(n), isPlace: new Uint8Array(n),
-      nameFactor: new Float64Array(n), contextFactor: new Float64Array(n), specificFactor: new Float64Array(n), ownFactor: new Float64Array(n),
-      generation: 0, frequencies: new Float64Array(n), cells: null, cellSource: null, statements: -1, weights: new Float64Array(n), total: 0,
+      features, count: n, ids: new Int32Array(n), epoch: -1, sorted: new Int32Array(0), roles: new Uint8Array(n),
+      nameFactor: new Float64Array(n), contextFactor: new Float64Array(n), specificFactor: new Float64Array(n),
+      numbers: new Float64Array(n * NUMBERS), generation: 0, cells: null, cellSource: null, statements: -1, total: 0,
+      quantities: s.quantities.length ? s.quantities : null, years: s.years.length ? s.years : null, frames: s.frames?.length ? s.frames : null,
+      event: s.event ?? null, eventType: s.eventType || null, agreement: isAgreement(s),
     };
     for (let i = 0; i < n; i++) {
       const t = features[i];
-      p.isName[i] = names.has(t) ? 1 : 0;
-      p.isContext[i] = contextSet.has(t) ? 1 : 0;
-      p.isPlace[i] = places.has(t) ? 1 : 0;
-      p.nameFactor[i] = p.isName[i] ? NAME_WORD_WEIGHT : 1;
-      p.contextFactor[i] = p.isContext[i] ? CONTEXT_WEIGHT : 1;
+      p.roles[i] = (names.has(t) ? NAME : 0) | (contextSet.has(t) ? CONTEXT : 0) | (places.has(t) ? PLACE : 0);
+      p.nameFactor[i] = p.roles[i] & NAME ? NAME_WORD_WEIGHT : 1;
+      p.contextFactor[i] = p.roles[i] & CONTEXT ? CONTEXT_WEIGHT : 1;
       p.specificFactor[i] = SPECIFIC_ENTITY.test(t) ? SPECIFIC_WEIGHT : 1;
-      p.ownFactor[i] = ownFactor(p.nameFactor[i], p.contextFactor[i], p.specificFactor[i]);
+      p.numbers[i * NUMBERS + OWN_FACTOR] = ownFactor(p.nameFactor[i], p.contextFactor[i], p.specificFactor[i]);
     }
     prepared.set(s, p);
   }
@@ -186,16 +206,8 @@ function number(p: Prepared): void {
     p.ids[i] = featureId(p.features[i]);
     if (!first.has(p.ids[i])) first.set(p.ids[i], i);
   }
-  p.sorted = Int32Array.from(first.keys()).sort();
-  p.sortedName = new Uint8Array(p.sorted.length);
-  p.sortedContext = new Uint8Array(p.sorted.length);
-  p.sortedPlace = new Uint8Array(p.sorted.length);
-  p.sorted.forEach((id, j) => {
-    const i = first.get(id)!;
-    p.sortedName[j] = p.isName[i];
-    p.sortedContext[j] = p.isContext[i];
-    p.sortedPlace[j] = p.isPlace[i];
-  });
+  // Roles take the low bits, so sorting the shifted numbers sorts the numbers.
+  p.sorted = Int32Array.from(first, ([id, i]) => (id << ROLE_BITS) | p.roles[i]).sort();
   p.epoch = featureEpoch;
 }
 
@@ -251,7 +263,8 @@ export const featureWeight = (statements: number, frequency: number): number => 
  *  the statistics: frequencies are read again only in a new generation. */
 function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
   const generation = stats.generation ?? cache.generation;
-  const n = p.features.length;
+  const n = p.count;
+  const numbers = p.numbers;
   if (p.generation !== generation) {
     const cells = stats.generation === undefined ? undefined : stats.cells;
     if (cells) {
@@ -259,9 +272,9 @@ function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
         p.cells = p.features.map(cells.cell);
         p.cellSource = cells.source;
       }
-      for (let i = 0; i < n; i++) p.frequencies[i] = frozenFrequency(p.cells![i], generation);
+      for (let i = 0; i < n; i++) numbers[i * NUMBERS + FREQUENCY] = frozenFrequency(p.cells![i], generation);
     } else {
-      for (let i = 0; i < n; i++) p.frequencies[i] = stats.df(p.features[i]);
+      for (let i = 0; i < n; i++) numbers[i * NUMBERS + FREQUENCY] = stats.df(p.features[i]);
     }
     p.generation = generation;
     p.statements = -1;
@@ -269,10 +282,10 @@ function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
   if (p.statements === stats.statements) return;
   const statements = stats.statements;
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weightTable.weight(statements, p.frequencies[i]);
-    p.weights[i] = w;
-    const f = p.ownFactor[i];
+  for (let i = 0, k = 0; i < n; i++, k += NUMBERS) {
+    const w = weightTable.weight(statements, numbers[k + FREQUENCY]);
+    numbers[k + WEIGHT] = w;
+    const f = numbers[k + OWN_FACTOR];
     total += f === f ? w * f : w * p.nameFactor[i] * p.contextFactor[i] * p.specificFactor[i];
   }
   p.total = total;
@@ -287,34 +300,37 @@ export function similarityScore(a: Statement, b: Statement, stats: TermStats, ca
   if (pa.epoch !== featureEpoch) number(pa);
   weigh(pa, stats, cache);
   weigh(pb, stats, cache);
-  const fa = pa.features;
+  const na = pa.count;
+  const sortedB = pb.sorted;
   // The shared features in a's order, weighed as they are on both sides: a name word only when
   // both name it, context when either side only borrowed it from context.
   let ws = 0;
   // Sharing only place names ("Russia", "Venezuela") is sharing the beat, not the proposition.
   let specific = false;
-  for (let i = 0; i < fa.length; i++) {
-    const j = indexOf(pb.sorted, pa.ids[i]);
+  for (let i = 0; i < na; i++) {
+    const j = indexOf(sortedB, pa.ids[i]);
     if (j < 0) continue;
-    const name = pa.isName[i] && pb.sortedName[j] ? NAME_WORD_WEIGHT : 1;
-    const context = pa.isContext[i] || pb.sortedContext[j] ? CONTEXT_WEIGHT : 1;
-    ws += pa.weights[i] * name * context * pa.specificFactor[i];
-    if (!specific && !pa.isPlace[i] && !pb.sortedPlace[j]) specific = true;
+    const ra = pa.roles[i];
+    const rb = sortedB[j];
+    const name = ra & rb & NAME ? NAME_WORD_WEIGHT : 1;
+    const context = (ra | rb) & CONTEXT ? CONTEXT_WEIGHT : 1;
+    ws += pa.numbers[i * NUMBERS + WEIGHT] * name * context * pa.specificFactor[i];
+    if (!specific && !(ra & PLACE) && !(rb & PLACE)) specific = true;
   }
   const wa = pa.total;
   const wb = pb.total;
   // Dice rewards statements of like length; containment lets a short restatement meet a long one.
   const dice = wa + wb > 0 ? (2 * ws) / (wa + wb) : 0;
   const containment = Math.min(wa, wb) > 0 ? ws / Math.min(wa, wb) : 0;
-  const shortPenalty = Math.min(1, Math.min(fa.length, pb.features.length) / 5);
-  const sameEventType = !!a.eventType && a.eventType === b.eventType;
-  const sameEvent = eventAgreement(a, b);
-  const numbersAgree = agree(a.quantities, b.quantities) || agree(a.years, b.years);
+  const shortPenalty = Math.min(1, Math.min(na, pb.count) / 5);
+  const sameEventType = !!pa.eventType && pa.eventType === pb.eventType;
+  const sameEvent = pa.event && pb.event ? eventAgreement(pa.event, pb.event) : null;
+  const numbersAgree = (!!pa.quantities && !!pb.quantities && agree(pa.quantities, pb.quantities)) || (!!pa.years && !!pb.years && agree(pa.years, pb.years));
   const eventBonus = sameEvent === 'full' ? 0.15 : sameEvent === 'participants' ? 0.05 : sameEventType ? 0.03 : 0;
   // "signed a deal to establish X" states an agreement; "established X" states X: one proposition
   // reporting an agreement (or plan) is not the thing agreed on.
-  const agreement = isAgreement(a) !== isAgreement(b) ? AGREEMENT_FACTOR : 1;
-  const frame = sharedFrame(a, b, stats) ? FRAME_BONUS : 0;
+  const agreement = pa.agreement !== pb.agreement ? AGREEMENT_FACTOR : 1;
+  const frame = pa.frames && pb.frames && sharedFrame(pa.frames, pb.frames, stats) ? FRAME_BONUS : 0;
   return (frame + 0.5 * dice + 0.5 * containment * shortPenalty + eventBonus + (numbersAgree ? 0.05 : 0)) * (specific ? 1 : 0.4) * agreement;
 }
 
@@ -348,10 +364,10 @@ const FRAME_IDF = 3.2;
  *  once the corpus holds this many. */
 const FRAME_MIN_STATEMENTS = 100;
 
-/** Do the two statements share a frame rare enough to name a proposition? */
-function sharedFrame(a: Statement, b: Statement, stats: TermStats): boolean {
-  if (!a.frames?.length || !b.frames?.length || stats.statements < FRAME_MIN_STATEMENTS) return false;
-  return a.frames.some((f) => b.frames!.includes(f) && idf(stats, f) >= FRAME_IDF);
+/** Do the two statements' frames share one rare enough to name a proposition? */
+function sharedFrame(a: readonly string[], b: readonly string[], stats: TermStats): boolean {
+  if (!a.length || !b.length || stats.statements < FRAME_MIN_STATEMENTS) return false;
+  return a.some((f) => b.includes(f) && idf(stats, f) >= FRAME_IDF);
 }
 
 // Cooperation and agreement are symmetric: "Venezuela cooperates with Iran" = "Iran with Venezuela".
@@ -359,10 +375,8 @@ const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 
 /** Do the two statements report the same event: type, mode, actor and target ('full'), or the
  *  same type between the same participants with no mode to compare ('participants')? */
-function eventAgreement(a: Statement, b: Statement): 'full' | 'participants' | null {
-  const x = a.event;
-  const y = b.event;
-  if (!x || !y || x.type !== y.type || !x.actor || !x.target) return null;
+function eventAgreement(x: NonNullable<Statement['event']>, y: NonNullable<Statement['event']>): 'full' | 'participants' | null {
+  if (x.type !== y.type || !x.actor || !x.target) return null;
   const same = (x.actor === y.actor && x.target === y.target) || (SYMMETRIC.has(x.type) && x.actor === y.target && x.target === y.actor);
   if (!same) return null;
   return x.mode && x.mode === y.mode ? 'full' : 'participants';
