@@ -5,6 +5,7 @@ import type { Analysis } from './schema/analysis.js';
 import { newDocument, type Document } from './schema/document.js';
 import type { Context } from './context.js';
 import { segment } from './nlp/tokenize.js';
+import { mostlyLatin } from './ingest/language.js';
 import { findMentions } from './nlp/mentions.js';
 import { extractDates } from './extract/time.js';
 import { resolveEntities } from './resolve/entities.js';
@@ -27,15 +28,16 @@ export const STAGES: readonly Stage[] = [
   { name: 'screen', run: screenEntities },
 ];
 
-/** Languages the stages analyse: English, and text whose language cannot be told ('und': under 8
- *  words, or too few function words — a headline, a feed item's summary, a results table). English
- *  is the only language the models know, and such text is most often English; skipping it left a
- *  short feed item without entities, claims or alerts. */
-const ANALYSED = new Set(['en', 'und']);
+/** Does the pipeline analyse this article? English, and Latin-script text whose language cannot be
+ *  told ('und': under 8 words, or too few function words — a headline, a feed item's summary, a
+ *  results table). English is the only language the models know, and such text is most often
+ *  English; skipping it left a short feed item without entities, claims or alerts. Undetermined
+ *  text in another script is not English. */
+const analysed = (article: Article) => article.language === 'en' || (article.language === 'und' && mostlyLatin(article.text));
 
 /** The stages an article goes through: all of them, or for an article in another language,
  *  segmenting only. */
-export const stagesFor = (article: Article): readonly Stage[] => (ANALYSED.has(article.language) ? STAGES : STAGES.slice(0, 1));
+export const stagesFor = (article: Article): readonly Stage[] => (analysed(article) ? STAGES : STAGES.slice(0, 1));
 
 /** Runs every stage over an article. Articles in another language than English (or undetermined)
  *  are segmented only. */

@@ -42,3 +42,15 @@ export function detectLanguage(text: string): string {
   if (best.hits < MARGIN * second.hits) return 'und';
   return best.code;
 }
+
+/** How much of the opening is read to tell the script. */
+const SCRIPT_SAMPLE = 5_000;
+
+/** Are most of the text's letters (in its opening) Latin? Undetermined text in another script
+ *  (Cyrillic, Arabic, Chinese) is not English, whatever the stopwords could not tell. */
+export function mostlyLatin(text: string): boolean {
+  const sample = text.slice(0, SCRIPT_SAMPLE);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return letters > 0 && latin * 2 > letters;
+}

@@ -35,3 +35,16 @@ test('a results table with few function words is analysed; an article told to be
   assert.ok(doc.sentences.length > 0, 'segmented');
   assert.deepEqual([doc.entities.length, doc.claims.length, doc.events.length], [0, 0, 0], 'not analysed');
 });
+
+test('undetermined text in another script is not read as English: segmented only', () => {
+  const ru = read('ru.txt', 'Министр иностранных дел Ирана заявил в понедельник, что Тегеран направит беспилотники в Каракас. '
+    + 'Президент Николас Мадуро приветствовал делегацию.');
+  assert.equal(ru.language, 'und', 'no stopword list tells Russian');
+  const doc = analyzeArticle(ru, ctx);
+  assert.ok(doc.sentences.length > 0, 'segmented');
+  assert.deepEqual([doc.entities.length, doc.claims.length], [0, 0], 'not analysed');
+  // A few foreign letters in Latin text do not make it foreign.
+  const names = read('names.txt', 'Sergei Lavrov (Сергей Лавров) met Abbas Araghchi in Moscow.');
+  assert.equal(names.language, 'und');
+  assert.ok(toAnalysis(analyzeArticle(names, ctx)).entities.some((e) => e.name === 'Moscow'));
+});
