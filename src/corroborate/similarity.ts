@@ -97,9 +97,8 @@ interface Prepared {
   sorted: Int32Array;
   /** Per feature, in order: NAME, CONTEXT, PLACE bits. */
   roles: Uint8Array;
-  /** Per feature: the weight factors it carries on its own (name word, context, specific entity). */
-  nameFactor: Float64Array;
-  contextFactor: Float64Array;
+  /** Per feature: the weight factor it carries as a specific entity (its name-word and context
+   *  factors follow from its roles). */
   specificFactor: Float64Array;
   /** Per feature, NUMBERS apart: its frequency under `generation`, its weight at `statements`
    *  statements, and the product of its own factors (see `ownFactor`). */
@@ -119,6 +118,10 @@ interface Prepared {
   eventType: string | null;
   agreement: boolean;
 }
+
+/** The weight factors a feature's roles give it on its own. */
+const nameFactor = (roles: number) => (roles & NAME ? NAME_WORD_WEIGHT : 1);
+const contextFactor = (roles: number) => (roles & CONTEXT ? CONTEXT_WEIGHT : 1);
 
 /** Slots of a feature in `Prepared.numbers`. */
 const NUMBERS = 3;
@@ -176,7 +179,7 @@ function prepare(s: Statement): Prepared {
     const n = features.length;
     p = {
       features, count: n, ids: new Int32Array(n), epoch: -1, sorted: new Int32Array(0), roles: new Uint8Array(n),
-      nameFactor: new Float64Array(n), contextFactor: new Float64Array(n), specificFactor: new Float64Array(n),
+      specificFactor: new Float64Array(n),
       numbers: new Float64Array(n * NUMBERS), generation: 0, cells: null, cellSource: null, statements: -1, total: 0,
       quantities: s.quantities.length ? s.quantities : null, years: s.years.length ? s.years : null, frames: s.frames?.length ? s.frames : null,
       event: s.event ?? null, eventType: s.eventType || null, agreement: isAgreement(s),
@@ -184,10 +187,8 @@ function prepare(s: Statement): Prepared {
     for (let i = 0; i < n; i++) {
       const t = features[i];
       p.roles[i] = (names.has(t) ? NAME : 0) | (contextSet.has(t) ? CONTEXT : 0) | (places.has(t) ? PLACE : 0);
-      p.nameFactor[i] = p.roles[i] & NAME ? NAME_WORD_WEIGHT : 1;
-      p.contextFactor[i] = p.roles[i] & CONTEXT ? CONTEXT_WEIGHT : 1;
       p.specificFactor[i] = SPECIFIC_ENTITY.test(t) ? SPECIFIC_WEIGHT : 1;
-      p.numbers[i * NUMBERS + OWN_FACTOR] = ownFactor(p.nameFactor[i], p.contextFactor[i], p.specificFactor[i]);
+      p.numbers[i * NUMBERS + OWN_FACTOR] = ownFactor(nameFactor(p.roles[i]), contextFactor(p.roles[i]), p.specificFactor[i]);
     }
     prepared.set(s, p);
   }
@@ -286,7 +287,7 @@ function weigh(p: Prepared, stats: TermStats, cache: WeightCache): void {
     const w = weightTable.weight(statements, numbers[k + FREQUENCY]);
     numbers[k + WEIGHT] = w;
     const f = numbers[k + OWN_FACTOR];
-    total += f === f ? w * f : w * p.nameFactor[i] * p.contextFactor[i] * p.specificFactor[i];
+    total += f === f ? w * f : w * nameFactor(p.roles[i]) * contextFactor(p.roles[i]) * p.specificFactor[i];
   }
   p.total = total;
   p.statements = stats.statements;
