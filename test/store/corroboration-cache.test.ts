@@ -37,7 +37,7 @@ function assertCacheTrue(store: SqliteStore): void {
     assert.equal(cell.n, row?.n ?? 0, `frequency of ${term}`);
   }
   for (const [key, list] of cache.postings) {
-    const rows = (db.prepare('SELECT statement FROM corr_keys WHERE key = ? LIMIT ?').all(key, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => r.statement);
+    const rows = db.prepare('SELECT s.key FROM corr_keys k JOIN corr_statements s ON s.seq = k.statement WHERE k.key = ? LIMIT ?').pluck().all(key, MAX_POSTINGS + 1) as string[];
     assert.deepEqual(list.map(cache.keyOf).sort(), rows.sort(), `postings of ${key}`);
   }
   for (const [key, row] of cache.rows) {

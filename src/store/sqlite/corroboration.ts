@@ -118,10 +118,11 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
   const uncounted = new Map<string, number>();
   const stats = termStats(db, uncounted);
   const cache = cacheOf(db);
-  const postingsQuery = sql(db, 'SELECT statement FROM corr_keys WHERE key = ? LIMIT ?');
+  // Key rows name statements by sequence number; ranking names them by key.
+  const postingsQuery = sql(db, 'SELECT s.key FROM corr_keys k JOIN corr_statements s ON s.seq = k.statement WHERE k.key = ? LIMIT ?').pluck();
   const postings = (k: string): number[] => {
     let list = cache.postings.get(k);
-    if (!list) cache.postings.set(k, (list = (postingsQuery.all(k, MAX_POSTINGS + 1) as { statement: string }[]).map((r) => cache.numberOf(r.statement))));
+    if (!list) cache.postings.set(k, (list = (postingsQuery.all(k, MAX_POSTINGS + 1) as string[]).map((key) => cache.numberOf(key))));
     return list;
   };
   const insert = sql(db, `INSERT INTO corr_statements (key, doc_id, local_id, kind, start, end, cluster_id, statement_json, novelty_json, seq)
@@ -152,7 +153,7 @@ export function updateCorroboration(db: Database.Database, doc: SavedDoc, entity
     const seq = cache.maxSeq + 1;
     insert.run(s.key, s.documentId, s.localId, s.kind, s.start, s.end, a.clusterId, JSON.stringify(s), JSON.stringify({ ...novelty, match: a.match }), seq);
     const blocking = new Set(blockingKeys(s));
-    for (const k of blocking) if (insertKey.run(k, s.key).changes) uncounted.set(k, (uncounted.get(k) ?? 0) + 1);
+    for (const k of blocking) if (insertKey.run(k, seq).changes) uncounted.set(k, (uncounted.get(k) ?? 0) + 1);
     for (const e of s.entities) insertEntity.run(s.key, e);
     for (const d of s.dates) insertDate.run(s.key, dateSortKey(d.value), d.value, d.granularity, d.text);
     dirty.run(a.clusterId);
