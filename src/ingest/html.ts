@@ -1,12 +1,19 @@
 // HTML → paragraphs and metadata. Whole pages go through Readability (over linkedom) to find the
 // main content; fragments (feed items, JSON `html` fields) are walked directly. Metadata comes
 // from the page's meta tags, JSON-LD and Readability's own findings.
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import { DossierError } from '../errors.js';
 import { normalizeText } from './decode.js';
 import type { Paragraph } from './clean.js';
 import { copyrightNotice } from './boilerplate.js';
+
+// linkedom is loaded on the first page parsed: it is a quarter of a second of module loading that
+// every process paid, the many that never see HTML (JSON and text ingests, workers, most commands)
+// among them. Its CommonJS build is the same code as its ES module build.
+const require = createRequire(import.meta.url);
+let linkedom: typeof import('linkedom') | undefined;
+const parseHTML = (html: string) => (linkedom ??= require('linkedom') as typeof import('linkedom')).parseHTML(html);
 
 export interface HtmlMetadata {
   title: string | null;
