@@ -55,6 +55,26 @@ export function chronoParse(text: string): ChronoResult[] {
   return out;
 }
 
+/** A numeric day with no year and no leading zero ("1/2", "5/8"), alone or after a whole number
+ *  ("13 1/2", "30-3/8"). */
+const YEARLESS_NUMERIC = /^(?:\d+(?:\s+|-))?([1-9]\d?)\/([1-9]\d?)$/u;
+/** The denominators of fractions in prices, scores and measures. */
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 8, 16, 32, 64]);
+/** Words that put a date after them: "on 9/16", "since 3/4", "Monday 9/16". */
+const DATE_CUE = /\b(?:on|since|until|till|through|from|before|after|dated|effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[\s,]*$/iu;
+
+/** Does a numeric day with no year read as a fraction? A proper fraction of the usual denominators
+ *  ("rose 1/2", "13 1/2 points", "2/3 of the vote") does far more often than it names a day: it is
+ *  taken for a day only after a word that introduces one, and never after a whole number. Day-first
+ *  dates ("31/8", "24/08"), ranges ("20-30/12") and other denominators stay dates. */
+function fractionLike(text: string, start: number, end: number): boolean {
+  const found = text.slice(start, end);
+  const m = YEARLESS_NUMERIC.exec(found);
+  if (!m || !FRACTION_DENOMINATORS.has(Number(m[2])) || Number(m[1]) >= Number(m[2])) return false;
+  if (/^\d+(?:\s+|-)\d/u.test(found) || /\d(?:\s+|-)$/u.test(text.slice(Math.max(0, start - 12), start))) return true;
+  return !DATE_CUE.test(text.slice(Math.max(0, start - 24), start));
+}
+
 /** Calendar days chrono finds: "January 29, 2019", "3 March 2024", "Jan. 5", "2024-03-03", "yesterday". */
 function findChronoDates(text: string): RawDate[] {
   const out: RawDate[] = [];
@@ -64,7 +84,7 @@ function findChronoDates(text: string): RawDate[] {
     const lead = r.text.search(new RegExp(`\\d|${MONTH_NAME.source}|\\b(?:yesterday|today|tomorrow|tonight)\\b`, 'u'));
     const start = r.index + Math.max(0, lead);
     const end = r.index + r.text.replace(/[\s,]+$/u, '').length;
-    if (end <= start) continue;
+    if (end <= start || fractionLike(text, start, end)) continue;
     const again = lead > 0 ? chrono.parse(text.slice(start, end), ANCHOR)[0] : r;
     if (!again || (lead > 0 && again.index !== 0)) continue;
     const s = again.start;

@@ -128,3 +128,17 @@ test('a long text is parsed in windows with the same dates as whole: sentence cu
     assert.deepEqual(windowed, whole);
   }
 });
+
+test('fractions in prices, scores and measures are not days; a numeric day after a date word is', () => {
+  // Before: 2 January, 8 March, 2 January again, 3 February and 16 September 2023 for these.
+  assert.deepEqual(datesOf('Wheat rose 1/2 cent to 30-3/8 and corn 13 1/2 points; 2/3 of the vote, 9/16 of an inch.').dates, []);
+  // A price that read as 11 March 2016, and with no metadata dated the article 2016.
+  const price = datesOf('Shares rose 3-11/16 to 45 in 1996 trading.', null);
+  assert.deepEqual(price.dates.map((d) => d.text), ['1996']);
+  assert.equal(price.published.value, '1996');
+  assert.deepEqual(one('The vote was held on 1/2, officials said.'), { text: '1/2', value: '2024-01-02', granularity: 'day', relative: true });
+  assert.deepEqual(datesOf('The bonds matured Tuesday 3/4 at par.').dates.map((d) => [d.text, d.value]), [['Tuesday', '2024-06-11'], ['3/4', '2024-03-04']]);
+  // Day-first dates and other denominators stay days.
+  assert.deepEqual(one('Loading is set for 24/8 at the port.'), { text: '24/8', value: '2023-08-24', granularity: 'day', relative: true });
+  assert.deepEqual(one('The ship sails 03/09 from Rotterdam.').value, '2024-03-09');
+});
