@@ -75,6 +75,17 @@ function fractionLike(text: string, start: number, end: number): boolean {
   return !DATE_CUE.test(text.slice(Math.max(0, start - 24), start));
 }
 
+/** Is an all-numeric day part of a longer chain of numbers? Bowling figures ("25-8-61-1"), order
+ *  books ("10-22-13-17") and scores have more groups than a date; price ranges and table cells run
+ *  on into the digits beside the match ("3.25-3.75", "-9.5-42.0-"). */
+function numberChain(text: string, start: number, end: number): boolean {
+  const found = text.slice(start, end);
+  if (!/^[\d./-]+$/u.test(found)) return false;
+  // Four groups with one separator; a day with a range of years after it ("DUE: 5/1/98-02") stays.
+  if ((found.match(/\d+/gu) ?? []).length > 3 && new Set(found.match(/[./-]/gu)).size === 1) return true;
+  return /\d[./-]$/u.test(text.slice(Math.max(0, start - 2), start)) || /^[./-]\d/u.test(text.slice(end, end + 2));
+}
+
 /** Calendar days chrono finds: "January 29, 2019", "3 March 2024", "Jan. 5", "2024-03-03", "yesterday". */
 function findChronoDates(text: string): RawDate[] {
   const out: RawDate[] = [];
@@ -84,7 +95,7 @@ function findChronoDates(text: string): RawDate[] {
     const lead = r.text.search(new RegExp(`\\d|${MONTH_NAME.source}|\\b(?:yesterday|today|tomorrow|tonight)\\b`, 'u'));
     const start = r.index + Math.max(0, lead);
     const end = r.index + r.text.replace(/[\s,]+$/u, '').length;
-    if (end <= start || fractionLike(text, start, end)) continue;
+    if (end <= start || fractionLike(text, start, end) || numberChain(text, start, end)) continue;
     const again = lead > 0 ? chrono.parse(text.slice(start, end), ANCHOR)[0] : r;
     if (!again || (lead > 0 && again.index !== 0)) continue;
     const s = again.start;

@@ -142,3 +142,14 @@ test('fractions in prices, scores and measures are not days; a numeric day after
   assert.deepEqual(one('Loading is set for 24/8 at the port.'), { text: '24/8', value: '2023-08-24', granularity: 'day', relative: true });
   assert.deepEqual(one('The ship sails 03/09 from Rotterdam.').value, '2024-03-09');
 });
+
+test('bowling figures, order books and price ranges are not days', () => {
+  // Before: 25 August 1961 and 1 December 2041, and the article estimated to date from 2041.
+  const cricket = datesOf('Bowling: Wasim Akram 25-8-61-1, Mohammad Akram 12-1-41-1, Waqar Younis 29.2-9-83-3.', null);
+  assert.deepEqual(cricket.dates, []);
+  assert.equal(cricket.published.value, null);
+  assert.deepEqual(datesOf('Aluminium: Western grade 3.25-3.75 cents / pound; order book 10-22-13-17.').dates, []);
+  assert.deepEqual(datesOf('Current account -9.5-42.0-110.4, reserves 16.9-69.7.').dates, []);
+  // A day with a range of years after it is still that day.
+  assert.deepEqual(one('DUE: 5/1/98-02 SR MGR: Smith.').value, '1998-05-01');
+});
