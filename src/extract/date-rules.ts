@@ -110,6 +110,8 @@ interface Rule {
 }
 
 const YEAR = String.raw`(1[5-9]\d\d|20\d\d)`;
+/** What follows a four-digit clock time: a time zone or "local time", "hours", "hrs". */
+const CLOCK_ZONE = String.raw`GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|local\s+time|hours|hrs`;
 
 /** Ordered: earlier rules win where spans overlap (longer, more specific forms first). */
 const RULES: Rule[] = [
@@ -209,8 +211,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "in 2022", "since 2020", "2006": a year on its own (not an amount, not part of a number)
-    re: new RegExp(String.raw`(?<![\d.,$€£/-]|\d(?:st|nd|rd|th)?,?\s+)\b${YEAR}\b(?![.,]\d|%|[-/]\d|\s*(?:km|kilomet|mile|people|troops|soldiers|dollars|euros|tons|tonnes|barrels|members)\b)`, 'gu'),
+    // "in 2022", "since 2020", "2006": a year on its own (not an amount, not part of a number, not a
+    // clock time: "at 1600 GMT", "1503 (1203 GMT)", "1800 local time")
+    re: new RegExp(String.raw`(?<![\d.,$€£/-]|\d(?:st|nd|rd|th)?,?\s+)\b${YEAR}\b(?![.,]\d|%|[-/]\d|\s*(?:km|kilomet|mile|people|troops|soldiers|dollars|euros|tons|tonnes|barrels|members)\b)(?!\s*(?:\(\d{3,4}\s*)?(?:${CLOCK_ZONE})\b)`, 'gu'),
     make: (m) => {
       const y = Number(m[1]);
       return { relative: false, year: y, resolve: () => ({ value: String(y), granularity: 'year' }) };

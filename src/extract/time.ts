@@ -94,10 +94,14 @@ function findChronoDates(text: string): RawDate[] {
     // and read that part again on its own.
     const lead = r.text.search(new RegExp(`\\d|${MONTH_NAME.source}|\\b(?:yesterday|today|tomorrow|tonight)\\b`, 'u'));
     const start = r.index + Math.max(0, lead);
-    const end = r.index + r.text.replace(/[\s,]+$/u, '').length;
-    if (end <= start || fractionLike(text, start, end) || numberChain(text, start, end)) continue;
-    const again = lead > 0 ? chrono.parse(text.slice(start, end), ANCHOR)[0] : r;
-    if (!again || (lead > 0 && again.index !== 0)) continue;
+    let end = r.index + r.text.replace(/[\s,]+$/u, '').length;
+    // A year that runs on into decimals is a figure: "Aug 25 41.0 34.0" (a poll table) is 25 August.
+    const figure = /^[.,]\d/u.test(text.slice(end, end + 2)) ? /[\s,]+\d{2,4}$/u.exec(text.slice(start, end)) : null;
+    if (figure) end = start + figure.index;
+    // A signed number is a change, not a day: "CPI July +0.4m / m".
+    if (end <= start || text.slice(start, end).includes('+') || fractionLike(text, start, end) || numberChain(text, start, end)) continue;
+    const again = lead > 0 || figure ? chrono.parse(text.slice(start, end), ANCHOR)[0] : r;
+    if (!again || ((lead > 0 || figure) && again.index !== 0)) continue;
     const s = again.start;
     const base = { start, end, text: text.slice(start, end) };
     const casual = /\b(?:yesterday|today|tomorrow|tonight)\b/iu.test(base.text);

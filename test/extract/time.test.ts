@@ -153,3 +153,15 @@ test('bowling figures, order books and price ranges are not days', () => {
   // A day with a range of years after it is still that day.
   assert.deepEqual(one('DUE: 5/1/98-02 SR MGR: Smith.').value, '1998-05-01');
 });
+
+test('clock times, poll figures and signed changes are not years or days', () => {
+  // Before: 1600, 1800 and 1503 as years, and an article estimated to date from 2030.
+  assert.deepEqual(datesOf('Fighting still raged at 1600 GMT; the plane landed at 1503 (1203 GMT); talks ran to 1900 local time (1800 GMT).').dates, []);
+  assert.equal(datesOf('It happened at 6.30 a.m. (2030 GMT) on Tuesday, 1996.', null).published.value, '1996');
+  // A poll table: "Aug 25 41.0" is 25 August with 41.0 per cent, not 25 August 2041.
+  assert.deepEqual(one('Emnid Aug 25 41.0 34.0 7.0').value, '2023-08-25');
+  // "CPI July +0.4m / m" is a monthly change, not 1 July.
+  assert.deepEqual(datesOf('CPI (pct) July +0.4m / m; PPI June +0.7 m / m.').dates, []);
+  // "July, 14.8 percent" was 14 July.
+  assert.deepEqual(datesOf('Imports fell in July, 14.8 percent below June 1995.').dates.map((d) => d.text), ['in July', 'June 1995']);
+});
