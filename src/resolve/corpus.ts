@@ -103,12 +103,38 @@ function otherDecision(a: CorpusEntityLike, b: CorpusEntityLike): { same: boolea
       if (unit) return { same: true, reason: `"${unit}" is the unit named with its parent's acronym` };
     }
     for (const [x, y] of [[na, nb], [nb, na]] as const) {
-      const acr = x.find((n) => isAcronym(n));
-      const exp = acr && y.find((n) => /\s/u.test(n) && acronymVariants(n).some((v) => foldName(v) === foldName(acr)));
-      if (acr && exp) return { same: true, reason: `acronym "${acr}" of "${exp}"` };
+      for (const acr of x.filter(crossDocumentAcronym)) {
+        const expands = (n: string) => /\s/u.test(n) && acronymVariants(n).some((v) => foldName(v) === foldName(acr));
+        const exp = y.find(expands);
+        if (!exp) continue;
+        // An acronym already spelled out beside it stands for that organisation: "SEC" with
+        // "Securities and Exchange Commission" is not also "Shanghai Ek Chor". Without this, one
+        // entity gathered every name with its initials, one document at a time.
+        const own = x.find((n) => expands(n) && !sameExpansion(n, exp));
+        if (own) return { same: false, reason: `acronym "${acr}" stands for "${own}", not "${exp}"` };
+        return { same: true, reason: `acronym "${acr}" of "${exp}"` };
+      }
     }
   }
   return { same: false, reason: 'no shared name' };
+}
+
+/** An acronym that may link two documents on its letters alone: three letters or more ("SEC",
+ *  "IRGC"). Two letters name too many things ("SC": Security Council, Supreme Court, Sumitomo
+ *  Corp); a document that spells one out links it through the shared expansion instead. */
+function crossDocumentAcronym(name: string): boolean {
+  return isAcronym(name) && name.replace(/[^\p{Lu}]/gu, '').length >= 3;
+}
+
+/** Two spelled-out names of one acronym that name one organisation: the words of one among the
+ *  other's ("Securities and Exchange Commission", "U.S. Securities and Exchange Commission"), a word
+ *  agreeing when spelt alike or sharing its first six letters ("Palestine", "Palestinian"). */
+function sameExpansion(a: string, b: string): boolean {
+  const wa = foldName(a).split(' ');
+  const wb = foldName(b).split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  const agree = (x: string, y: string) => tokensAgree(x, y) || (x.length >= 6 && y.length >= 6 && x.slice(0, 6) === y.slice(0, 6));
+  return short.every((w) => long.some((v) => agree(w, v)));
 }
 
 /**

@@ -102,7 +102,9 @@ function initials(name: string, skip: Set<string>): string {
   return name
     .split(/[\s-]+/u)
     .filter((w) => w && !skip.has(w.toLowerCase()))
-    .map((w) => w[0])
+    // An acronym among the words gives all its letters: "U.S. Navy" is USN, "U.N. Security
+    // Council" UNSC (taking only its first letter made "U.S. Navy" the UN).
+    .map((w) => (isAcronym(w) ? w.replace(/[^\p{Lu}]/gu, '') : w[0]))
     .join('')
     .toUpperCase();
 }

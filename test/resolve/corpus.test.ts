@@ -87,3 +87,21 @@ test('a unit named with its parent\'s acronym meets the unit across documents', 
   assert.equal(sameEntity(org('U.S. Department of Justice'), org('Department of Justice')).same, true);
   assert.equal(sameEntity(org('Department of Justice'), org('DOJ')).same, true);
 });
+
+test('an acronym stands for one organisation across documents: no chains of names sharing initials', () => {
+  // Over the Reuters corpus one entity had gathered the Security Council, the Supreme Court, Sumitomo
+  // Corp and twenty more through "SC", and the SEC had taken in "Shanghai Ek Chor".
+  const sec = org('Securities and Exchange Commission', ['SEC']);
+  assert.deepEqual(sameEntity(org('Shanghai Ek Chor'), sec), { same: false, reason: 'acronym "SEC" stands for "Securities and Exchange Commission", not "Shanghai Ek Chor"' });
+  assert.equal(sameEntity(org('U.S. Securities and Exchange Commission'), sec).same, true);
+  assert.equal(sameEntity(org('Palestinian Liberation Organisation'), org('Palestine Liberation Organisation', ['PLO'])).same, true);
+  // An acronym not yet spelled out meets its first expansion.
+  assert.equal(sameEntity(org('Securities and Exchange Commission'), org('SEC')).same, true);
+  // Two letters name too many things to link documents on their own.
+  assert.equal(sameEntity(org('Sumitomo Corp'), org('SC')).same, false);
+  assert.equal(sameEntity(org('Supreme Court'), org('Security Council', ['SC'])).same, false);
+  // An acronym among the words gives all its letters: the U.S. Navy is not the UN.
+  assert.equal(sameEntity(org('U.S. Navy'), org('U.N.', ['UN', 'United Nations'])).same, false);
+  assert.equal(sameEntity(org('USN'), org('U.S. Navy')).same, true);
+  assert.equal(sameEntity(org('UNSC'), org('U.N. Security Council')).same, true);
+});
