@@ -210,10 +210,13 @@ function linkPeople(forms: NameForm[], uf: UnionFind): void {
       // demonyms are reliable NORP and were skipped above; products are never surnames.
       if (g.type === 'PRODUCT') continue;
       const t = g.tokens[0];
-      const bySurname = people.filter((p) => p.root !== g.root && p.tokens.slice(1).some((x) => tokensAgree(x, t)));
+      // An initial stands for a name, but not for any word with its letter: "Hampshire" is not
+      // the first name of "H. Morris", nor "Washington" a name of "George W. Bush".
+      const named = (x: string) => x.length > 1 && tokensAgree(x, t);
+      const bySurname = people.filter((p) => p.root !== g.root && p.tokens.slice(1).some(named));
       let target = uniqueRoot(bySurname, uf);
       if (target < 0 && bySurname.length === 0) {
-        target = uniqueRoot(people.filter((p) => p.root !== g.root && tokensAgree(p.tokens[0], t) && t.length > 1), uf);
+        target = uniqueRoot(people.filter((p) => p.root !== g.root && named(p.tokens[0]) && t.length > 1), uf);
       }
       if (target >= 0) uf.union(target, g.root);
       continue;

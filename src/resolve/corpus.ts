@@ -59,6 +59,19 @@ const fullNames = (e: CorpusEntityLike) => namesOf(e).map(nameTokens).filter((t)
 function personDecision(a: CorpusEntityLike, b: CorpusEntityLike): { same: boolean; reason: string } {
   const fa = fullNames(a);
   const fb = fullNames(b);
+  // Two spelled-out first names with one surname are two people, whatever an initial on either
+  // side would allow: "Chris Lewis" is not "Carl Lewis" because the corpus also knows "C. Lewis".
+  // First names that begin alike may be one name and its short form ("Jim"/"Jimmy",
+  // "Mike"/"Michael") and are left to the rules below.
+  const spelled = (t: string[]) => t.every((w) => w.length > 1);
+  const otherFirstName = (p: string, q: string) => !tokensAgree(p, q) && p.slice(0, 2) !== q.slice(0, 2);
+  for (const x of fa.filter(spelled)) {
+    for (const y of fb.filter(spelled)) {
+      if (x.length === y.length && tokensAgree(x[x.length - 1], y[y.length - 1]) && otherFirstName(x[0], y[0])) {
+        return { same: false, reason: `different first names: "${x.join(' ')}" vs "${y.join(' ')}"` };
+      }
+    }
+  }
   for (const x of fa) {
     for (const y of fb) {
       if (x.length === y.length && x.every((t, i) => tokensAgree(t, y[i]))) return { same: true, reason: `full names agree: "${x.join(' ')}" ~ "${y.join(' ')}"` };

@@ -105,3 +105,13 @@ test('an acronym stands for one organisation across documents: no chains of name
   assert.equal(sameEntity(org('USN'), org('U.S. Navy')).same, true);
   assert.equal(sameEntity(org('UNSC'), org('U.N. Security Council')).same, true);
 });
+
+test('an initial does not bridge two people with different first names', () => {
+  // Over the Reuters corpus "C. Lewis" had joined Carl Lewis the sprinter and Chris Lewis the
+  // cricketer into one person, and "J. Russell" Jack and Jeff Russell.
+  assert.deepEqual(sameEntity(person('Chris Lewis'), person('C. Lewis', ['Carl Lewis'])), { same: false, reason: 'different first names: "chris levis" vs "carl levis"' });
+  assert.equal(sameEntity(person('Chris Lewis'), person('C. Lewis')).same, true);
+  // A short form of the same first name is not another person.
+  assert.equal(sameEntity(person('Mike Atherton'), person('M. Atherton', ['Michael Atherton'])).same, true);
+  assert.equal(sameEntity(person('Jimmy Adams'), person('J. Adams', ['Jim Adams'])).same, true);
+});

@@ -302,3 +302,17 @@ test('a name in headline capitals loses to the same name in running text', () =>
   assert.equal(doc.entities[0].name, 'Nicolás Maduro');
   assert.deepEqual(doc.entities[0].aliases, []);
 });
+
+test('an initial is no first name or surname for a lone word: "Hampshire" is not "H. Morris"', () => {
+  // A cricket scorecard: the county and the ground were taken for H. Morris's first name.
+  const card = resolve('H. Morris c Stewart b Such 40. Hampshire won at Headingley. Morris batted well.', [
+    ['H. Morris', 'PERSON'], ['Hampshire', 'PERSON'], ['Headingley', 'PERSON'], ['Morris', 'PERSON', { nth: 1 }],
+  ]);
+  assert.deepEqual(entityNamed(card, 'H. Morris')?.aliases, ['Morris']);
+  assert.notEqual(entityNamed(card, 'Hampshire'), entityNamed(card, 'H. Morris'));
+  const bush = resolve('George W. Bush spoke. Washington agreed. Bush left.', [['George W. Bush', 'PERSON'], ['Washington', 'PERSON'], ['Bush', 'PERSON', { nth: 1 }]]);
+  assert.deepEqual(entityNamed(bush, 'George W. Bush')?.aliases, ['Bush']);
+  // A full first name still joins: "Nicolás" is Nicolás Maduro's.
+  const maduro = resolve('Nicolás Maduro spoke. Nicolás smiled.', [['Nicolás Maduro', 'PERSON'], ['Nicolás', 'PERSON', { nth: 1 }]]);
+  assert.equal(maduro.entities.filter((e) => e.type === 'PERSON').length, 1);
+});
