@@ -120,10 +120,12 @@ function otherDecision(a: CorpusEntityLike, b: CorpusEntityLike): { same: boolea
         const expands = (n: string) => /\s/u.test(n) && acronymVariants(n).some((v) => foldName(v) === foldName(acr));
         const exp = y.find(expands);
         if (!exp) continue;
-        // An acronym already spelled out beside it stands for that organisation: "SEC" with
-        // "Securities and Exchange Commission" is not also "Shanghai Ek Chor". Without this, one
-        // entity gathered every name with its initials, one document at a time.
-        const own = x.find((n) => expands(n) && !sameExpansion(n, exp));
+        // An acronym that already goes with a longer name stands for that organisation: "SEC" with
+        // "Securities and Exchange Commission" is not also "Shanghai Ek Chor", nor "AOL" with
+        // "America Online" the "Association of Lloyd". Without this, one entity gathered every name
+        // with its initials, one document at a time. (Names built on the acronym, "IRGC Quds
+        // Force", say nothing against it.)
+        const own = x.find((n) => /\s/u.test(n) && !n.split(/\s+/u).includes(acr) && !sameExpansion(n, exp));
         if (own) return { same: false, reason: `acronym "${acr}" stands for "${own}", not "${exp}"` };
         return { same: true, reason: `acronym "${acr}" of "${exp}"` };
       }

@@ -95,6 +95,10 @@ test('an acronym stands for one organisation across documents: no chains of name
   assert.deepEqual(sameEntity(org('Shanghai Ek Chor'), sec), { same: false, reason: 'acronym "SEC" stands for "Securities and Exchange Commission", not "Shanghai Ek Chor"' });
   assert.equal(sameEntity(org('U.S. Securities and Exchange Commission'), sec).same, true);
   assert.equal(sameEntity(org('Palestinian Liberation Organisation'), org('Palestine Liberation Organisation', ['PLO'])).same, true);
+  // Its longer name need not spell it: "AOL" with "America Online" is not the Association of Lloyd.
+  assert.equal(sameEntity(org('Association of Lloyd'), org('America Online', ['AOL'])).same, false);
+  // A name built on the acronym says nothing against an expansion.
+  assert.equal(sameEntity(org('Islamic Revolutionary Guard Corps'), org('IRGC', ['IRGC Quds Force'])).same, true);
   // An acronym not yet spelled out meets its first expansion.
   assert.equal(sameEntity(org('Securities and Exchange Commission'), org('SEC')).same, true);
   // Two letters name too many things to link documents on their own.
