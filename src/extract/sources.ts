@@ -89,11 +89,16 @@ export function subjectBefore(doc: Document, sentenceStart: number, cue: number,
   // A phrase starts with its determiner or a content word, not with "of", "and" or "’s".
   while (first <= last && /^(?:of|and|for|['’]s|-|de|del)$/iu.test(toks[first].text)) first++;
   if (first > last) return null;
-  // It ends with a head: a name or a source noun ("officials"), not a modifier ("the", "top").
+  // It ends with a head: a name or a source noun ("officials"), not a modifier ("the", "top"), nor
+  // a determiner capitalised at the start of a sentence ("The suspect said", where "suspect" was
+  // read as the verb, gave the source "The").
   const head = toks[headAt].text;
+  if (DETERMINER.test(head)) return null;
   if (!isCapitalised(head) && !lex.sourceNouns.has(head.toLowerCase()) && !/^[\p{Lu}.]+$/u.test(head)) return null;
   return { start: toks[first].start, end: toks[last].end, tokenStart: first, tokenEnd: last + 1 };
 }
+
+const DETERMINER = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|some|any|each|every|both|all|no)$/iu;
 
 /** The source phrase starting at token `from` and running to the next comma or stop (after "said", "according to"). */
 export function phraseAfter(doc: Document, from: number, limit: number, lex: AttributionLexicon, loose = false): SourcePhrase | null {

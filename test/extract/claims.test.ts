@@ -220,3 +220,14 @@ test('"Pedro Gomez, the finance minister, said C": the title is set beside the p
   const claims = claimsOf('Admiral Faller spoke first. Pedro Gomez, the finance minister, said the budget would be cut.', [FALLER, { name: 'Pedro Gomez', type: 'PERSON', forms: ['Pedro Gomez'] }]);
   assert.deepEqual(claims.map((c) => [c.source, c.content]), [['Pedro Gomez', 'the budget would be cut']]);
 });
+
+test('a capitalised determiner opening a sentence is never a source', () => {
+  // Reuters: "The suspect said …" gave the source "The" with the cue "suspect", and "The state
+  // budget deficit was …" a claim by "The" with the cue "state".
+  for (const text of ['The suspect said he was hired to make a wooden box.', 'The state budget deficit was forecast to be 3.19 trillion lei.', 'The highlights of the first day were expected to include a speech.']) {
+    assert.deepEqual(claimsOf(text).filter((c) => c.source !== null && /^(?:the|a|an)$/iu.test(c.source)), [], text);
+  }
+  // A source phrase with its determiner still speaks.
+  const [a] = claimsOf('The state police said the engine derailed near the station.');
+  assert.equal(a.source, 'state police');
+});
