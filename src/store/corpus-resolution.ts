@@ -38,10 +38,16 @@ function newEntityId(e: Entity, index: CorpusIndex): string {
   for (let n = 2; ; n++) if (!index.exists(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** A better canonical name: the same name with its accents, or a fuller form that contains it. */
+/** A word of five letters or more in capitals: a headline's "CHICAGO", not an acronym's "NATO". */
+const shouted = (name: string) => /\p{Lu}{5}/u.test(name) && !/\p{Ll}/u.test(name);
+
+/** A better canonical name: the same name with its accents, or a fuller form that contains it, or
+ *  the same name in ordinary case where the first one seen came from a headline ("AMERICAN",
+ *  "UNITED NATIONS"). */
 function fuller(candidate: string, current: string): boolean {
-  if (foldForLookup(candidate) === foldForLookup(current)) return candidate.normalize('NFD').length > current.normalize('NFD').length;
-  return false;
+  if (foldForLookup(candidate) !== foldForLookup(current)) return false;
+  const [c, k] = [candidate.normalize('NFD').length, current.normalize('NFD').length];
+  return c > k || (c === k && shouted(current) && !shouted(candidate));
 }
 
 /** Maps each document entity id to a corpus entity id, creating corpus entities as needed. */

@@ -86,6 +86,16 @@ export function storeContract(name: string, open: OpenStore): void {
     assert.deepEqual(await store.documentEntities(), new Map([['a', both], ['b', both]]), 'each document names both corpus entities');
   }));
 
+  test('a name first seen in the capitals of a headline takes its ordinary case when that turns up', withStore(async (store) => {
+    const headline = 'MAHAN AIR RESUMES FLIGHTS TO CARACAS.';
+    await store.saveDocument(analysed('h', headline, [entity('e1', 'MAHAN AIR', 'ORG', headline)], {}, 'h.txt'));
+    assert.equal((await store.findEntity('mahan air'))?.name, 'MAHAN AIR');
+    await store.saveDocument(analysed('a', TEXT_A, [entity('e1', 'Mahan Air', 'ORG', TEXT_A)]));
+    const mahan = await store.findEntity('mahan air');
+    assert.equal(mahan?.name, 'Mahan Air');
+    assert.equal(mahan?.documentCount, 2);
+  }));
+
   test('two files with the same name in different folders both get stored', withStore(async (store) => {
     await store.saveDocument(analysed('x', TEXT_A, [], {}, 'one/x.txt'));
     const second = await store.saveDocument(analysed('x', TEXT_B, [], {}, 'two/x.txt'));
