@@ -13,11 +13,14 @@ import { SHARED_DIR } from '../src/paths.js';
 const PG_URL = process.env.DOSSIER_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CONLL_FILES = ['train.txt', 'dev.txt', 'test.txt'];
 
-const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m|-)$/;
-const NO_SPACE_AFTER = /^(?:[([{$]|-)$/;
+const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m)$/;
+const NO_SPACE_AFTER = /^(?:[([{$])$/;
 
 /** Joins CoNLL tokens back into text: no space before closing punctuation and clitics, none after
- *  opening brackets, and straight double quotes attached to what they enclose. */
+ *  opening brackets, and straight double quotes attached to what they enclose. A hyphen token is a
+ *  dash between words ("SOCCER - JAPAN GET LUCKY WIN", "update - Syria - Lloyds Shipping"):
+ *  hyphenated words are single tokens in CoNLL ("Anglo-Dutch", "1996-08-22"). Until stop 28 it was
+ *  glued to its neighbours, which made words the articles never had ("SOCCER-JAPAN"). */
 export function detokenize(tokens: string[]): string {
   let out = '';
   let openQuote = false;
