@@ -100,11 +100,14 @@ function otherDecision(a: CorpusEntityLike, b: CorpusEntityLike): { same: boolea
   const na = namesOf(a);
   const nb = namesOf(b);
   const fb = new Set(nb.map(foldName));
-  const shared = na.find((n) => fb.has(foldName(n)));
+  // A one-word name that each side holds only as the head of a longer name ("the Commission" of the
+  // European Commission, and of the National Election Commission) is two short forms, not one name.
+  const headOf = (names: string[], n: string) => !/\s/u.test(n.trim()) && names.some((m) => /\s/u.test(m.trim()) && foldName(m).endsWith(` ${foldName(n)}`));
+  const shared = na.find((n) => fb.has(foldName(n)) && !(headOf(na, n) && headOf(nb, n)));
   if (shared) return { same: true, reason: `shared name "${shared}"` };
   const singular = (s: string) => foldName(s).replace(/s$/u, '');
   const sb = new Set(nb.map(singular));
-  const plural = na.find((n) => foldName(n).length > 3 && sb.has(singular(n)));
+  const plural = na.find((n) => foldName(n).length > 3 && sb.has(singular(n)) && !(headOf(na, n) && nb.some((m) => singular(m) === singular(n) && headOf(nb, m))));
   if (plural) return { same: true, reason: `singular/plural variant "${plural}"` };
   if (coarseType(a.type) === 'ORG') {
     const fa = new Set(na.map(foldName));

@@ -119,3 +119,13 @@ test('an initial does not bridge two people with different first names', () => {
   assert.equal(sameEntity(person('Mike Atherton'), person('M. Atherton', ['Michael Atherton'])).same, true);
   assert.equal(sameEntity(person('Jimmy Adams'), person('J. Adams', ['Jim Adams'])).same, true);
 });
+
+test('a one-word short form held by both sides as the head of different longer names links nothing', () => {
+  // Reuters: "the Commission" had joined the National Election Commission to the European
+  // Commission, and "Madrid" Real Madrid to Atletico Madrid.
+  assert.equal(sameEntity(org('National Election Commission', ['Commission']), org('European Commission', ['Commission'])).same, false);
+  assert.equal(sameEntity(org('Real Madrid', ['Madrid']), org('Atletico Madrid', ['Madrid'])).same, false);
+  // The short form alone, or the same longer name, still joins.
+  assert.equal(sameEntity(org('Commission'), org('European Commission', ['Commission'])).same, true);
+  assert.equal(sameEntity(org('European Commission', ['Commission']), org('European Commission', ['Commission', 'EC'])).same, true);
+});
