@@ -86,6 +86,9 @@ function numberChain(text: string, start: number, end: number): boolean {
   return /\d[./-]$/u.test(text.slice(Math.max(0, start - 2), start)) || /^[./-]\d/u.test(text.slice(end, end + 2));
 }
 
+/** A day and month followed by two digits ("20-Oct 10", "27 Aug 26"). */
+const TWO_DIGITS_AFTER_DAY = new RegExp(`^\\d{1,2}[ -](?:${MONTH_NAME.source})\\.? \\d{2}$`, 'u');
+
 /** Calendar days chrono finds: "January 29, 2019", "3 March 2024", "Jan. 5", "2024-03-03", "yesterday". */
 function findChronoDates(text: string): RawDate[] {
   const out: RawDate[] = [];
@@ -96,7 +99,11 @@ function findChronoDates(text: string): RawDate[] {
     const start = r.index + Math.max(0, lead);
     let end = r.index + r.text.replace(/[\s,]+$/u, '').length;
     // A year that runs on into decimals is a figure: "Aug 25 41.0 34.0" (a poll table) is 25 August.
-    const figure = /^[.,]\d/u.test(text.slice(end, end + 2)) ? /[\s,]+\d{2,4}$/u.exec(text.slice(start, end)) : null;
+    // Two digits after a day and month are the next figure or day, not a year: "Sept 20-Oct 10" is a
+    // range to 10 October, not 20 October 2010, and "Aug 27 Aug 26" two column heads.
+    const figure = /^[.,]\d/u.test(text.slice(end, end + 2)) || TWO_DIGITS_AFTER_DAY.test(text.slice(start, end))
+      ? /[\s,]+\d{2,4}$/u.exec(text.slice(start, end))
+      : null;
     if (figure) end = start + figure.index;
     // A signed number is a change, not a day: "CPI July +0.4m / m".
     if (end <= start || text.slice(start, end).includes('+') || fractionLike(text, start, end) || numberChain(text, start, end)) continue;

@@ -162,6 +162,10 @@ test('clock times, poll figures and signed changes are not years or days', () =>
   assert.deepEqual(one('Emnid Aug 25 41.0 34.0 7.0').value, '2023-08-25');
   // "CPI July +0.4m / m" is a monthly change, not 1 July.
   assert.deepEqual(datesOf('CPI (pct) July +0.4m / m; PPI June +0.7 m / m.').dates, []);
+  // Two column heads, "Aug 27 Aug 26", were 27 August 2026, and dated the article 2026.
+  const heads = datesOf('Reserves (billions of dlrs) Aug 27 Aug 26 Fed acct 5.208 4.4, week to 1996.', null);
+  assert.deepEqual(heads.dates.filter((d) => !d.relative).map((d) => d.value), ['1996']);
+  assert.equal(heads.published.value, '1996');
   // "July, 14.8 percent" was 14 July.
   assert.deepEqual(datesOf('Imports fell in July, 14.8 percent below June 1995.').dates.map((d) => d.text), ['in July', 'June 1995']);
 });
