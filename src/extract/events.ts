@@ -14,6 +14,11 @@ const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'our', 'my', 'your']);
 const TARGETLESS = new Set(['ASSAULT', 'MOBILIZE', 'PROTEST', 'THREATEN', 'RETREAT']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+/** Past participles without -ed/-en that triggers take: "Reagan was shot" names the target, not the
+ *  actor (it had been read as Reagan shooting). */
+const IRREGULAR_PARTICIPLES = new Set(['shot', 'hit', 'struck', 'held', 'caught', 'hurt', 'cut', 'put', 'set', 'fought', 'brought', 'sought',
+  'bought', 'led', 'kept', 'sent', 'built', 'left', 'lost', 'sold', 'told', 'met', 'bound', 'found', 'shut', 'beat', 'slain', 'stuck', 'won',
+  'burnt', 'spent', 'paid', 'overrun', 'upheld', 'withheld', 'withdrawn', 'bombed']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const HYPOTHETICAL = new Set(['could', 'might', 'may', 'would', 'if', 'should', 'unless', 'possible', 'potential', 'potentially']);
 const FUTURE = new Set(['will', 'shall', "'ll", 'plans', 'planned', 'plan', 'intends', 'going', 'soon']);
@@ -35,7 +40,7 @@ function verbParticipants(
 ): [EntitySpan | null, EntitySpan | null] {
   const stop = clauseEnd(doc, s.tokenEnd, end);
   const passive = PASSIVE_AUX.has(lowerAt(doc, k - 1)) || PASSIVE_AUX.has(lowerAt(doc, k - 2)) || lowerAt(doc, end) === 'by';
-  if (passive && /ed$|en$/u.test(lowerAt(doc, k))) {
+  if (passive && (/ed$|en$|wn$/u.test(lowerAt(doc, k)) || IRREGULAR_PARTICIPLES.has(lowerAt(doc, k)))) {
     const agent = agentOf(doc, end, stop);
     const patient = subjectOf(doc, s.tokenStart, k);
     return [agent, patient];

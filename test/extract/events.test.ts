@@ -146,3 +146,12 @@ test('"the Maduro regime" is the state its leader is said to run', () => {
   const unknown = eventsOf('Iran helped the Maduro regime cover up an oil spill.', [IRAN, MADURO]);
   assert.deepEqual(eventLines(unknown), ['Iran AID Nicolás Maduro']);
 });
+
+test('passive voice with a participle that has no -ed: "was shot by X" makes X the actor', () => {
+  const REAGAN: HandEntity = { name: 'Ronald Reagan', type: 'PERSON', forms: ['Ronald Reagan'] };
+  const HINCKLEY: HandEntity = { name: 'John Hinckley', type: 'PERSON', forms: ['John Hinckley'] };
+  // Before: "Ronald Reagan ASSAULT John Hinckley", the victim as the actor.
+  assert.deepEqual(eventLines(eventsOf('Ronald Reagan was shot by John Hinckley in 1981.', [REAGAN, HINCKLEY])), ['John Hinckley ASSAULT Ronald Reagan']);
+  // With no agent the subject is still no actor.
+  assert.deepEqual(eventLines(eventsOf('Ronald Reagan was shot in 1981 outside a hotel.', [REAGAN])).filter((l) => l.startsWith('Ronald Reagan ')), []);
+});
