@@ -18,7 +18,7 @@ const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 
  *  actor (it had been read as Reagan shooting). */
 const IRREGULAR_PARTICIPLES = new Set(['shot', 'hit', 'struck', 'held', 'caught', 'hurt', 'cut', 'put', 'set', 'fought', 'brought', 'sought',
   'bought', 'led', 'kept', 'sent', 'built', 'left', 'lost', 'sold', 'told', 'met', 'bound', 'found', 'shut', 'beat', 'slain', 'stuck', 'won',
-  'burnt', 'spent', 'paid', 'overrun', 'upheld', 'withheld', 'withdrawn', 'bombed']);
+  'burnt', 'spent', 'paid', 'overrun', 'upheld', 'withheld']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const HYPOTHETICAL = new Set(['could', 'might', 'may', 'would', 'if', 'should', 'unless', 'possible', 'potential', 'potentially']);
 const FUTURE = new Set(['will', 'shall', "'ll", 'plans', 'planned', 'plan', 'intends', 'going', 'soon']);
