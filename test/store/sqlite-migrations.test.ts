@@ -61,3 +61,24 @@ test('blocking keys written by statement key (version 3) name statement numbers 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('statements that share a sequence number (written by hand or by a bug) get new numbers, and the store opens', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-migrate-'));
+  try {
+    const db = databaseAt(dir, 3);
+    db.prepare(`INSERT INTO documents (id, source, format, language, text, content_hash, article_json, analysis_json, sentences_json, ingested_at)
+      VALUES ('a', 'a.txt', 'text', 'en', 'x', 'h', '{}', '{}', '[]', '2026-01-01')`).run();
+    const statement = db.prepare(`INSERT INTO corr_statements (key, doc_id, local_id, kind, start, end, cluster_id, statement_json, novelty_json, seq)
+      VALUES (?, 'a', ?, 'claim', 0, 1, 'k', '{}', '{}', ?)`);
+    for (const [key, seq] of [['a#c1', 1], ['a#c2', 2], ['a#c3', 2], ['a#c4', 2], ['a#c5', 3]] as const) statement.run(key, key.slice(2), seq);
+    db.prepare("INSERT INTO corr_keys (key, statement) VALUES ('t:drone', 'a#c3')").run();
+    migrate(db);
+    assert.deepEqual(db.prepare('SELECT key, seq FROM corr_statements ORDER BY key').all(), [
+      { key: 'a#c1', seq: 1 }, { key: 'a#c2', seq: 2 }, { key: 'a#c3', seq: 4 }, { key: 'a#c4', seq: 5 }, { key: 'a#c5', seq: 3 },
+    ]);
+    assert.deepEqual(db.prepare('SELECT key, statement FROM corr_keys').all(), [{ key: 't:drone', statement: 4 }]);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
