@@ -1,6 +1,7 @@
 // Read endpoints over the store: documents and their highlighted text, entities and dossiers, claims,
 // events, full-text search with facets, and the watch-list hits.
 import { z } from 'zod';
+import { namesEntity } from '../schema/analysis.js';
 import type { ClaimRecord, Store } from '../store/types.js';
 import type { SnapshotCache } from './snapshot.js';
 import { defineRoute, HttpError, type AnyRoute } from './routes.js';
@@ -81,7 +82,8 @@ export function readRoutes(store: Store, snapshots: SnapshotCache, writable: boo
         return {
           id: doc.id, title: article.title, outlet: article.outlet, author: article.author, url: article.url,
           published: analysis.published, publishedEvidence: doc.publishedEvidence, source: article.source, text: analysis.text,
-          entities: analysis.entities.flatMap((e) => e.mentions.map((m) => ({
+          // Names only: an event's longer phrase for an entity holds other names and is not highlighted.
+          entities: analysis.entities.flatMap((e) => e.mentions.filter(namesEntity).map((m) => ({
             start: m.start, end: m.end, id: entityIds[e.id] ?? e.id, label: e.name, type: e.type, sanctioned: e.sanctions.length > 0,
           }))).sort(bySpan),
           claims: analysis.claims.map((c) => ({

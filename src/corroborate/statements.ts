@@ -1,7 +1,7 @@
 // Statements: the units corroboration compares. A document's claims, its events not already inside
 // a claim, and its remaining substantive sentences (asserted by the outlet itself), each with the
 // features the comparison needs and the attribution chain provenance needs.
-import type { Analysis, Modality } from '../schema/analysis.js';
+import { namesEntity, type Analysis, type Modality } from '../schema/analysis.js';
 import type { Granularity } from '../schema/document.js';
 import { newDocument, type DateMention } from '../schema/document.js';
 import { extractDates } from '../extract/time.js';
@@ -120,7 +120,7 @@ const inSpan = (m: { start: number; end: number }, start: number, end: number, h
 function entitiesWithin(doc: StatementSource, start: number, end: number, extra: (string | null)[] = [], hole: Hole = null): string[] {
   const ids = new Set<string>();
   for (const e of doc.analysis.entities) {
-    if (e.mentions.some((m) => inSpan(m, start, end, hole)) && doc.entityIds[e.id]) ids.add(doc.entityIds[e.id]);
+    if (e.mentions.some((m) => namesEntity(m) && inSpan(m, start, end, hole)) && doc.entityIds[e.id]) ids.add(doc.entityIds[e.id]);
   }
   for (const local of extra) if (local && doc.entityIds[local]) ids.add(doc.entityIds[local]);
   return [...ids].sort();
@@ -148,7 +148,7 @@ function namesWithin(doc: StatementSource, start: number, end: number, hole: Hol
   for (const e of doc.analysis.entities) {
     const place = PLACE_TYPES.has(e.type);
     for (const m of e.mentions) {
-      if (!inSpan(m, start, end, hole)) continue;
+      if (!namesEntity(m) || !inSpan(m, start, end, hole)) continue;
       const words = contentTerms(doc.analysis.text.slice(m.start, m.end));
       if (place) {
         if (doc.entityIds[e.id]) places.add(`e:${doc.entityIds[e.id]}`);
@@ -169,7 +169,7 @@ const BILATERAL = 'bilateral';
 function namesPlacePair(doc: StatementSource, start: number, end: number, hole: Hole): boolean {
   const text = doc.analysis.text;
   const mentions = doc.analysis.entities.filter((e) => PLACE_TYPES.has(e.type))
-    .flatMap((e) => e.mentions.filter((m) => inSpan(m, start, end, hole)))
+    .flatMap((e) => e.mentions.filter((m) => namesEntity(m) && inSpan(m, start, end, hole)))
     .sort((a, b) => a.start - b.start);
   for (let i = 1; i < mentions.length; i++) {
     const [a, b] = [mentions[i - 1], mentions[i]];

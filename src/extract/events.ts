@@ -6,7 +6,7 @@ import type { Event } from '../schema/analysis.js';
 import type { Document, Sentence } from '../schema/document.js';
 import { matchAt, ploverLexicon, type Trigger } from './lexicons.js';
 import {
-  agentOf, asParticipant, clauseEnd, clauseStart, lastTwo, objectOf, pairIn, subjectOf, twoCountries, type Participant,
+  agentOf, asParticipant, clauseEnd, clauseStart, lastTwo, objectOf, pairIn, participantPhrase, subjectOf, twoCountries, type Participant,
 } from './participants.js';
 import { entitySpans, type EntitySpan } from './spans.js';
 
@@ -254,12 +254,18 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
   }
   const seen = new Set<string>();
   const events: Event[] = [];
+  // The phrases events name their participants by, per entity: they become its mentions.
+  const phrases = new Map<string, { start: number; end: number }[]>();
   for (const f of found) {
     const a = f.actor?.entity ?? null;
     const b = f.target?.entity ?? null;
     const key = SYMMETRIC.has(f.trigger.type) ? [f.trigger.type, ...[a, b].sort()].join('|') : [f.trigger.type, a, b].join('|');
     if (seen.has(key)) continue;
     seen.add(key);
+    for (const p of [f.actor, f.target]) {
+      const phrase = p && participantPhrase(doc, f.sentence, p);
+      if (phrase) phrases.set(p.entity, [...(phrases.get(p.entity) ?? []), phrase]);
+    }
     const triggerTok = doc.tokens[f.k];
     const date = dateOf(doc, f.sentence, f.k);
     const context = contextFlags(doc, f.sentence, f.k, date);
@@ -279,5 +285,19 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
   }
   events.sort((x, y) => x.start - y.start || x.type.localeCompare(y.type) || String(x.actor).localeCompare(String(y.actor)));
   doc.events = events;
+  addPhrases(doc, phrases);
   return doc;
+}
+
+/** Adds the phrases events named their participants by to the entities' mentions, marked as
+ *  phrases (not names), each span once. */
+function addPhrases(doc: Document, phrases: Map<string, { start: number; end: number }[]>): void {
+  if (!phrases.size) return;
+  doc.entities = doc.entities.map((e) => {
+    const add = phrases.get(e.id)?.filter((p, i, all) => all.findIndex((q) => q.start === p.start && q.end === p.end) === i
+      && !e.mentions.some((m) => m.start === p.start && m.end === p.end));
+    if (!add?.length) return e;
+    const mentions = [...e.mentions, ...add.map((p) => ({ start: p.start, end: p.end, phrase: true as const }))];
+    return { ...e, mentions: mentions.sort((a, b) => a.start - b.start || a.end - b.end) };
+  });
 }

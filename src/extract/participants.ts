@@ -137,7 +137,9 @@ function isModifier(doc: Document, span: EntitySpan): boolean {
     return !STATE_HEADS.has(lowerAt(doc, k + 1)) || named;
   }
   const nextTok = doc.tokens[k];
-  if (isDemonym(doc, span)) {
+  // A plural demonym is a noun, its people ("Palestinians blamed Israel"), never an adjective
+  // ("Swiss doctors" is one: -ss).
+  if (isDemonym(doc, span) && !/[^s]s$/u.test(doc.text.slice(span.start, span.end))) {
     if (nextTok && (/^\p{Ll}/u.test(nextTok.text) || nextTok.text === ',')) {
       // "Iranian officials" stands for Iran; "Venezuelan criminal networks" does not.
       return !isStateDemonym(doc, span);
@@ -149,9 +151,28 @@ function isModifier(doc: Document, span: EntitySpan): boolean {
 /** Prepositions that make what follows a place, not a participant ("In Iran, the economy …"). */
 const LOCATIVE = /\b(?:in|at|inside|near|across|throughout|within|outside|around|into)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+)*$/u;
 
+/** Where the group phrase naming a place's people begins ("Rebels in the Ivory Coast", "Security
+ *  forces in Guinea", "Opposition groups in Zimbabwe"): the group noun right before "in"/"from" and
+ *  up to two words of its own before that. -1 when the place does not follow a group noun. */
+function groupBefore(doc: Document, span: EntitySpan): number {
+  let j = tokenAt(doc, span.start) - 1;
+  if (lowerAt(doc, j) === 'the') j--;
+  if (lowerAt(doc, j) !== 'in' && lowerAt(doc, j) !== 'from') return -1;
+  const head = j - 1;
+  if (head < 0 || !GROUP_HEADS.has(lowerAt(doc, head))) return -1;
+  let first = head;
+  for (let m = head - 1; m >= 0 && m >= head - 2; m--) {
+    const w = doc.tokens[m].text;
+    if (!/^\p{L}[\p{L}-]*$/u.test(w) || PHRASE_STOPS.has(w.toLowerCase()) || /ly$/u.test(w)) break;
+    if (entitySpans(doc).some((x) => x.start <= doc.tokens[m].start && doc.tokens[m].end <= x.end)) break;
+    first = m;
+  }
+  return doc.tokens[first].start;
+}
+
 function candidates(doc: Document, from: number, to: number): EntitySpan[] {
   return spansWithin(doc, from, to).filter(
-    (s) => ACTOR_TYPES.has(s.type) && !LOCATIVE.test(doc.text.slice(Math.max(0, s.start - 40), s.start)),
+    (s) => ACTOR_TYPES.has(s.type) && (!LOCATIVE.test(doc.text.slice(Math.max(0, s.start - 40), s.start)) || groupBefore(doc, s) >= from),
   );
 }
 
@@ -324,4 +345,115 @@ export function twoCountries(doc: Document, before: number): [EntitySpan, Entity
   }
   const top = [...counts.values()].sort((a, b) => b.n - a.n || a.span.start - b.span.start);
   return top.length >= 2 ? [top[0].span, top[1].span] : null;
+}
+
+/** Words a title ends in, right before the name of the person holding it: "President", "Foreign
+ *  Minister", "leader", "right-winger". */
+const TITLE_HEADS = new Set(
+  ('president vice-president president-elect premier chancellor minister secretary secretary-general general judge ' +
+    'justice ambassador envoy emir king queen prince princess sheikh senator governor mayor admiral commander chief leader ' +
+    'spokesman spokeswoman spokesperson right-winger left-winger dictator strongman monarch ayatollah cardinal archbishop ' +
+    'bishop pope colonel lieutenant captain major marshal prosecutor chairman chairwoman director negotiator').split(' '),
+);
+/** Words a title is built of before its last word: "Prime Minister", "Defence Secretary", "junior foreign minister". */
+const TITLE_WORDS = new Set(
+  ('prime foreign defence defense interior finance home trade economy junior senior deputy vice acting first ' +
+    'supreme chief state opposition army military rebel party union lt. gen. col. maj. adm. sen. gov.').split(' '),
+);
+/** Nouns for a state's or a people's bodies and members: "Israeli soldiers", "Sudanese government",
+ *  "Afghan rebel leaders", "Poland's parliament". */
+const GROUP_HEADS = new Set(
+  ('government governments authorities administration regime parliament congress senate cabinet court courts group groups ' +
+    'faction factions movement movements ' +
+    'judiciary ministry embassy delegation delegations junta leadership council army navy military forces force troops ' +
+    'soldiers soldier police militia militias militiamen rebels rebel guerrillas guerillas guerrilla insurgents militants ' +
+    'fighters gunmen commandos marines paratroopers peacekeepers officers official officials diplomats diplomat envoys ' +
+    'negotiators leaders leader president minister lawmakers legislators deputies opposition party parties candidates ' +
+    'people civilians refugees nationals citizens residents villagers settlers students workers farmers doctors ' +
+    'activists protesters demonstrators supporters nationalists separatists extremists fundamentalists prisoners ' +
+    'detainees hostages advisers advisors experts inspectors observers monitors journalists reporters newspaper media ' +
+    'businessman businessmen aircraft warplanes jets helicopters gunships warships ships').split(' '),
+);
+/** Words a group phrase never runs through: function words and the verbs of saying. */
+const PHRASE_STOPS = new Set(
+  ('the a an of in on at to for from with by and or but as that which who whom whose is are was were be been being has ' +
+    'have had will would shall should can could may might must do does did not said says say told also its their his ' +
+    'her this these those there here than then so such including').split(' '),
+);
+
+const capitalised = (text: string) => /^\p{Lu}/u.test(text);
+
+/** The first token of a person's title phrase: from the name back over its title ("Palestinian
+ *  leader Yasser Arafat", "Niger's ambassador Brah Mohamane", "U.N. Secretary-General Kofi Annan"),
+ *  or the name's own first token when no title comes right before it. */
+function titleStart(doc: Document, s: Sentence, first: number): number {
+  if (first - 1 < s.tokenStart || !TITLE_HEADS.has(lowerAt(doc, first - 1))) return first;
+  let start = first - 1;
+  for (let j = first - 2; j >= s.tokenStart; j--) {
+    const text = doc.tokens[j].text;
+    const w = text.toLowerCase();
+    if (TITLE_HEADS.has(w) || TITLE_WORDS.has(w)) {
+      start = j;
+      continue;
+    }
+    // A country, body or people whose office it is: "Russian President", "Taiwan's Foreign Minister".
+    const possessive = w === "'s" || w === '’s';
+    const at = possessive ? doc.tokens[j - 1]?.end : doc.tokens[j].end;
+    const owner = at === undefined ? undefined : entitySpans(doc).find((x) => x.end === at && x.start >= s.start && x.type !== 'PERSON' && x.type !== 'EVENT');
+    if (owner) {
+      start = j = tokenAt(doc, owner.start);
+      continue;
+    }
+    // An office's own capitalised words ("National Assembly president"), never the sentence's first word.
+    if (capitalised(text) && j > s.tokenStart && /^\p{L}[\p{L}.-]*$/u.test(text) && !doc.dates.some((d) => d.start <= doc.tokens[j].start && doc.tokens[j].end <= d.end)) {
+      start = j;
+      continue;
+    }
+    if (w === 'and' && j - 1 > s.tokenStart && capitalised(doc.tokens[j - 1].text) && capitalised(doc.tokens[j + 1].text)) continue;
+    break;
+  }
+  return start;
+}
+
+/** The end (exclusive token index) of a group phrase after a state, people or body: up to two
+ *  modifiers and the group nouns ("Israeli soldiers", "Liberian riot police", "Ugandan opposition
+ *  candidates"), or -1 when no group noun follows. */
+function groupEnd(doc: Document, s: Sentence, after: number, allowPossessive: boolean): number {
+  let j = after;
+  if (allowPossessive && (lowerAt(doc, j) === "'s" || lowerAt(doc, j) === '’s')) j++;
+  let end = -1;
+  for (let modifiers = 0; j < s.tokenEnd; j++) {
+    const w = doc.tokens[j].text;
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || PHRASE_STOPS.has(w)) break;
+    if (GROUP_HEADS.has(w)) {
+      end = j + 1;
+      continue;
+    }
+    // After the group noun, anything else ends the phrase ("Israeli army bulldozers demolished").
+    if (end >= 0 || ++modifiers > 2 || /ly$/u.test(w)) break;
+  }
+  return end;
+}
+
+/** The phrase an event names a participant by, when it is longer than the name itself: a person
+ *  with the title before the name, a state or people with the group noun after it ("Fijian
+ *  rebels", "Azerbaijani parliament", "ethnic Albanians"). Event coders record actors this way;
+ *  the phrase becomes a mention of the participant's entity. Null when there is none. */
+export function participantPhrase(doc: Document, s: Sentence, p: Participant): { start: number; end: number } | null {
+  const first = tokenAt(doc, p.start);
+  const after = tokenAt(doc, p.end);
+  if (first >= s.tokenEnd || first < s.tokenStart) return null;
+  let start = first;
+  let end = after;
+  const named = entitySpans(doc).find((x) => x.start === p.start && x.end === p.end);
+  const group = named ? groupBefore(doc, named) : -1;
+  if (named?.type === 'PERSON' && p.type === 'PERSON') start = titleStart(doc, s, first);
+  else if (group >= s.start) start = tokenAt(doc, group);
+  else {
+    const group = groupEnd(doc, s, after, p.type !== 'NORP' && named?.type !== 'NORP');
+    if (group > 0) end = group;
+    if (lowerAt(doc, first - 1) === 'ethnic' && first - 1 >= s.tokenStart) start = first - 1;
+  }
+  if (start === first && end === after) return null;
+  return { start: doc.tokens[start].start, end: doc.tokens[end - 1].end };
 }

@@ -1,7 +1,7 @@
 // Offset helpers shared by the extractors: which entity a span names, which sentence holds an
 // offset, and the entity mentions inside a range — all over the Document's layers, never the text.
 import type { Document } from '../schema/document.js';
-import type { EntityType } from '../schema/analysis.js';
+import { namesEntity, type EntityType } from '../schema/analysis.js';
 
 /** One entity mention with the entity it belongs to, as the extractors see it. */
 export interface EntitySpan {
@@ -21,7 +21,7 @@ export function entitySpans(doc: Document): EntitySpan[] {
   if (spans) return spans;
   spans = [];
   for (const e of doc.entities) {
-    for (const m of e.mentions) spans.push({ start: m.start, end: m.end, entity: e.id, type: e.type, name: e.name });
+    for (const m of e.mentions) if (namesEntity(m)) spans.push({ start: m.start, end: m.end, entity: e.id, type: e.type, name: e.name });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end || (a.entity < b.entity ? -1 : 1));
   spanIndexes.set(doc.entities, spans);

@@ -19,6 +19,15 @@ export type PloverType = z.infer<typeof PloverType>;
 export const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 export type Span = z.infer<typeof SpanSchema>;
 
+/** An entity mention: a span naming it, or (`phrase`) the longer phrase an event names it by, its
+ *  name inside: a title ("Russian President Boris Yeltsin") or a group of its people ("Israeli
+ *  soldiers"). A phrase is not a name: it is not counted, highlighted or weighed as one. */
+export const MentionSchema = SpanSchema.extend({ phrase: z.literal(true).optional() });
+export type MentionSpan = z.infer<typeof MentionSchema>;
+
+/** Does a mention name the entity (rather than being an event's longer phrase for it)? */
+export const namesEntity = (m: MentionSpan): boolean => m.phrase !== true;
+
 export const SanctionHitSchema = z.object({
   list: z.string(),
   id: z.string(),
@@ -35,7 +44,7 @@ export const EntitySchema = z.object({
   name: z.string(),
   type: EntityType,
   aliases: z.array(z.string()),
-  mentions: z.array(SpanSchema),
+  mentions: z.array(MentionSchema),
   kb: z.string().nullable(),
   sanctions: z.array(SanctionHitSchema),
 });

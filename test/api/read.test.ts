@@ -61,6 +61,11 @@ test('document text comes with entity and claim spans inside the text, in order'
   const mahan = entities.find((e: any) => text.slice(e.start, e.end) === 'Mahan Air');
   assert.ok(mahan, 'Mahan Air is highlighted');
   assert.equal(mahan.sanctioned, true);
+  // Names only: the phrases events name entities by ("President Javier Milei") hold other names.
+  const stored = (await getJson(base, '/api/documents/001_d614e4c1e9a83542')).body.analysis;
+  const phrases = stored.entities.flatMap((e: any) => e.mentions.filter((m: any) => m.phrase));
+  assert.ok(phrases.length > 0, 'the seed has event phrases');
+  for (const p of phrases) assert.ok(!entities.some((e: any) => e.start === p.start && e.end === p.end), 'a phrase is not highlighted');
 });
 
 test('entities filter by type, name and watch-list status; bad filters are 400', async () => {

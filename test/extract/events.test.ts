@@ -155,3 +155,57 @@ test('passive voice with a participle that has no -ed: "was shot by X" makes X t
   // With no agent the subject is still no actor.
   assert.deepEqual(eventLines(eventsOf('Ronald Reagan was shot in 1981 outside a hotel.', [REAGAN])).filter((l) => l.startsWith('Ronald Reagan ')), []);
 });
+
+/** The texts of an entity's mentions: names, then the phrases events gave it. */
+const mentionTexts = (doc: ReturnType<typeof eventsOf>, name: string) => {
+  const e = doc.entities.find((x) => x.name === name)!;
+  return {
+    names: e.mentions.filter((m) => !m.phrase).map((m) => doc.text.slice(m.start, m.end)),
+    phrases: e.mentions.filter((m) => m.phrase).map((m) => doc.text.slice(m.start, m.end)),
+  };
+};
+
+test('an event names its participants by their phrase: the title before a person, the group noun after a people', () => {
+  const ARAFAT: HandEntity = { name: 'Yasser Arafat', type: 'PERSON', forms: ['Yasser Arafat'] };
+  const PALESTINE: HandEntity = { name: 'Palestine', type: 'GPE', forms: ['Palestine', 'Palestinian'], refersTo: { Palestinian: 'Palestine' } };
+  const titled = eventsOf('Palestinian leader Yasser Arafat rejected a U.S. offer to host a summit.', [ARAFAT, PALESTINE, US]);
+  assert.deepEqual(eventLines(titled), ['Yasser Arafat REJECT United States']);
+  assert.deepEqual(mentionTexts(titled, 'Yasser Arafat'), { names: ['Yasser Arafat'], phrases: ['Palestinian leader Yasser Arafat'] });
+  // A possessive owner and words of the office: "Iran's Foreign Minister".
+  const ZARIF: HandEntity = { name: 'Javad Zarif', type: 'PERSON', forms: ['Javad Zarif'] };
+  const owned = eventsOf("On Monday, Iran's Foreign Minister Javad Zarif visited Caracas.", [IRAN, ZARIF, { name: 'Venezuela', type: 'GPE', forms: ['Caracas'] }]);
+  assert.deepEqual(mentionTexts(owned, 'Javad Zarif').phrases, ["Iran's Foreign Minister Javad Zarif"]);
+  // The group noun runs over modifiers and stops at what is not one: "Israeli army bulldozers demolished".
+  const ISRAEL: HandEntity = { name: 'Israel', type: 'GPE', forms: ['Israel', 'Israeli'], refersTo: { Israeli: 'Israel' } };
+  const group = eventsOf('Israeli army bulldozers demolished Hamas offices in Gaza.', [ISRAEL, { name: 'Hamas', type: 'ORG', forms: ['Hamas'] }]);
+  assert.deepEqual(eventLines(group), ['Israel COERCE Hamas']);
+  assert.deepEqual(mentionTexts(group, 'Israel').phrases, ['Israeli army']);
+  const riot = eventsOf('Venezuelan riot police arrested Iranian students on Friday.', [VENEZUELA, IRAN]);
+  assert.deepEqual(mentionTexts(riot, 'Venezuela').phrases, ['Venezuelan riot police']);
+  assert.deepEqual(mentionTexts(riot, 'Iran').phrases, ['Iranian students']);
+  // A bare name gets no phrase, and a proposal is not a group of people.
+  const bare = eventsOf('Venezuela rejected an Iranian proposal on Monday.', [VENEZUELA, IRAN]);
+  assert.deepEqual(eventLines(bare), ['Venezuela REJECT Iran']);
+  assert.deepEqual(mentionTexts(bare, 'Venezuela').phrases, []);
+  assert.deepEqual(mentionTexts(bare, 'Iran').phrases, []);
+});
+
+test('a group named by where it is acts for that place: "Rebels in the Ivory Coast dismissed an appeal"', () => {
+  const IVORY: HandEntity = { name: 'Ivory Coast', type: 'GPE', forms: ['Ivory Coast'] };
+  const GBAGBO: HandEntity = { name: 'Laurent Gbagbo', type: 'PERSON', forms: ['Laurent Gbagbo'] };
+  const doc = eventsOf('Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent Gbagbo.', [IVORY, GBAGBO]);
+  assert.deepEqual(eventLines(doc), ['Ivory Coast REJECT Laurent Gbagbo']);
+  assert.deepEqual(mentionTexts(doc, 'Ivory Coast').phrases, ['Rebels in the Ivory Coast']);
+  assert.deepEqual(mentionTexts(doc, 'Laurent Gbagbo').phrases, ['President Laurent Gbagbo']);
+  // A place after "in" with no group noun before it is still only a place.
+  assert.deepEqual(eventLines(eventsOf('Fighting in the Ivory Coast killed dozens.', [IVORY])), []);
+});
+
+test('a plural demonym is its people, not an adjective: "Palestinians blamed Israel"', () => {
+  const PALESTINE: HandEntity = { name: 'Palestine', type: 'GPE', forms: ['Palestine', 'Palestinians'], refersTo: { Palestinians: 'Palestine' } };
+  const ISRAEL: HandEntity = { name: 'Israel', type: 'GPE', forms: ['Israel'] };
+  assert.deepEqual(eventLines(eventsOf('Palestinians blamed Israel for the bombing.', [PALESTINE, ISRAEL])), ['Palestine ACCUSE Israel']);
+  // "Swiss" ends in -s and is still an adjective: "Swiss networks" do not stand for Switzerland.
+  const SWISS: HandEntity = { name: 'Switzerland', type: 'GPE', forms: ['Switzerland', 'Swiss'], refersTo: { Swiss: 'Switzerland' } };
+  assert.deepEqual(eventLines(eventsOf('Swiss networks helped Israel.', [SWISS, ISRAEL])), []);
+});

@@ -86,6 +86,18 @@ export function storeContract(name: string, open: OpenStore): void {
     assert.deepEqual(await store.documentEntities(), new Map([['a', both], ['b', both]]), 'each document names both corpus entities');
   }));
 
+  test("an event's phrase for an entity is kept with its mentions but not counted as a naming", withStore(async (store) => {
+    const text = 'Russian President Boris Yeltsin met Japanese officials. Boris Yeltsin spoke later.';
+    const yeltsin = entity('e1', 'Boris Yeltsin', 'PERSON', text);
+    yeltsin.mentions.push({ start: text.lastIndexOf('Boris Yeltsin'), end: text.lastIndexOf('Boris Yeltsin') + 13 }, { start: 0, end: 'Russian President Boris Yeltsin'.length, phrase: true });
+    yeltsin.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    await store.saveDocument(analysed('y', text, [yeltsin]));
+    const found = await store.findEntity('boris yeltsin');
+    assert.equal(found?.mentionCount, 2);
+    const saved = (await store.getDocument('y'))!.analysis.entities[0].mentions;
+    assert.deepEqual(saved.filter((m) => m.phrase).map((m) => text.slice(m.start, m.end)), ['Russian President Boris Yeltsin']);
+  }));
+
   test('a name first seen in the capitals of a headline takes its ordinary case when that turns up', withStore(async (store) => {
     const headline = 'MAHAN AIR RESUMES FLIGHTS TO CARACAS.';
     await store.saveDocument(analysed('h', headline, [entity('e1', 'MAHAN AIR', 'ORG', headline)], {}, 'h.txt'));

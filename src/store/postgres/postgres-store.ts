@@ -2,7 +2,7 @@
 // corpus entity resolution serialised per blocking key so any number of workers can save at once.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Analysis, EntityType, SanctionHit } from '../../schema/analysis.js';
+import { namesEntity, type Analysis, type EntityType, type SanctionHit } from '../../schema/analysis.js';
 import { ArticleSchema, type Article } from '../../schema/article.js';
 import type { ListEntry } from '../../screen/types.js';
 import { foldForLookup } from '../corpus-resolution.js';
@@ -189,7 +189,7 @@ export class PostgresStore implements Store {
     const corpus = (local: string | null) => (local ? entityIds[local] ?? null : null);
     const about: [string, string][] = [];
     for (const c of cs) {
-      for (const e of es) if (e.mentions.some((m) => m.start >= c.start && m.end <= c.end)) about.push([c.id, entityIds[e.id]]);
+      for (const e of es) if (e.mentions.some((m) => namesEntity(m) && m.start >= c.start && m.end <= c.end)) about.push([c.id, entityIds[e.id]]);
     }
     const { article } = doc;
     const r = await client.query(`WITH
@@ -209,7 +209,7 @@ export class PostgresStore implements Store {
       pending AS (INSERT INTO corr_pending (doc_id, derived_json) VALUES ($1, $33))
       ${ALERT_HITS_OF_CLAIMS}`, [
       docId,
-      es.map((e) => e.id), es.map((e) => entityIds[e.id]), es.map((e) => e.name), es.map((e) => e.type), es.map((e) => e.mentions.length),
+      es.map((e) => e.id), es.map((e) => entityIds[e.id]), es.map((e) => e.name), es.map((e) => e.type), es.map((e) => e.mentions.filter(namesEntity).length),
       es.map((e) => JSON.stringify(e.sanctions)),
       cs.map((c) => c.id), cs.map((c) => c.start), cs.map((c) => c.end), cs.map((c) => (c.source ? entityIds[c.source] ?? null : null)),
       cs.map((c) => c.sourceText), cs.map((c) => c.cue), cs.map((c) => c.quote), cs.map((c) => c.modality),

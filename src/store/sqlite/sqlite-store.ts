@@ -1,6 +1,6 @@
 // The embedded store: SQLite through better-sqlite3, WAL mode, one transaction per document, FTS5.
 import Database from 'better-sqlite3';
-import type { Analysis, EntityType, SanctionHit } from '../../schema/analysis.js';
+import { namesEntity, type Analysis, type EntityType, type SanctionHit } from '../../schema/analysis.js';
 import { ArticleSchema } from '../../schema/article.js';
 import { DossierError } from '../../errors.js';
 import type { ListEntry } from '../../screen/types.js';
@@ -176,7 +176,7 @@ export class SqliteStore implements Store {
 
   private insertLayers(docId: string, analysis: Analysis, entityIds: Record<string, string>): void {
     const entity = this.sql('INSERT INTO doc_entities (doc_id, local_id, entity_id, name, type, mentions, sanctions_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const e of analysis.entities) entity.run(docId, e.id, entityIds[e.id], e.name, e.type, e.mentions.length, JSON.stringify(e.sanctions));
+    for (const e of analysis.entities) entity.run(docId, e.id, entityIds[e.id], e.name, e.type, e.mentions.filter(namesEntity).length, JSON.stringify(e.sanctions));
     const claim = this.sql(`INSERT INTO claims (doc_id, local_id, start, end, source_entity, source_text, cue, quote, modality, chain_json, text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const about = this.sql('INSERT OR IGNORE INTO claim_entities (doc_id, claim_id, entity_id) VALUES (?, ?, ?)');
@@ -184,7 +184,7 @@ export class SqliteStore implements Store {
       claim.run(docId, c.id, c.start, c.end, c.source ? entityIds[c.source] ?? null : null, c.sourceText, c.cue, c.quote ? 1 : 0,
         c.modality, c.chain ? JSON.stringify(c.chain) : null, analysis.text.slice(c.start, c.end));
       for (const e of analysis.entities) {
-        if (e.mentions.some((m) => m.start >= c.start && m.end <= c.end)) about.run(docId, c.id, entityIds[e.id]);
+        if (e.mentions.some((m) => namesEntity(m) && m.start >= c.start && m.end <= c.end)) about.run(docId, c.id, entityIds[e.id]);
       }
     }
     const event = this.sql(`INSERT INTO events (doc_id, idx, type, mode, actor, target, location, date, start, end, claim_id, context_json, trigger)
