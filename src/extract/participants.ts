@@ -24,6 +24,8 @@ const STATE_HEADS = new Set(
     'expertise support aid assistance help experts specialists engineers advisers advisors technicians technology investment investors ' +
     // A country's companies and nationals are coded as the country: "sanctions on three Chinese firms".
     'firms companies company entities individuals banks businesses nationals citizens ' +
+    // Its people on the receiving end are coded as the country too: "killed 46 Afghan civilians".
+    'civilians refugees villagers residents settlers detainees prisoners hostages pilgrims ' +
     // Weapons stand for whoever fires them: "Ukrainian drones struck".
     'drones missiles rockets artillery tanks warships').split(' '),
 );
@@ -163,16 +165,27 @@ function groupBefore(doc: Document, span: EntitySpan): number {
   let first = head;
   for (let m = head - 1; m >= 0 && m >= head - 2; m--) {
     const w = doc.tokens[m].text;
-    if (!/^\p{L}[\p{L}-]*$/u.test(w) || PHRASE_STOPS.has(w.toLowerCase()) || /ly$/u.test(w)) break;
+    // Words of the group's own: not function words, adverbs or verbs ("mobilized pressure groups").
+    if (!/^\p{L}[\p{L}-]*$/u.test(w) || PHRASE_STOPS.has(w.toLowerCase()) || /(?:ly|ed|ing)$/u.test(w)) break;
     if (entitySpans(doc).some((x) => x.start <= doc.tokens[m].start && doc.tokens[m].end <= x.end)) break;
     first = m;
   }
   return doc.tokens[first].start;
 }
 
+/** What may come between the start of a subject's or object's range and a group named by its
+ *  place: determiners, prepositions and counts ("to militias in Iraq", "Some 800 rebels in Chad"). */
+const GROUP_LEAD = /^\s*(?:(?:the|a|an|to|of|on|with|against|for|from|some|many|several|about|around|up|at|least|more|than|hundreds|thousands|dozens|\d[\d,.]*)\s+)*$/iu;
+
+/** Is the place the one a group at the start of the range is named by? */
+function leadsGroup(doc: Document, span: EntitySpan, from: number): boolean {
+  const start = groupBefore(doc, span);
+  return start >= from && GROUP_LEAD.test(doc.text.slice(from, start));
+}
+
 function candidates(doc: Document, from: number, to: number): EntitySpan[] {
   return spansWithin(doc, from, to).filter(
-    (s) => ACTOR_TYPES.has(s.type) && (!LOCATIVE.test(doc.text.slice(Math.max(0, s.start - 40), s.start)) || groupBefore(doc, s) >= from),
+    (s) => ACTOR_TYPES.has(s.type) && (!LOCATIVE.test(doc.text.slice(Math.max(0, s.start - 40), s.start)) || leadsGroup(doc, s, from)),
   );
 }
 

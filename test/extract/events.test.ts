@@ -209,3 +209,17 @@ test('a plural demonym is its people, not an adjective: "Palestinians blamed Isr
   const SWISS: HandEntity = { name: 'Switzerland', type: 'GPE', forms: ['Switzerland', 'Swiss'], refersTo: { Swiss: 'Switzerland' } };
   assert.deepEqual(eventLines(eventsOf('Swiss networks helped Israel.', [SWISS, ISRAEL])), []);
 });
+
+test('a group in a place acts only from the start of its clause; people on the receiving end stand for their country', () => {
+  const SAUDI: HandEntity = { name: 'Saudi Arabia', type: 'GPE', forms: ['Saudi Arabia'] };
+  const PALESTINE: HandEntity = { name: 'Palestine', type: 'GPE', forms: ['Palestinians'], refersTo: { Palestinians: 'Palestine' } };
+  // The support is Saudi Arabia's: "pressure groups in the United States" is not the clause's subject.
+  const doc = eventsOf('Saudi Arabia has mobilized pressure groups in the United States to help support the rights of Palestinians.', [SAUDI, US, PALESTINE]);
+  assert.ok(!eventLines(doc).some((l) => l.startsWith('United States ')), eventLines(doc).join('; '));
+  const AFGHANISTAN: HandEntity = { name: 'Afghanistan', type: 'GPE', forms: ['Afghanistan', 'Afghan'], refersTo: { Afghan: 'Afghanistan' } };
+  const RUSSIA: HandEntity = { name: 'Russia', type: 'GPE', forms: ['Russia', 'Russian'], refersTo: { Russian: 'Russia' } };
+  const killed = eventsOf('Russian aircraft killed 46 Afghan civilians in an attack on a village.', [RUSSIA, AFGHANISTAN]);
+  assert.deepEqual(eventLines(killed), ['Russia ASSAULT Afghanistan']);
+  assert.deepEqual(mentionTexts(killed, 'Afghanistan').phrases, ['Afghan civilians']);
+  assert.deepEqual(mentionTexts(killed, 'Russia').phrases, ['Russian aircraft']);
+});
