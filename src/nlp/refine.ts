@@ -47,6 +47,7 @@ export function refineType(gaz: Gazetteers, words: string[], conll: ConllType): 
     if (cls.has('regionadj') && conll !== 'PER' && conll !== 'ORG') return { type: 'LOC', refersTo: entry.canonical };
     if (cls.has('demonym') && conll !== 'PER' && conll !== 'ORG') return { type: 'NORP', refersTo: entry.canonical };
     if (cls.has('norp') && conll !== 'PER') return { type: 'NORP' };
+    if (cls.has('people') && conll !== 'PER' && (conll !== 'ORG' || !entry.canonical)) return { type: 'NORP', refersTo: entry.canonical };
     if (conll === 'LOC' || conll === 'MISC' || cls.has('country')) {
       if (cls.has('country') || cls.has('state') || cls.has('bigcity')) return { type: 'GPE' };
       if (cls.has('region')) return { type: 'LOC' };

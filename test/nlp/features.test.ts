@@ -47,3 +47,15 @@ test('each token gets features, and a different word changes them', () => {
   // The left context of "flew" changed too.
   assert.notDeepEqual(a[1], b[1]);
 });
+
+test('peoples listed after the model was trained type mentions but are no tagger features', () => {
+  // "Serbs" (peoples.tsv), "Bosnian" (the first of "Bosnian, Herzegovinian"), "Cypriots" (a plural).
+  for (const [word, country] of [['serbs', 'Serbia'], ['bosnian', 'Bosnia and Herzegovina'], ['cypriots', 'Cyprus'], ['czechs', 'Czechia']]) {
+    const entry = gaz.entries.get(word);
+    assert.ok(entry?.classes.has('people'), word);
+    assert.equal(entry?.canonical, country, word);
+  }
+  assert.equal(gaz.entries.get('frenchs'), undefined, 'a demonym that is its own plural gets none');
+  const words = ['Serbs', 'and', 'Cypriots'];
+  assert.deepEqual(gazetteerMarks(gaz, words, words.map((w) => w.toLowerCase())), [[], [], []]);
+});

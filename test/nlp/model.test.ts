@@ -92,3 +92,11 @@ test('an acronym for a kind of system is not a name', () => {
   assert.ok(!ms.some((m) => m.text === 'UAV'), JSON.stringify(ms));
   assert.ok(has(ms, 'Venezuela', 'GPE'));
 });
+
+test('a people the tagger leaves out is still a NORP mention standing for its country', () => {
+  const ms = mentions('Serb forces killed three ethnic Albanians near the border.');
+  const serb = ms.find((m) => m.text === 'Serb');
+  assert.ok(serb, JSON.stringify(ms.map((m) => m.text)));
+  assert.equal(serb.type, 'NORP');
+  assert.equal(serb.refersTo, 'Serbia');
+});
