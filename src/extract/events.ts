@@ -134,6 +134,21 @@ function promised(doc: Document, s: Sentence, k: number): boolean {
   return /\b(?:will|shall|'ll|willing to|ready to|prepared to|offered to|promised to|pledged to|vowed to|agreed to|agrees to|plans to|intends to)\s+(?:\p{L}+ly\s+)?$/u.test(before);
 }
 
+/** Coercive acts that, announced for the future, are threats ("would blockade Paris", "will
+ *  boycott the elections", "said they would boycott all contact with the United States"). */
+const THREATENABLE = new Set(['COERCE', 'ASSAULT', 'SANCTION', 'REJECT']);
+
+/** "will withdraw its force from Chad unless…", "would boycott…": an act announced on a condition,
+ *  or a coercive act announced, is PLOVER's THREATEN. */
+function threatened(doc: Document, s: Sentence, k: number, end: number, type: string): boolean {
+  const before = doc.text.slice(doc.tokens[Math.max(s.tokenStart, k - 4)].start, doc.tokens[k].start).toLowerCase();
+  if (!/\b(?:will|would|shall|'ll|threatens? to|threatened to)\s+(?:\p{L}+ly\s+)?$/u.test(before)) return false;
+  if (THREATENABLE.has(type)) return true;
+  // Any act with a condition attached: "unless Baghdad accepts", "if war starts".
+  const rest = doc.text.slice(doc.tokens[end - 1].end, s.end);
+  return type !== 'AGREE' && type !== 'CONSULT' && /\bunless\b/u.test(rest);
+}
+
 /** The counterpart named in "tensions/conflict … with X" in this or the two sentences before. */
 function adversary(doc: Document, s: Sentence, actor: EntitySpan): EntitySpan | null {
   const i = doc.sentences.indexOf(s);
@@ -243,7 +258,8 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
         if (joinedSubject && joinedSubject[1].entity === pair[0].entity) actors.unshift(joinedSubject[0]);
       }
       // PLOVER codes an announced intention to cooperate ("will give", "is willing to withdraw") as AGREE.
-      const type = !t.nominal && PROMISABLE.has(t.type) && promised(doc, s, at) ? 'AGREE' : t.type;
+      const type = !t.nominal && threatened(doc, s, at, hit.end, t.type) ? 'THREATEN'
+        : !t.nominal && PROMISABLE.has(t.type) && promised(doc, s, at) ? 'AGREE' : t.type;
       const trigger = type === t.type ? t : { ...t, type, mode: null };
       for (const a of actors) {
         const actor = asParticipant(doc, a, ctx);

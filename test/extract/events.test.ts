@@ -223,3 +223,10 @@ test('a group in a place acts only from the start of its clause; people on the r
   assert.deepEqual(mentionTexts(killed, 'Afghanistan').phrases, ['Afghan civilians']);
   assert.deepEqual(mentionTexts(killed, 'Russia').phrases, ['Russian aircraft']);
 });
+
+test('a coercive act announced for the future, or any act on a condition, is a threat', () => {
+  assert.deepEqual(eventLines(eventsOf('Venezuela said it would boycott all official contact with the United States.', [VENEZUELA, US])), ['Venezuela THREATEN United States']);
+  assert.deepEqual(eventLines(eventsOf('Venezuela will withdraw its ambassador from Iran unless Tehran apologises.', [VENEZUELA, IRAN])), ['Venezuela THREATEN Iran']);
+  // Without a condition, an announced withdrawal is still the intention PLOVER codes as AGREE.
+  assert.deepEqual(eventLines(eventsOf('Venezuela will withdraw its ambassador from Iran.', [VENEZUELA, IRAN])), ['Venezuela AGREE Iran']);
+});
