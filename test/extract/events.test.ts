@@ -230,3 +230,14 @@ test('a coercive act announced for the future, or any act on a condition, is a t
   // Without a condition, an announced withdrawal is still the intention PLOVER codes as AGREE.
   assert.deepEqual(eventLines(eventsOf('Venezuela will withdraw its ambassador from Iran.', [VENEZUELA, IRAN])), ['Venezuela AGREE Iran']);
 });
+
+test('PLOVER homes of torture, extradition, asylum and apology (CAMEO: assault, judicial cooperation, aid, support)', () => {
+  const one = (text: string) => eventsOf(text, [VENEZUELA, IRAN]).events.map((e) => `${e.type}/${e.mode}`);
+  assert.deepEqual(one('Venezuela tortured Iranian detainees.'), ['ASSAULT/torture']);
+  assert.deepEqual(one('Venezuelan police beat up Iranian detainees.'), ['ASSAULT/beat']);
+  assert.deepEqual(one('Venezuela extradited two men to Iran on Sunday.'), ['COOPERATE/judicial']);
+  assert.deepEqual(one('Venezuela granted political asylum to Iranian officials.'), ['AID/humanitarian']);
+  assert.deepEqual(one('Venezuela apologized to Iran for the incident.'), ['SUPPORT/null']);
+  // A team that beats another assaults no one.
+  assert.deepEqual(one('Venezuela beat Iran 2-1 in Caracas.'), []);
+});
