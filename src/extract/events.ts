@@ -272,9 +272,13 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
   const events: Event[] = [];
   // The phrases events name their participants by, per entity: they become its mentions.
   const phrases = new Map<string, { start: number; end: number }[]>();
+  // "A roadside bombing killed one U.S. soldier": the same act by the same actor, once with its
+  // target and once without (two triggers), is one event, the one with the target.
+  const targeted = new Set(found.filter((f) => f.target).map((f) => `${f.sentence.start}|${f.trigger.type}|${f.actor?.entity}`));
   for (const f of found) {
     const a = f.actor?.entity ?? null;
     const b = f.target?.entity ?? null;
+    if (!b && targeted.has(`${f.sentence.start}|${f.trigger.type}|${a}`)) continue;
     const key = SYMMETRIC.has(f.trigger.type) ? [f.trigger.type, ...[a, b].sort()].join('|') : [f.trigger.type, a, b].join('|');
     if (seen.has(key)) continue;
     seen.add(key);

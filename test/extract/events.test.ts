@@ -241,3 +241,12 @@ test('PLOVER homes of torture, extradition, asylum and apology (CAMEO: assault, 
   // A team that beats another assaults no one.
   assert.deepEqual(one('Venezuela beat Iran 2-1 in Caracas.'), []);
 });
+
+test('one act found twice, with its target and without, is one event', () => {
+  const TIKRIT: HandEntity = { name: 'Tikrit', type: 'GPE', forms: ['Tikrit'] };
+  // "bombing" (no target) and "killed … U.S. soldiers": until stop 29 also "Tikrit ASSAULT null".
+  const doc = eventsOf('A car bombing near the town of Tikrit on Monday killed two U.S. soldiers and wounded three others.', [TIKRIT, US]);
+  assert.deepEqual(eventLines(doc), ['Tikrit ASSAULT United States']);
+  // With no targeted twin, the targetless event stays.
+  assert.deepEqual(eventLines(eventsOf('Iran launched drone strikes on Sunday.', [IRAN])), ['Iran ASSAULT null']);
+});
