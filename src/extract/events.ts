@@ -19,6 +19,8 @@ const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 
 const IRREGULAR_PARTICIPLES = new Set(['shot', 'hit', 'struck', 'held', 'caught', 'hurt', 'cut', 'put', 'set', 'fought', 'brought', 'sought',
   'bought', 'led', 'kept', 'sent', 'built', 'left', 'lost', 'sold', 'told', 'met', 'bound', 'found', 'shut', 'beat', 'slain', 'stuck', 'won',
   'burnt', 'spent', 'paid', 'overrun', 'upheld', 'withheld']);
+/** Words after which "back" is an adverb: a motion, a return, or the pronoun they move. */
+const ADVERB_BACK = /^(?:them|him|her|it|us|me|you|send|sent|sending|sends|go|goes|went|going|gone|come|came|coming|comes|bring|brought|bringing|fight|fought|fighting|hit|pay|paid|paying|pull|pulled|pulling|turn|turned|turning|step|stepped|move|moved|moving|get|got|getting|fly|flew|flown|flying|fall|fell|falling|hold|held|holding|cut|cutting|scale|scaled|roll|rolled|rolling|way|date|dating|dates|dated|look|looked|looking|strike|struck|striking)$/u;
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const HYPOTHETICAL = new Set(['could', 'might', 'may', 'would', 'if', 'should', 'unless', 'possible', 'potential', 'potentially']);
 const FUTURE = new Set(['will', 'shall', "'ll", 'plans', 'planned', 'plan', 'intends', 'going', 'soon']);
@@ -234,6 +236,8 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       k = hit.end - 1;
       // "a request from", "Tehran's support": a verb form after a determiner or a possessive is a noun.
       if (!t.nominal && (DETERMINERS.has(lowerAt(doc, at - 1)) || /^['’]s$/u.test(lowerAt(doc, at - 1)))) continue;
+      // "send them back to Bulgaria", "fought back", "came back": an adverb, not support.
+      if (hit.words.length === 1 && hit.words[0] === 'back' && ADVERB_BACK.test(lowerAt(doc, at - 1))) continue;
       let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end, t) : verbParticipants(doc, s, at, hit.end, t, previous, hit.words.includes('*'));
       // A noun with no participants of its own ("began in 2006 with a defense agreement"): the sentence's "between A and B".
       if ((!pair || !pair[0]) && t.nominal && (t.symmetric || t.type === 'COOPERATE')) {

@@ -250,3 +250,14 @@ test('one act found twice, with its target and without, is one event', () => {
   // With no targeted twin, the targetless event stays.
   assert.deepEqual(eventLines(eventsOf('Iran launched drone strikes on Sunday.', [IRAN])), ['Iran ASSAULT null']);
 });
+
+test('protest by blocking roads and rioting; "demonstrators" and "back" as an adverb trigger nothing', () => {
+  const lines = (text: string) => eventLines(eventsOf(text, [VENEZUELA, IRAN, US]));
+  assert.deepEqual(lines('Venezuelan students blocked roads in Caracas to show their disapproval of the United States.'), ['Venezuela PROTEST United States']);
+  assert.deepEqual(lines('Iranian demonstrators rioted against the United States.'), ['Iran PROTEST United States']);
+  // The police fire on demonstrators; they do not demonstrate.
+  assert.ok(!lines('Venezuelan riot police fired tear gas on demonstrators.').some((l) => l.includes('PROTEST')));
+  // "send them back to Iran" is no support for Iran.
+  assert.ok(!lines("Venezuela decided to send them back to Iran.").some((l) => l.includes('SUPPORT')));
+  assert.deepEqual(lines('Venezuela will back Iran at the summit.'), ['Venezuela AGREE Iran']);
+});
