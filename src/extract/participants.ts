@@ -136,7 +136,10 @@ function isModifier(doc: Document, span: EntitySpan): boolean {
     // unless that noun is the state it runs ("Maduro's government").
     if (!/^[\p{L}]/u.test(doc.tokens[k + 1]?.text ?? '')) return false;
     const named = entitySpans(doc).some((x) => x.start > span.end && x.start <= (doc.tokens[k + 4]?.start ?? Infinity));
-    return !STATE_HEADS.has(lowerAt(doc, k + 1)) || named;
+    // The noun may come after adjectives: "Iran's latest peace proposal", "Reagan's new policy".
+    let head = k + 1;
+    while (head < k + 3 && !STATE_HEADS.has(lowerAt(doc, head)) && /^\p{Ll}+$/u.test(doc.tokens[head + 1]?.text ?? '') && /^\p{Ll}+$/u.test(doc.tokens[head].text)) head++;
+    return !STATE_HEADS.has(lowerAt(doc, head)) || named;
   }
   const nextTok = doc.tokens[k];
   // A plural demonym is a noun, its people ("Palestinians blamed Israel"), never an adjective

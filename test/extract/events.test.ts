@@ -261,3 +261,10 @@ test('protest by blocking roads and rioting; "demonstrators" and "back" as an ad
   assert.ok(!lines("Venezuela decided to send them back to Iran.").some((l) => l.includes('SUPPORT')));
   assert.deepEqual(lines('Venezuela will back Iran at the summit.'), ['Venezuela AGREE Iran']);
 });
+
+test('the possessor of a proposal or policy after adjectives is the target: "rejected Iran\'s latest peace proposal"', () => {
+  assert.deepEqual(eventLines(eventsOf("Venezuela rejected Iran's latest peace proposal.", [VENEZUELA, IRAN])), ['Venezuela REJECT Iran']);
+  assert.deepEqual(eventLines(eventsOf("Venezuela welcomed Iran's new trade policy on Monday.", [VENEZUELA, IRAN])), ['Venezuela SUPPORT Iran']);
+  // A possessor of anything else is still a modifier.
+  assert.deepEqual(eventLines(eventsOf("Venezuela rejected Iran's latest football results.", [VENEZUELA, IRAN])), []);
+});
