@@ -236,6 +236,9 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       k = hit.end - 1;
       // "a request from", "Tehran's support": a verb form after a determiner or a possessive is a noun.
       if (!t.nominal && (DETERMINERS.has(lowerAt(doc, at - 1)) || /^['’]s$/u.test(lowerAt(doc, at - 1)))) continue;
+      // "conceded to demands from X", "responded to calls": after "to" a verb is in its base form, so
+      // a form in -s or -ed there is a noun (or no verb at all).
+      if (!t.nominal && lowerAt(doc, at - 1) === 'to' && /(?:[^s]s|ed)$/u.test(lowerAt(doc, at))) continue;
       // "send them back to Bulgaria", "fought back", "came back": an adverb, not support.
       if (hit.words.length === 1 && hit.words[0] === 'back' && ADVERB_BACK.test(lowerAt(doc, at - 1))) continue;
       let pair: [EntitySpan | null, EntitySpan | null] | null = t.nominal ? nominalParticipants(doc, s, at, hit.end, t) : verbParticipants(doc, s, at, hit.end, t, previous, hit.words.includes('*'));

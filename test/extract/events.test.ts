@@ -268,3 +268,9 @@ test('the possessor of a proposal or policy after adjectives is the target: "rej
   // A possessor of anything else is still a modifier.
   assert.deepEqual(eventLines(eventsOf("Venezuela rejected Iran's latest football results.", [VENEZUELA, IRAN])), []);
 });
+
+test('after "to", a form in -s or -ed is no verb: "conceded to demands from X" is no request', () => {
+  const lines = eventLines(eventsOf('Maduro has conceded to demands from Iran to free the prisoners.', [MADURO, IRAN]));
+  assert.ok(!lines.some((l) => l.includes('REQUEST')), lines.join('; '));
+  assert.ok(lines.includes('Nicolás Maduro CONCEDE Iran'), lines.join('; '));
+});
