@@ -462,12 +462,12 @@ export function participantPhrase(doc: Document, s: Sentence, p: Participant): {
   let start = first;
   let end = after;
   const named = entitySpans(doc).find((x) => x.start === p.start && x.end === p.end);
-  const group = named ? groupBefore(doc, named) : -1;
+  const groupFrom = named ? groupBefore(doc, named) : -1;
   if (named?.type === 'PERSON' && p.type === 'PERSON') start = titleStart(doc, s, first);
-  else if (group >= s.start) start = tokenAt(doc, group);
+  else if (groupFrom >= s.start) start = tokenAt(doc, groupFrom);
   else {
-    const group = groupEnd(doc, s, after, p.type !== 'NORP' && named?.type !== 'NORP');
-    if (group > 0) end = group;
+    const groupTo = groupEnd(doc, s, after, p.type !== 'NORP' && named?.type !== 'NORP');
+    if (groupTo > 0) end = groupTo;
     if (lowerAt(doc, first - 1) === 'ethnic' && first - 1 >= s.tokenStart) start = first - 1;
   }
   if (start === first && end === after) return null;
