@@ -8,7 +8,7 @@ import { matchAt, ploverLexicon, type Trigger } from './lexicons.js';
 import {
   agentOf, asParticipant, clauseEnd, clauseStart, lastTwo, objectOf, pairIn, participantPhrase, subjectOf, twoCountries, type Participant,
 } from './participants.js';
-import { entitySpans, type EntitySpan } from './spans.js';
+import { entitySpans, sentenceAt, type EntitySpan } from './spans.js';
 
 const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'our', 'my', 'your']);
@@ -151,6 +151,35 @@ function threatened(doc: Document, s: Sentence, k: number, end: number, type: st
   return type !== 'AGREE' && type !== 'CONSULT' && /\bunless\b/u.test(rest);
 }
 
+/** A demand reported as an obligation: "Russia said Sudan must return the helicopter". */
+const MUST_REQUEST: Trigger = { forms: ['must'], type: 'REQUEST', mode: null };
+
+/** "X said (that) Y must …": for each claim whose source is a named actor and whose content says
+ *  another actor must do something, X asks it of Y (PLOVER codes such statements as REQUEST). The
+ *  claims stage has found the source and the content already. */
+function obligations(doc: Document, ctx: Context): Found[] {
+  const found: Found[] = [];
+  for (const claim of doc.claims) {
+    if (!claim.source) continue;
+    const s = doc.sentences[sentenceAt(doc, claim.start)];
+    if (!s) continue;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const tok = doc.tokens[k];
+      if (tok.start < claim.start || tok.end > claim.end || lowerAt(doc, k) !== 'must') continue;
+      const from = clauseStart(doc, s.tokenStart, k);
+      const target = subjectOf(doc, from, k);
+      // The source's own mention in the sentence stands for it (the nearest to the content).
+      const mentions = entitySpans(doc).filter((x) => x.entity === claim.source && x.start >= s.start && x.end <= s.end && (x.end <= claim.start || x.start >= claim.end));
+      const source = mentions.sort((a, b) => Math.abs(a.start - claim.start) - Math.abs(b.start - claim.start))[0];
+      if (!target || !source || target.start < claim.start) continue;
+      const actor = asParticipant(doc, source, ctx);
+      const object = asParticipant(doc, target, ctx);
+      if (actor.entity !== object.entity) found.push({ trigger: MUST_REQUEST, k, end: k + 1, actor, target: object, sentence: s });
+    }
+  }
+  return found;
+}
+
 /** The counterpart named in "tensions/conflict … with X" in this or the two sentences before. */
 function adversary(doc: Document, s: Sentence, actor: EntitySpan): EntitySpan | null {
   const i = doc.sentences.indexOf(s);
@@ -275,6 +304,7 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       }
     }
   }
+  found.push(...obligations(doc, ctx));
   const seen = new Set<string>();
   const events: Event[] = [];
   // The phrases events name their participants by, per entity: they become its mentions.

@@ -274,3 +274,14 @@ test('after "to", a form in -s or -ed is no verb: "conceded to demands from X" i
   assert.ok(!lines.some((l) => l.includes('REQUEST')), lines.join('; '));
   assert.ok(lines.includes('Nicolás Maduro CONCEDE Iran'), lines.join('; '));
 });
+
+test('"X said Y must do it" is a request of X to Y', () => {
+  const RUSSIA: HandEntity = { name: 'Russia', type: 'GPE', forms: ['Russia'] };
+  const SUDAN: HandEntity = { name: 'Sudan', type: 'GPE', forms: ['Sudan'] };
+  const doc = eventsOf('Russia said on Tuesday that Sudan must return a helicopter captured last week.', [RUSSIA, SUDAN]);
+  assert.deepEqual(eventLines(doc), ['Russia REQUEST Sudan']);
+  assert.equal(doc.events[0].trigger, 'must');
+  // An obligation nobody is said to state, or one the speaker puts on itself, is no request.
+  assert.deepEqual(eventLines(eventsOf('Sudan must return the helicopter.', [SUDAN])), []);
+  assert.deepEqual(eventLines(eventsOf('Russia said Russia must act.', [RUSSIA])), []);
+});
