@@ -151,6 +151,21 @@ function threatened(doc: Document, s: Sentence, k: number, end: number, type: st
   return type !== 'AGREE' && type !== 'CONSULT' && /\bunless\b/u.test(rest);
 }
 
+/** Types whose act can be a measure put on a place. */
+const MEASURED = new Set(['CONCEDE', 'COERCE', 'SANCTION']);
+const MEASURE = /^\s*(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:curfews?|restrictions|measures|bans?|state\s+of\s+emergency|blockade|siege|martial\s+law|sanctions|embargo)\s+(?:in|on|across|over|against|throughout)\s+(?:the\s+)?(?:(?:town|city|province|region|village|district|area|state)\s+of\s+)?$/u;
+
+/** The place right after "a measure in/on" following a trigger: "lifted a night curfew in Montenegro". */
+function measuredPlace(doc: Document, s: Sentence, end: number): EntitySpan | null {
+  const from = doc.tokens[end - 1].end;
+  for (const x of entitySpans(doc)) {
+    if (x.start < from || x.start > from + 80 || x.end > s.end) continue;
+    if (!['GPE', 'LOC', 'NORP', 'ORG'].includes(x.type)) continue;
+    return MEASURE.test(doc.text.slice(from, x.start)) ? x : null;
+  }
+  return null;
+}
+
 /** A demand reported as an obligation: "Russia said Sudan must return the helicopter". */
 const MUST_REQUEST: Trigger = { forms: ['must'], type: 'REQUEST', mode: null };
 
@@ -279,6 +294,9 @@ export function extractEvents(doc: Document, ctx: Context = new Context()): Docu
       if (!pair || !pair[0]) continue;
       previous = pair[0];
       let targetSpan = pair[1];
+      // "lifted a night curfew in Montenegro", "imposed restrictions on Gaza": the place a measure
+      // is put on (or taken off) is its target.
+      if (!targetSpan && MEASURED.has(t.type)) targetSpan = measuredPlace(doc, s, hit.end);
       // "Maduro said the country will respond if attacked", after "tensions rise with the United States".
       if (!targetSpan && t.type === 'THREATEN') targetSpan = adversary(doc, s, pair[0]);
       // "Venezuela is backed by allies. China and Russia provide support.": the supported side named just before.

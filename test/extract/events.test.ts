@@ -285,3 +285,12 @@ test('"X said Y must do it" is a request of X to Y', () => {
   assert.deepEqual(eventLines(eventsOf('Sudan must return the helicopter.', [SUDAN])), []);
   assert.deepEqual(eventLines(eventsOf('Russia said Russia must act.', [RUSSIA])), []);
 });
+
+test('the place a measure is put on or taken off is its target: "lifted a night curfew in Montenegro"', () => {
+  const SERBIA: HandEntity = { name: 'Serbia', type: 'GPE', forms: ['Serbia'] };
+  const MONTENEGRO: HandEntity = { name: 'Montenegro', type: 'GPE', forms: ['Montenegro'] };
+  assert.deepEqual(eventLines(eventsOf('Serbia lifted a night curfew in Montenegro on Sunday.', [SERBIA, MONTENEGRO])), ['Serbia CONCEDE Montenegro']);
+  assert.deepEqual(eventLines(eventsOf('Serbia imposed a curfew in the town of Montenegro on Sunday.', [SERBIA, MONTENEGRO])), ['Serbia COERCE Montenegro']);
+  // Where the act merely happened is no target.
+  assert.deepEqual(eventLines(eventsOf('Serbia lifted the prisoners out of a camp in Montenegro.', [SERBIA, MONTENEGRO])), []);
+});
