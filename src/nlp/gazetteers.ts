@@ -23,6 +23,9 @@ export const GAZ_CLASSES: readonly GazClass[] = [
   'firstname', 'lastname', 'role', 'common',
 ];
 
+/** Does a listed phrase name a people (a demonym, a NORP group, or a people listed later)? */
+export const namesPeople = (classes: ReadonlySet<GazClass>): boolean => classes.has('demonym') || classes.has('norp') || classes.has('people');
+
 export interface GazEntry {
   classes: Set<GazClass>;
   /** The canonical name the phrase stands for: the country of a demonym, the region of an adjective. */

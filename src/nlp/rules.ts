@@ -2,7 +2,7 @@
 // ("ZAMORA V-1 (Shahed-131)") and facilities named with a lower-case head ("El Libertador air base").
 import type { Token } from '../schema/document.js';
 import type { EntityType } from '../schema/analysis.js';
-import type { Gazetteers } from './gazetteers.js';
+import { namesPeople, type Gazetteers } from './gazetteers.js';
 import { isModelNumber } from './refine.js';
 
 export interface RuleSpan {
@@ -43,7 +43,7 @@ function productSpans(gaz: Gazetteers, words: string[]): RuleSpan[] {
     // One name word before the number joins it ("ZAMORA V-1"), unless it is a country or demonym ("Iranian Mohajer-6").
     if (start > 0 && /^\p{Lu}[\p{L}-]*$/u.test(words[start - 1]) && !FUNCTION_WORDS.has(words[start - 1])) {
       const c = gaz.entries.get(words[start - 1].toLowerCase())?.classes;
-      if (!c || !(c.has('country') || c.has('demonym') || c.has('norp') || c.has('people') || c.has('regionadj'))) start--;
+      if (!c || !(c.has('country') || namesPeople(c) || c.has('regionadj'))) start--;
     }
     let end = i + 1;
     if (end < words.length && /^\p{Lu}\p{Ll}+$/u.test(words[end]) && gaz.heads.get(words[end].toLowerCase()) !== 'ORG') end++;
@@ -72,7 +72,7 @@ function facilitySpans(gaz: Gazetteers, words: string[]): RuleSpan[] {
     // "the Iranian base" names no facility: the words before the head must not be only a demonym or place.
     const name = words.slice(start, i).join(' ').toLowerCase();
     const entry = gaz.entries.get(name);
-    if (entry && (entry.classes.has('demonym') || entry.classes.has('country') || entry.classes.has('norp') || entry.classes.has('people'))) continue;
+    if (entry && (namesPeople(entry.classes) || entry.classes.has('country'))) continue;
     spans.push({ start, end: i + headLen, type: 'FAC', origin: 'rule' });
     i += headLen - 1;
   }
